@@ -1,0 +1,24 @@
+package io.hakeeper.api;
+
+import java.time.Duration;
+
+import org.pf4j.ExtensionPoint;
+
+/**
+ * Contributes a health-check type: {@code [vrrp_script.NAME]} with {@code type = "<type()>"}.
+ *
+ * <p>The engine owns the keys every check has ({@code interval}, {@code timeout}, {@code weight},
+ * {@code rise}, {@code fall}, {@code init_fail}); the factory sees its own keys, those listed by
+ * {@link #settingKeys()}, and validates them in {@link #create}.
+ */
+public interface CheckFactory extends ExtensionPoint, TypeFactory {
+
+    /**
+     * Build a check from its settings.
+     *
+     * @param settings the check's table
+     * @param timeout  how long one run may take before the engine interrupts it
+     * @throws SettingsException when a setting is missing or wrong
+     */
+    Check create(Settings settings, Duration timeout, PluginContext context);
+}
