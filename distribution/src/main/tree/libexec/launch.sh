@@ -1,0 +1,22 @@
+# Shared by the scripts in bin/: find the tree and a Java, then exec the JVM.
+# Sourced with HAKEEPER_MAIN (main class) and HAKEEPER_JVM_FLAGS set; "$@" are the program's arguments.
+
+# The tree is the parent of bin/, found through any chain of symlinks so that a link in /usr/local/bin works.
+script=$(readlink -f -- "$0")
+HAKEEPER_HOME=$(cd -- "$(dirname -- "$script")/.." && pwd -P)
+
+if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
+  java="$JAVA_HOME/bin/java"
+elif command -v java >/dev/null 2>&1; then
+  java=$(command -v java)
+else
+  echo "$(basename -- "$0"): no Java found: set JAVA_HOME or put java (17 or newer) on PATH" >&2
+  exit 1
+fi
+
+# HAKEEPER_JAVA_OPTS lets an operator add flags (a larger heap, a debug agent) without editing this file.
+# shellcheck disable=SC2086
+exec "$java" $HAKEEPER_JVM_FLAGS ${HAKEEPER_JAVA_OPTS:-} \
+  -Dhakeeper.home="$HAKEEPER_HOME" \
+  -cp "$HAKEEPER_HOME/lib/*" \
+  "$HAKEEPER_MAIN" "$@"
