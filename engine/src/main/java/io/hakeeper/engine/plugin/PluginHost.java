@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -32,79 +31,82 @@ public final class PluginHost {
 
     private static final Logger log = LoggerFactory.getLogger(PluginHost.class);
 
-    private PluginHost() {
+    private final HostPluginManager manager;
+    private final TypeRegistry.Builder registry = TypeRegistry.builder();
+    private final List<PluginInfo> plugins = new ArrayList<>();
+    private final List<PluginProblem> problems = new ArrayList<>();
+
+    private PluginHost(HostPluginManager manager) {
+        this.manager = manager;
     }
 
-    /** Loads and starts every plugin jar in {@code pluginDir}; a missing directory is a problem, not an error. */
+    /**
+     * Loads and starts every plugin jar in {@code pluginDir} and registers the types they provide. A
+     * missing directory is reported as a problem, like a broken jar; this method does not throw for
+     * anything a plugin or the operator did.
+     */
     public static LoadedPlugins load(Path pluginDir) {
-        List<PluginProblem> problems = new ArrayList<>();
+        PluginHost host = new PluginHost(new HostPluginManager(pluginDir, SystemVersion.current()));
         if (!Files.isDirectory(pluginDir)) {
-            problems.add(PluginProblem.of(pluginDir, null, PluginProblem.Kind.NO_PLUGIN_DIR,
+            host.problems.add(PluginProblem.of(pluginDir, null, PluginProblem.Kind.NO_PLUGIN_DIR,
                     Files.exists(pluginDir) ? "the plugin directory is not a directory"
                                             : "the plugin directory does not exist"));
         }
-        HostPluginManager manager = new HostPluginManager(pluginDir, SystemVersion.current());
+        return host.loadAndRegister(pluginDir);
+    }
+
+    private LoadedPlugins loadAndRegister(Path pluginDir) {
         try {
             manager.loadPlugins();
-        } catch (PluginRuntimeException e) { // a dependency cycle: pf4j cannot recover from it
+        } catch (PluginRuntimeException e) { // a dependency cycle: pf4j cannot recover from that
             problems.add(PluginProblem.of(pluginDir, null, PluginProblem.Kind.UNRESOLVED,
                     "plugins cannot be resolved: " + PluginProblem.describe(e)));
         }
         problems.addAll(manager.loadProblems());
         manager.startPlugins();
 
-        TypeRegistry.Builder registry = TypeRegistry.builder();
-        List<PluginInfo> plugins = new ArrayList<>();
         List<PluginWrapper> byJarName = new ArrayList<>(manager.loaded());
         byJarName.sort(Comparator.comparing(plugin -> plugin.getPluginPath().getFileName().toString()));
-        for (PluginWrapper plugin : byJarName) {
-            statusOf(plugin, manager.getSystemVersion(), problems).ifPresent(status -> {
-                Map<ExtensionKind, SortedSet<String>> types = status == PluginStatus.STARTED
-                        ? register(manager, plugin, registry, problems)
-                        : Map.of();
-                plugins.add(new PluginInfo(plugin.getPluginId(), plugin.getDescriptor().getVersion(), status,
-                        plugin.getPluginPath(), types));
-            });
-        }
+        byJarName.forEach(this::account);
+
         problems.forEach(problem -> log.warn("plugin problem: {}", problem.message()));
         return new LoadedPlugins(registry.build(), plugins, problems, manager);
     }
 
-    /**
-     * Where pf4j left a plugin after loading and starting, recording a problem for each one it did not
-     * start; empty for one it unloaded again (unresolved dependencies).
-     */
-    private static Optional<PluginStatus> statusOf(PluginWrapper plugin, String systemVersion,
-                                                             List<PluginProblem> problems) {
+    /** Records where pf4j left one plugin, a problem if it is not started, and registers its types if it is. */
+    private void account(PluginWrapper plugin) {
         PluginState state = plugin.getPluginState();
+        PluginStatus status;
+        Map<ExtensionKind, SortedSet<String>> types = Map.of();
         if (state == PluginState.STARTED) {
-            return Optional.of(PluginStatus.STARTED);
-        }
-        if (state == PluginState.DISABLED) {
-            // nothing else disables a plugin here: pf4j found its Plugin-Requires not met
+            status = PluginStatus.STARTED;
+            types = register(plugin);
+        } else if (state == PluginState.DISABLED) {
+            // nothing else disables a plugin here (see HostPluginManager): pf4j found Plugin-Requires not met
+            status = PluginStatus.INCOMPATIBLE;
             problems.add(problem(plugin, PluginProblem.Kind.INCOMPATIBLE, "requires hakeeper "
-                    + plugin.getDescriptor().getRequires() + " but this is " + systemVersion + "; not started"));
-            return Optional.of(PluginStatus.INCOMPATIBLE);
-        }
-        if (state == PluginState.UNLOADED) {
+                    + plugin.getDescriptor().getRequires() + " but this is " + manager.getSystemVersion()
+                    + "; not started"));
+        } else if (state == PluginState.UNLOADED) {
             problems.add(problem(plugin, PluginProblem.Kind.UNRESOLVED, "needs plugins that are not there ("
                     + plugin.getDescriptor().getDependencies() + "); not loaded"));
-            return Optional.empty();
+            return;
+        } else {
+            status = PluginStatus.FAILED;
+            Throwable failure = plugin.getFailedException();
+            problems.add(problem(plugin, PluginProblem.Kind.START_FAILED, "start failed: "
+                    + (failure == null ? "left in state " + state : PluginProblem.describe(failure))));
         }
-        Throwable failure = plugin.getFailedException();
-        problems.add(problem(plugin, PluginProblem.Kind.START_FAILED, "start failed: "
-                + (failure == null ? "left in state " + state : PluginProblem.describe(failure))));
-        return Optional.of(PluginStatus.FAILED);
+        plugins.add(new PluginInfo(plugin.getPluginId(), plugin.getDescriptor().getVersion(), status,
+                plugin.getPluginPath(), types));
     }
 
     /** Registers every factory a started plugin provides, and returns the types that got registered. */
-    private static Map<ExtensionKind, SortedSet<String>> register(HostPluginManager manager, PluginWrapper plugin,
-                                                                  TypeRegistry.Builder registry,
-                                                                  List<PluginProblem> problems) {
+    private Map<ExtensionKind, SortedSet<String>> register(PluginWrapper plugin) {
         Map<ExtensionKind, SortedSet<String>> provided = new EnumMap<>(ExtensionKind.class);
         int found = 0;
         for (ExtensionKind kind : ExtensionKind.values()) {
-            found += registerKind(kind, kind.factoryType(), manager, plugin, registry, problems, provided);
+            found += register(plugin, kind, kind.factoryType(), provided);
         }
         if (found == 0) {
             problems.add(problem(plugin, PluginProblem.Kind.NO_EXTENSIONS, "provides no extensions: its jar lists"
@@ -113,11 +115,9 @@ public final class PluginHost {
         return provided;
     }
 
-    private static <F extends TypeFactory> int registerKind(ExtensionKind kind, Class<F> point,
-                                                            HostPluginManager manager, PluginWrapper plugin,
-                                                            TypeRegistry.Builder registry,
-                                                            List<PluginProblem> problems,
-                                                            Map<ExtensionKind, SortedSet<String>> provided) {
+    /** Registers a plugin's factories for one extension point; returns how many it lists there. */
+    private <F extends TypeFactory> int register(PluginWrapper plugin, ExtensionKind kind, Class<F> point,
+                                                 Map<ExtensionKind, SortedSet<String>> provided) {
         String id = plugin.getPluginId();
         ClassLoader loader = plugin.getPluginClassLoader();
         List<ExtensionWrapper<F>> extensions = PluginCalls.withContextLoader(loader, () -> manager.extensions(point, id));
@@ -127,9 +127,9 @@ public final class PluginHost {
                 F factory = PluginCalls.withContextLoader(loader, extension::getExtension);
                 String type = PluginCalls.withContextLoader(loader, factory::type);
                 registry.register(point, id, factory, loader).ifPresentOrElse(
-                        holder -> problems.add(problem(plugin, PluginProblem.Kind.DUPLICATE_TYPE,
-                                kind.noun() + " type " + type + " is also provided by plugin " + holder.pluginId()
-                                        + ", which keeps it")),
+                        holder -> problems.add(problem(plugin, PluginProblem.Kind.DUPLICATE_TYPE, kind.noun()
+                                + " type " + type + " is also provided by plugin " + holder.pluginId()
+                                + ", which keeps it")),
                         () -> {
                             provided.computeIfAbsent(kind, k -> new TreeSet<>()).add(type);
                             log.info("plugin {} {} provides {} type {}", id, plugin.getDescriptor().getVersion(),

@@ -1,8 +1,11 @@
 package io.hakeeper.engine.plugin;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * One plugin that was loaded from a jar, as {@code ha-admin plugins} will list it.
@@ -17,6 +20,8 @@ public record PluginInfo(String id, String version, PluginStatus status, Path ja
                          Map<ExtensionKind, SortedSet<String>> types) {
 
     public PluginInfo {
-        types = Map.copyOf(types);
+        Map<ExtensionKind, SortedSet<String>> copy = new EnumMap<>(ExtensionKind.class);
+        types.forEach((kind, names) -> copy.put(kind, Collections.unmodifiableSortedSet(new TreeSet<>(names))));
+        types = Collections.unmodifiableMap(copy);
     }
 }
