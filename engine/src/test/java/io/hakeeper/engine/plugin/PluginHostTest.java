@@ -90,6 +90,27 @@ class PluginHostTest {
     }
 
     @Test
+    void extensionListedOnlyInPf4jsLegacyIndexIsNotUsed() throws IOException {
+        PluginJar both = plugin("both").authType("ServicesListed", "SERVICES");
+        both.source("IndexListed", """
+                    package %s;
+                    @org.pf4j.Extension
+                    public class IndexListed implements io.hakeeper.api.AuthMethodFactory {
+                        public String type() { return "INDEX"; }
+                        public io.hakeeper.api.AuthMethod create(io.hakeeper.api.Settings s,
+                                                                 io.hakeeper.api.PluginContext c) { return null; }
+                    }
+                    """.formatted(both.pkg()))
+            .file("META-INF/extensions.idx", both.pkg() + ".IndexListed\n")
+            .writeTo(pluginDir, "both.jar");
+
+        LoadedPlugins plugins = load();
+
+        assertEquals(List.of(), plugins.problems());
+        assertEquals(Set.of("SERVICES"), plugins.registry().types(AuthMethodFactory.class));
+    }
+
+    @Test
     void corruptJarIsReportedByItsFileNameWhileTheOthersLoad() throws IOException {
         writeGoodPlugin();
         byte[] noise = new byte[512];

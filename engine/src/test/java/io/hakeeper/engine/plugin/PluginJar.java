@@ -40,6 +40,7 @@ final class PluginJar {
     private final Map<String, String> sources = new LinkedHashMap<>();
     private final List<String> authFactories = new ArrayList<>();
     private final List<Class<?>> hostClassCopies = new ArrayList<>();
+    private final Map<String, String> files = new LinkedHashMap<>();
     private final Set<String> directories = new HashSet<>();
 
     private PluginJar(String pluginId) {
@@ -93,6 +94,12 @@ final class PluginJar {
         return this;
     }
 
+    /** Adds a file of the given text, as is. */
+    PluginJar file(String entryName, String content) {
+        files.put(entryName, content);
+        return this;
+    }
+
     /** Puts a copy of a host class file into the jar, as a carelessly built plugin would. */
     PluginJar bundling(Class<?> hostClass) {
         hostClassCopies.add(hostClass);
@@ -113,6 +120,9 @@ final class PluginJar {
             if (!authFactories.isEmpty()) {
                 put(out, "META-INF/services/" + AuthMethodFactory.class.getName(),
                         String.join("\n", authFactories).concat("\n").getBytes(StandardCharsets.UTF_8));
+            }
+            for (Map.Entry<String, String> text : files.entrySet()) {
+                put(out, text.getKey(), text.getValue().getBytes(StandardCharsets.UTF_8));
             }
             for (Class<?> hostClass : hostClassCopies) {
                 String entry = hostClass.getName().replace('.', '/') + ".class";
