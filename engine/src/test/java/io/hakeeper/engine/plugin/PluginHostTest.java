@@ -79,7 +79,7 @@ class PluginHostTest {
     }
 
     @Test
-    void factoryClassComesFromThePluginJarAndItsInterfaceFromTheHost() throws IOException {
+    void factoryClassIsLoadedFromThePluginJarByThePluginsOwnLoader() throws IOException {
         writeGoodPlugin();
 
         RegisteredType<AuthMethodFactory> good = load().registry().find(AuthMethodFactory.class, "GOOD").orElseThrow();
