@@ -6,11 +6,14 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /**
- * hakeeper's own version, from the build. It is also the system version pf4j checks every plugin's
- * {@code Plugin-Requires} against.
+ * hakeeper's own version, filtered into {@code version.properties} by the build. It is also the system
+ * version pf4j checks every plugin's {@code Plugin-Requires} against. Without it pf4j would take "0.0.0",
+ * which it treats as "accept every plugin", so a missing or unfiltered file is a broken build, not a
+ * default.
  */
 public final class Version {
 
+    private static final String RESOURCE = "/io/hakeeper/engine/version.properties";
     private static final String VERSION = read();
 
     private Version() {
@@ -21,15 +24,19 @@ public final class Version {
     }
 
     private static String read() {
-        try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
+        Properties properties = new Properties();
+        try (InputStream in = Version.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("version.properties is missing from the engine jar");
+                throw new IllegalStateException(RESOURCE + " is missing from the engine jar");
             }
-            Properties properties = new Properties();
             properties.load(in);
-            return properties.getProperty("version");
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }
+        String version = properties.getProperty("version", "");
+        if (!version.matches("\\d+\\.\\d+\\.\\d+.*")) {
+            throw new IllegalStateException(RESOURCE + " holds no version (was it filtered?): " + version);
+        }
+        return version;
     }
 }

@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.hakeeper.api.TypeFactory;
+import io.hakeeper.engine.Version;
 
 /**
  * Loads the plugin jars of one directory and builds the {@link TypeRegistry} the engine resolves every
@@ -46,7 +47,7 @@ public final class PluginHost {
      * anything a plugin or the operator did.
      */
     public static LoadedPlugins load(Path pluginDir) {
-        PluginHost host = new PluginHost(new HostPluginManager(pluginDir, SystemVersion.current()));
+        PluginHost host = new PluginHost(new HostPluginManager(pluginDir, Version.current()));
         if (!Files.isDirectory(pluginDir)) {
             host.problems.add(PluginProblem.of(pluginDir, null, PluginProblem.Kind.NO_PLUGIN_DIR,
                     Files.exists(pluginDir) ? "the plugin directory is not a directory"
