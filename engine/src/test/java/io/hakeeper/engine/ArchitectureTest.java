@@ -1,0 +1,54 @@
+package io.hakeeper.engine;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/**
+ * The walls between packages, kept by a test rather than by memory (STYLE.md): the VRRP logic stays pure,
+ * the api stays small, and no two packages lean on each other.
+ */
+class ArchitectureTest {
+
+    private static final JavaClasses HAKEEPER = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.hakeeper");
+
+    @Test
+    void apiSeesOnlyTheJdkAndPf4j() {
+        classes().that().resideInAPackage("io.hakeeper.api..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.hakeeper.api..", "java..", "org.pf4j..")
+                .check(HAKEEPER);
+    }
+
+    @Test
+    void engineSubPackagesDoNotDependOnEachOtherInCycles() {
+        slices().matching("io.hakeeper.engine.(*)..").should().beFreeOfCycles().check(HAKEEPER);
+    }
+
+    @Test
+    void vrrpLogicTouchesNoSocketsThreadsOrClocks() {
+        noClasses().that().resideInAPackage("io.hakeeper.engine.vrrp..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.net..", "java.nio.channels..",
+                        "java.util.concurrent..", "jnr..", "org.pcap4j..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.lang.Thread")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.time.Clock")
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .orShould().callMethod(System.class, "nanoTime")
+                .allowEmptyShould(true)
+                .check(HAKEEPER);
+    }
+
+    @Test
+    void configurationNeverReachesForThePluginHostInternals() {
+        noClasses().that().resideInAPackage("io.hakeeper.engine.config..")
+                .should().dependOnClassesThat().resideInAPackage("org.pf4j..")
+                .check(HAKEEPER);
+    }
+}
