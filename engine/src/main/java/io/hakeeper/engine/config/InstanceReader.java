@@ -40,6 +40,9 @@ final class InstanceReader {
             definitions.checkInterface(interfaceName, in.settings().pathOf(INTERFACE.name()),
                     in.settings().position(INTERFACE.name()));
         }
+        if (globals.vrrpStrict()) {
+            StrictModeCheck.check(in);
+        }
         InstanceAddresses addresses = InstanceAddresses.read(in);
         addresses.check(in.log());
         Family family = addresses.family();

@@ -349,6 +349,26 @@ class ConfigMistakesTest {
     }
 
     @Test
+    void strictModeRefusesUnicastAuthenticationPreemptDelayAndNoVips() {
+        assertProblems("[global_defs]\nvrrp_strict = true\n" + INSTANCE + """
+                unicast_peer = ["192.168.200.3"]
+                authentication = { auth_type = "PASS", auth_pass = "1234" }
+                preempt_delay = 10
+                [vrrp_instance.VI_2]
+                interface = "eth2"
+                virtual_router_id = 52
+                """,
+                "test.toml:7:1: vrrp_instance.VI_1.unicast_peer: expected no unicast_peer with"
+                        + " global_defs.vrrp_strict = true (RFC 3768/5798 have no such thing)",
+                "test.toml:8:1: vrrp_instance.VI_1.authentication: expected no authentication with"
+                        + " global_defs.vrrp_strict = true (RFC 3768/5798 have no such thing)",
+                "test.toml:9:1: vrrp_instance.VI_1.preempt_delay: expected no preempt_delay with"
+                        + " global_defs.vrrp_strict = true (RFC 3768/5798 have no such thing)",
+                "test.toml:10:1: vrrp_instance.VI_2.virtual_ipaddress: expected at least one virtual_ipaddress"
+                        + " with global_defs.vrrp_strict = true");
+    }
+
+    @Test
     void aRequiredKeyThatIsMissingIsNamed() {
         assertProblems("[vrrp_instance.VI_1]\nvirtual_ipaddress = [\"192.168.200.17\"]\n",
                 "test.toml:1:1: vrrp_instance.VI_1.interface: missing required key \"interface\"",

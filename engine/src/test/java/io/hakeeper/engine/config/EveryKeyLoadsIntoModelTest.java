@@ -45,7 +45,7 @@ class EveryKeyLoadsIntoModelTest {
             vrrp_garp_master_refresh_repeat = 4
             vrrp_garp_interval = 0.001
             vrrp_gna_interval = 0
-            vrrp_strict = true
+            vrrp_strict = false
             vrrp_skip_check_adv_addr = true
             vrrp_startup_delay = 5.5
             vrrp_version = 3
@@ -163,7 +163,7 @@ class EveryKeyLoadsIntoModelTest {
                 g.garp());
         assertEquals(Duration.ofMillis(1), g.garpInterval());
         assertEquals(Duration.ZERO, g.gnaInterval());
-        assertTrue(g.vrrpStrict());
+        assertFalse(g.vrrpStrict());
         assertTrue(g.skipCheckAdvAddr());
         assertEquals(Duration.ofMillis(5500), g.startupDelay());
         assertEquals(3, g.vrrpVersion());
