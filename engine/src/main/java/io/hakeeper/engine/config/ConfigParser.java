@@ -12,7 +12,7 @@ import org.tomlj.Toml;
  * <pre>{@code
  * ParsedConfig parsed = ConfigParser.parse(file);
  * // load plugins from parsed.pluginDir() (default: the distribution's plugins/)
- * ValidationReport report = parsed.validate(registry, name -> interfaceExists(name));
+ * ValidationReport report = parsed.validate(registry, HostInterfaces::exists);
  * report.problems().forEach(System.err::println);
  * }</pre>
  */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import io.hakeeper.engine.config.model.TrackKind;
@@ -38,10 +37,6 @@ public final class ConfigSchema {
         }
         all.addAll(instance + 1, nested);
         return Collections.unmodifiableList(all);
-    }
-
-    public static Optional<SectionSpec> section(String name) {
-        return TOP_LEVEL.stream().filter(s -> s.name().equals(name)).findFirst();
     }
 
     /** Every accepted key as {@code section.key}, e.g. {@code vrrp_instance.authentication.auth_pass}. */

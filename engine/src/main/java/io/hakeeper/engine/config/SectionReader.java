@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import io.hakeeper.api.SettingsException;
 import io.hakeeper.engine.config.TomlSettings.Element;
 
 /**
@@ -162,14 +161,6 @@ final class SectionReader {
             }
             error(key, "expected one of " + String.join(", ", names) + ", got \"" + text + "\"");
             return Optional.empty();
-        });
-    }
-
-    /** Runs a check that may throw {@link SettingsException} (a plugin's), logging what it throws. */
-    void attempt(Runnable check) {
-        log.attempt(() -> {
-            check.run();
-            return Boolean.TRUE;
         });
     }
 }
