@@ -247,7 +247,8 @@ public final class TomlSettings implements Settings {
             return "an array";
         }
         if (value instanceof Double d) {
-            return plain(d);
+            // 100.0 stays 100.0: "expected an integer, got 100" would contradict itself.
+            return d == Math.rint(d) && !d.isInfinite() ? plain(d) + ".0" : plain(d);
         }
         return String.valueOf(value);
     }

@@ -10,8 +10,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
+import org.tomlj.Toml;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlParseResult;
+import org.tomlj.TomlTable;
 
 import io.hakeeper.api.VirtualAddress;
 import io.hakeeper.api.VirtualRoute;
@@ -97,9 +103,9 @@ class EveryKeyLoadsIntoModelTest {
             interface = "eth1"
             dont_track_primary = true
             track_interface = ["eth2", { name = "eth3", weight = -10, reverse = true }]
-            track_script = ["chk_web", { name = "chk_db", weight = 15 }]
-            track_file = [{ name = "maintenance", reverse = true }]
-            track_process = ["haproxy"]
+            track_script = ["chk_web", { name = "chk_db", weight = 15, reverse = true }]
+            track_file = [{ name = "maintenance", weight = 3, reverse = true }]
+            track_process = [{ name = "haproxy", weight = -7, reverse = false }]
             mcast_src_ip = "192.168.200.2"
             unicast_src_ip = "192.168.200.2"
             unicast_peer = ["192.168.200.3", "192.168.200.4"]
@@ -153,6 +159,45 @@ class EveryKeyLoadsIntoModelTest {
         ValidationReport report = Configs.validate(EVERY_KEY);
         assertEquals(List.of(), Configs.messages(report));
         return report.config().orElseThrow();
+    }
+
+    @Test
+    void theFileWritesEveryAcceptedKeyButUseVmac() {
+        Set<String> written = new TreeSet<>();
+        TomlParseResult toml = Toml.parse(EVERY_KEY);
+        for (String section : toml.keySet()) {
+            TomlTable sectionTable = toml.getTable(List.of(section));
+            if (section.equals("global_defs")) {
+                sectionTable.keySet().forEach(key -> written.add(section + "." + key));
+                continue;
+            }
+            for (String name : sectionTable.keySet()) {
+                TomlTable table = sectionTable.getTable(List.of(name));
+                for (String key : table.keySet()) {
+                    written.add(section + "." + key);
+                    Object value = table.get(List.of(key));
+                    if (value instanceof TomlTable nested) {
+                        nested.keySet().forEach(k -> written.add(section + "." + key + "." + k));
+                    } else if (value instanceof TomlArray array) {
+                        for (int i = 0; i < array.size(); i++) {
+                            if (array.get(i) instanceof TomlTable entry) {
+                                entry.keySet().forEach(k -> written.add(section + "." + key + "." + k));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        written.removeIf(key -> key.startsWith("vrrp_script.connect_"));
+        Set<String> accepted = new TreeSet<>(ConfigSchema.acceptedKeys());
+        accepted.remove("vrrp_instance.use_vmac");
+        assertEquals(accepted, written);
+    }
+
+    @Test
+    void aWholeNumberWrittenAsDecimalIsNotAnInteger() {
+        assertEquals(List.of("test.toml:5:1: vrrp_instance.VI_1.priority: expected an integer from 1 to 255, got"
+                + " 100.0"), Configs.messages(Configs.validate(Configs.INSTANCE + "priority = 100.0\n")));
     }
 
     @Test
@@ -218,10 +263,10 @@ class EveryKeyLoadsIntoModelTest {
         assertTrue(vi.dontTrackPrimary());
         assertEquals(List.of(new Tracked("eth2", 0, false), new Tracked("eth3", -10, true)),
                 vi.tracked(TrackKind.INTERFACE));
-        assertEquals(List.of(new Tracked("chk_web", -20, false), new Tracked("chk_db", 15, false)),
+        assertEquals(List.of(new Tracked("chk_web", -20, false), new Tracked("chk_db", 15, true)),
                 vi.tracked(TrackKind.SCRIPT));
-        assertEquals(List.of(new Tracked("maintenance", -10, true)), vi.tracked(TrackKind.FILE));
-        assertEquals(List.of(new Tracked("haproxy", 5, false)), vi.tracked(TrackKind.PROCESS));
+        assertEquals(List.of(new Tracked("maintenance", 3, true)), vi.tracked(TrackKind.FILE));
+        assertEquals(List.of(new Tracked("haproxy", -7, false)), vi.tracked(TrackKind.PROCESS));
         assertEquals(Optional.of(InetAddress.getByName("192.168.200.2")), vi.mcastSrcIp());
         assertEquals(Optional.of(InetAddress.getByName("192.168.200.2")), vi.unicastSrcIp());
         assertEquals(List.of(InetAddress.getByName("192.168.200.3"), InetAddress.getByName("192.168.200.4")),
@@ -281,6 +326,23 @@ class EveryKeyLoadsIntoModelTest {
         assertEquals(Optional.of(List.of("/etc/hakeeper/group.sh", "stop")), group.notifyCommands().stop());
         assertEquals(Optional.of(List.of("/etc/hakeeper/group.sh")), group.notifyCommands().any());
         assertTrue(group.notifyCommands().smtpAlert());
+    }
+
+    @Test
+    void aTrackEntryWithoutWeightTakesTheTrackedTablesWeight() {
+        HakeeperConfig inherited = Configs.validate(Configs.INSTANCE + """
+                track_file = ["f"]
+                track_process = [{ name = "p", reverse = true }]
+                [vrrp_track_file.f]
+                file = "/tmp/f"
+                weight = -10
+                [vrrp_track_process.p]
+                process = "haproxy"
+                weight = 5
+                """).config().orElseThrow();
+        VrrpInstance vi = inherited.instances().get("VI_1");
+        assertEquals(List.of(new Tracked("f", -10, false)), vi.tracked(TrackKind.FILE));
+        assertEquals(List.of(new Tracked("p", 5, true)), vi.tracked(TrackKind.PROCESS));
     }
 
     @Test
