@@ -74,7 +74,7 @@ final class InstanceSchema {
     private static List<KeySpec> keys() {
         List<KeySpec> keys = new ArrayList<>(List.of(STATE, INTERFACE, DONT_TRACK_PRIMARY));
         for (TrackKind kind : TrackKind.values()) {
-            keys.add(of(kind.key(), ValueType.TRACKED).means("what is tracked: " + TrackEntrySchema.of(kind).keys().get(0).meaning()));
+            keys.add(of(kind.key(), ValueType.TRACKED).means(trackedMeaning(kind)));
         }
         keys.addAll(List.of(MCAST_SRC_IP, UNICAST_SRC_IP, UNICAST_PEER, CHECK_UNICAST_SRC, VERSION,
                 VIRTUAL_ROUTER_ID, PRIORITY, ADVERT_INT, AUTHENTICATION, VIRTUAL_IPADDRESS,
@@ -84,6 +84,15 @@ final class InstanceSchema {
         keys.addAll(NotifySchema.KEYS);
         keys.add(USE_VMAC);
         return keys;
+    }
+
+    private static String trackedMeaning(TrackKind kind) {
+        return switch (kind) {
+            case INTERFACE -> "interfaces whose link state changes priority or means FAULT";
+            case SCRIPT -> "vrrp_script checks whose result changes priority or means FAULT";
+            case FILE -> "vrrp_track_file files whose value changes priority or means FAULT";
+            case PROCESS -> "vrrp_track_process processes whose presence changes priority or means FAULT";
+        };
     }
 
     private InstanceSchema() {
