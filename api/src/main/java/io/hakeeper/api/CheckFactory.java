@@ -7,9 +7,11 @@ import org.pf4j.ExtensionPoint;
 /**
  * Contributes a health-check type: {@code [vrrp_script.NAME]} with {@code type = "<type()>"}.
  *
- * <p>The engine owns the keys every check has ({@code interval}, {@code timeout}, {@code weight},
- * {@code rise}, {@code fall}, {@code init_fail}); the factory sees its own keys, those listed by
- * {@link #settingKeys()}, and validates them in {@link #create}.
+ * <p>The engine owns the keys every check has ({@code type}, {@code interval}, {@code timeout},
+ * {@code weight}, {@code rise}, {@code fall}, {@code init_fail}, {@code user}, and {@code script}, which
+ * makes a table the check type {@code "script"}); any other key of the table must be listed by
+ * {@link #settingKeys()}. The factory is handed the whole table and validates its own keys in
+ * {@link #create}.
  */
 public interface CheckFactory extends ExtensionPoint, TypeFactory {
 

@@ -1,0 +1,11 @@
+package io.hakeeper.engine.config.model;
+
+import java.util.OptionalLong;
+
+/**
+ * {@code [vrrp_track_file.NAME]}: a file holding a number that, multiplied by the weight, changes priority.
+ *
+ * @param initFile the value to create the file with when it does not exist at start
+ */
+public record TrackFile(String name, String file, int weight, OptionalLong initFile) {
+}
