@@ -85,7 +85,7 @@ final class GlobalDefsReader {
                 in.error(key, message);
             } else {
                 in.log().warning(in.settings().position(), in.settings().pathOf(key.name()),
-                        message + " (the default; the daemon cannot hold VIPs without it)");
+                        message + " (it is the default; install its plugin before running the daemon)");
             }
         }
         return type;

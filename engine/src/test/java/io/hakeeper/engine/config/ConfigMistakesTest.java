@@ -321,9 +321,9 @@ class ConfigMistakesTest {
         ValidationReport report = Configs.validate("[global_defs]\nrouter_id = \"r\"\n", TypeRegistry.builder().build());
         assertEquals(List.of(
                 "test.toml:1:1: warning: global_defs.vip_backend: no VIP backend type iproute2 is provided by a"
-                        + " loaded plugin; available: none (the default; the daemon cannot hold VIPs without it)",
+                        + " loaded plugin; available: none (it is the default; install its plugin before running the daemon)",
                 "test.toml:1:1: warning: global_defs.announcer: no announcer type pcap4j is provided by a loaded"
-                        + " plugin; available: none (the default; the daemon cannot hold VIPs without it)"),
+                        + " plugin; available: none (it is the default; install its plugin before running the daemon)"),
                 Configs.messages(report));
         assertTrue(report.ok());
     }

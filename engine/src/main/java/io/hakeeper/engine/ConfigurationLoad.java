@@ -1,0 +1,52 @@
+package io.hakeeper.engine;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import io.hakeeper.engine.config.ConfigParser;
+import io.hakeeper.engine.config.HostInterfaces;
+import io.hakeeper.engine.config.ParsedConfig;
+import io.hakeeper.engine.config.ValidationReport;
+import io.hakeeper.engine.plugin.LoadedPlugins;
+import io.hakeeper.engine.plugin.PluginHost;
+import io.hakeeper.engine.plugin.PluginProblem;
+
+/**
+ * One configuration file read, the plugins it names loaded, and the whole validated against them: what
+ * {@code hakeeperd --check} prints and what the daemon starts (and reloads) from.
+ *
+ * <p>The order is forced by the file itself: {@code global_defs.plugin_dir} must be read before the
+ * plugins can be loaded, and the plugins must be loaded before types such as {@code auth_type} can be
+ * checked. Closing it unloads the plugins.
+ *
+ * @param pluginDir the directory the plugins were loaded from
+ * @param plugins   the loaded plugins, or {@code null} when the file was not even valid TOML
+ * @param report    every configuration problem, and the model when there is no error
+ */
+public record ConfigurationLoad(Path pluginDir, LoadedPlugins plugins, ValidationReport report)
+        implements AutoCloseable {
+
+    public static ConfigurationLoad of(Path configFile) throws IOException {
+        ParsedConfig parsed = ConfigParser.parse(configFile);
+        Path configDirectory = configFile.toAbsolutePath().getParent();
+        Path pluginDir = parsed.pluginDir().map(configDirectory::resolve).orElseGet(Installation::defaultPluginDir);
+        if (!parsed.syntaxErrors().isEmpty()) {
+            return new ConfigurationLoad(pluginDir, null, new ValidationReport(parsed.syntaxErrors(),
+                    java.util.Optional.empty()));
+        }
+        LoadedPlugins plugins = PluginHost.load(pluginDir);
+        return new ConfigurationLoad(pluginDir, plugins, parsed.validate(plugins.registry(), HostInterfaces::exists));
+    }
+
+    public List<PluginProblem> pluginProblems() {
+        return plugins == null ? List.of() : plugins.problems();
+    }
+
+    @Override
+    public void close() {
+        if (plugins != null) {
+            plugins.close();
+        }
+    }
+}
