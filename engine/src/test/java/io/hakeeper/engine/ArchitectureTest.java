@@ -35,12 +35,15 @@ class ArchitectureTest {
     @Test
     void vrrpLogicTouchesNoSocketsThreadsOrClocks() {
         noClasses().that().resideInAPackage("io.hakeeper.engine.vrrp..")
-                .should().dependOnClassesThat().resideInAnyPackage("java.net..", "java.nio.channels..",
-                        "java.util.concurrent..", "jnr..", "org.pcap4j..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.nio.channels..",
+                        "java.util.concurrent..", "jnr..", "org.pcap4j..", "org.pf4j..", "io.hakeeper.engine.plugin..")
+                .orShould().dependOnClassesThat().haveNameMatching(
+                        "java\\.net\\.(Socket|ServerSocket|DatagramSocket|MulticastSocket|NetworkInterface).*")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.lang.Thread")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.time.Clock")
                 .orShould().callMethod(System.class, "currentTimeMillis")
                 .orShould().callMethod(System.class, "nanoTime")
+                .orShould().callMethod(java.time.Instant.class, "now")
                 .allowEmptyShould(true)
                 .check(HAKEEPER);
     }
