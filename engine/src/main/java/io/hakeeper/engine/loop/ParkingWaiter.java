@@ -1,0 +1,35 @@
+package io.hakeeper.engine.loop;
+
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Sleeps by parking the loop thread. A wakeup that comes before the park is not lost: the flag is checked
+ * first, and an unpark before a park makes that park return at once.
+ */
+public final class ParkingWaiter implements Waiter {
+
+    private volatile Thread sleeper;
+    private volatile boolean woken;
+
+    @Override
+    public void await(long timeoutNanos) {
+        sleeper = Thread.currentThread();
+        if (!woken) {
+            if (timeoutNanos < 0) {
+                LockSupport.park(this);
+            } else if (timeoutNanos > 0) {
+                LockSupport.parkNanos(this, timeoutNanos);
+            }
+        }
+        woken = false;
+    }
+
+    @Override
+    public void wakeup() {
+        woken = true;
+        Thread thread = sleeper;
+        if (thread != null) {
+            LockSupport.unpark(thread);
+        }
+    }
+}

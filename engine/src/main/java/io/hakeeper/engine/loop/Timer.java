@@ -1,0 +1,44 @@
+package io.hakeeper.engine.loop;
+
+/**
+ * One re-armable timer owned by the event loop. Arming and cancelling move the same object in the loop's
+ * queue, so a timer re-armed on every advert allocates nothing. Only the loop thread may touch it.
+ */
+public final class Timer {
+
+    static final long DISARMED = Long.MIN_VALUE;
+
+    private final String name;
+    private final Runnable action;
+    long deadline = DISARMED;
+    /** Position in the queue's heap, or -1 when not queued; kept by {@link TimerQueue}. */
+    int heapIndex = -1;
+
+    Timer(String name, Runnable action) {
+        this.name = name;
+        this.action = action;
+    }
+
+    /** What the timer is for, as log lines name it: {@code VI_1 master-down}. */
+    public String name() {
+        return name;
+    }
+
+    public boolean isArmed() {
+        return heapIndex >= 0;
+    }
+
+    /** The monotonic deadline in nanoseconds; meaningful only while armed. */
+    public long deadline() {
+        return deadline;
+    }
+
+    Runnable action() {
+        return action;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

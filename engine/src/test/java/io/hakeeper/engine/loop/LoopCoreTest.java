@@ -1,0 +1,72 @@
+package io.hakeeper.engine.loop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+/** The loop's logic on virtual time: what runs, in which order, and what is counted. */
+class LoopCoreTest {
+
+    private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    private final LoopCore core = new LoopCore(new LatenessTracker(5 * MS));
+    private final List<String> ran = new ArrayList<>();
+
+    @Test
+    void onlyTimersDueByNowRunAndTheNextDeadlineIsReturned() {
+        core.schedule(core.newTimer("a", () -> ran.add("a")), 10 * MS);
+        core.schedule(core.newTimer("b", () -> ran.add("b")), 20 * MS);
+        assertEquals(10 * MS, core.runDue(5 * MS));
+        assertEquals(List.of(), ran);
+        assertEquals(20 * MS, core.runDue(10 * MS));
+        assertEquals(List.of("a"), ran);
+    }
+
+    @Test
+    void tasksHandedInRunBeforeTimers() {
+        core.schedule(core.newTimer("timer", () -> ran.add("timer")), 0);
+        core.submit(() -> ran.add("task"));
+        core.runDue(1);
+        assertEquals(List.of("task", "timer"), ran);
+    }
+
+    @Test
+    void aTimerMayReArmItselfWithoutRunningTwiceInOnePass() {
+        Timer[] self = new Timer[1];
+        self[0] = core.newTimer("advert", () -> {
+            ran.add("advert");
+            core.schedule(self[0], self[0].deadline() + 100 * MS);
+        });
+        core.schedule(self[0], 100 * MS);
+        assertEquals(200 * MS, core.runDue(100 * MS));
+        assertEquals(300 * MS, core.runDue(250 * MS));
+        assertEquals(List.of("advert", "advert"), ran);
+    }
+
+    @Test
+    void lateTimersAreCountedWithTheWorstLateness() {
+        core.schedule(core.newTimer("on-time", () -> { }), 10 * MS);
+        core.runDue(12 * MS);
+        core.schedule(core.newTimer("late", () -> { }), 20 * MS);
+        core.runDue(50 * MS);
+        assertEquals(2, core.lateness().fired());
+        assertEquals(1, core.lateness().late());
+        assertEquals(30 * MS, core.lateness().worstNanos());
+    }
+
+    @Test
+    void aThrowingTaskIsCountedAndTheOthersStillRun() {
+        core.submit(() -> {
+            throw new IllegalStateException("broken instance");
+        });
+        core.submit(() -> ran.add("next"));
+        core.schedule(core.newTimer("timer", () -> ran.add("timer")), 0);
+        core.runDue(0);
+        assertEquals(List.of("next", "timer"), ran);
+        assertEquals(1, core.failures());
+    }
+}
