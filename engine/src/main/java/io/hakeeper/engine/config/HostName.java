@@ -8,12 +8,12 @@ import java.nio.file.Path;
  * The kernel's host name, the default router_id. Read from /proc rather than through
  * InetAddress.getLocalHost(), which may wait on DNS.
  */
-final class HostName {
+public final class HostName {
 
     private HostName() {
     }
 
-    static String get() {
+    public static String get() {
         try {
             String name = Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
             return name.isEmpty() ? "localhost" : name;
