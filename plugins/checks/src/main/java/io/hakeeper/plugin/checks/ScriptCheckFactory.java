@@ -3,7 +3,6 @@ package io.hakeeper.plugin.checks;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 
 import org.pf4j.Extension;
 
