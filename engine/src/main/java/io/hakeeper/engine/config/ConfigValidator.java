@@ -52,7 +52,7 @@ final class ConfigValidator {
 
         Map<String, VrrpScript> scripts = new LinkedHashMap<>();
         named("vrrp_script").forEach((name, in) ->
-                scripts.put(name, ScriptReader.read(name, in, plugins, context(name, routerId))));
+                scripts.put(name, ScriptReader.read(name, in, globals, plugins, context(name, routerId))));
         Map<String, TrackFile> files = new LinkedHashMap<>();
         named("vrrp_track_file").forEach((name, in) -> files.put(name, TrackerReader.file(name, in)));
         Map<String, TrackProcess> processes = new LinkedHashMap<>();

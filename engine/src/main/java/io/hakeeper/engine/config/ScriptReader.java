@@ -8,12 +8,15 @@ import java.util.Set;
 
 import io.hakeeper.api.CheckFactory;
 import io.hakeeper.api.PluginContext;
+import io.hakeeper.api.Settings;
+import io.hakeeper.engine.config.model.GlobalDefs;
 import io.hakeeper.engine.config.model.VrrpScript;
 import io.hakeeper.engine.plugin.RegisteredType;
 
 /**
  * Reads {@code [vrrp_script.NAME]}: the engine's common keys, then the check type's own keys, validated by
  * the type's factory. {@code script = "..."} is the check type "script"; {@code type = "..."} any other.
+ * The factory is handed the table with global_defs' script_user and enable_script_security (ScriptSettings).
  */
 final class ScriptReader {
 
@@ -23,8 +26,10 @@ final class ScriptReader {
     private ScriptReader() {
     }
 
-    static VrrpScript read(String name, SectionReader in, PluginTypes plugins, PluginContext context) {
+    static VrrpScript read(String name, SectionReader in, GlobalDefs globals, PluginTypes plugins,
+                           PluginContext context) {
         TomlSettings table = in.settings();
+        Settings handed = new ScriptSettings(table, globals);
         boolean hasScript = in.has(SCRIPT);
         boolean hasType = in.has(TYPE);
         if (hasScript && hasType) {
@@ -37,7 +42,7 @@ final class ScriptReader {
         String type = hasType ? in.string(TYPE).orElse("") : SCRIPT_TYPE;
         Duration interval = in.seconds(INTERVAL);
         Duration timeout = in.optionalSeconds(TIMEOUT).orElse(interval);
-        VrrpScript script = new VrrpScript(name, type, table, interval, timeout, in.integer(SCRIPT_WEIGHT),
+        VrrpScript script = new VrrpScript(name, type, handed, interval, timeout, in.integer(SCRIPT_WEIGHT),
                 in.integer(RISE), in.integer(FALL), GlobalDefsReader.runAs(in, USER), in.flag(INIT_FAIL));
 
         Optional<RegisteredType<CheckFactory>> check = hasScript || hasType
@@ -47,7 +52,7 @@ final class ScriptReader {
         if (check.isPresent()) {
             Set<String> pluginKeys = check.get().call(CheckFactory::settingKeys);
             KeyCheck.check(table, SCRIPT_SECTION, pluginKeys, in.log());
-            plugins.validate(check.get(), f -> f.create(table, timeout, context), table.path(), table.position());
+            plugins.validate(check.get(), f -> f.create(handed, timeout, context), table.path(), table.position());
         } else if (!hasType) {
             // Without a plugin type the only keys that can be right are the engine's own.
             KeyCheck.check(table, SCRIPT_SECTION, in.log());

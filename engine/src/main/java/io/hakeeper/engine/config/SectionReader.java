@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import io.hakeeper.api.CommandWords;
 import io.hakeeper.engine.config.TomlSettings.Element;
 
 /**

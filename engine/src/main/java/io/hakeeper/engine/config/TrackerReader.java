@@ -19,7 +19,7 @@ final class TrackerReader {
     static TrackFile file(String name, SectionReader in) {
         KeyCheck.check(in.settings(), FILE_SECTION, in.log());
         OptionalLong init = in.optionalInteger(INIT_FILE).map(OptionalLong::of).orElse(OptionalLong.empty());
-        return new TrackFile(name, in.string(FILE).orElse(""), in.integer(FILE_WEIGHT), init);
+        return new TrackFile(name, in.string(FILE).orElse(""), in.integer(FILE_WEIGHT), init, in.settings());
     }
 
     static TrackProcess process(String name, SectionReader in) {
@@ -32,6 +32,6 @@ final class TrackerReader {
         }
         return new TrackProcess(name, in.command(PROCESS).orElse(List.of()),
                 in.choice(PARAM_MATCH, ParamMatch.class, false).orElse(ParamMatch.EXACT), in.integer(PROCESS_WEIGHT),
-                quorum, quorumMax, in.seconds(DELAY));
+                quorum, quorumMax, in.seconds(DELAY), in.settings());
     }
 }

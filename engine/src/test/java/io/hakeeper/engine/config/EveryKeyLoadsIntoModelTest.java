@@ -248,11 +248,14 @@ class EveryKeyLoadsIntoModelTest {
         assertEquals(Duration.ofSeconds(1), db.timeout(), "timeout defaults to the interval");
         assertEquals(0, db.weight(), "a vrrp_script's weight defaults to 0");
 
-        assertEquals(new TrackFile("maintenance", "/run/hakeeper/maintenance", -10, OptionalLong.of(0)),
-                config.trackFiles().get("maintenance"));
+        TrackFile file = config.trackFiles().get("maintenance");
+        assertEquals(new TrackFile("maintenance", "/run/hakeeper/maintenance", -10, OptionalLong.of(0),
+                file.settings()), file);
+        assertEquals("vrrp_track_file.maintenance", file.settings().path());
+        TrackProcess process = config.trackProcesses().get("haproxy");
         assertEquals(new TrackProcess("haproxy", List.of("haproxy", "-f", "/etc/haproxy/haproxy.cfg"),
-                ParamMatch.INITIAL, 5, 2, OptionalInt.of(4), Duration.ofMillis(500)),
-                config.trackProcesses().get("haproxy"));
+                ParamMatch.INITIAL, 5, 2, OptionalInt.of(4), Duration.ofMillis(500), process.settings()), process);
+        assertEquals("haproxy -f /etc/haproxy/haproxy.cfg", process.settings().string("process"));
     }
 
     @Test

@@ -1,11 +1,14 @@
 package io.hakeeper.engine.config.model;
 
-/** How a tracked process's parameters are compared with the configured ones (keepalived's param_match). */
+/**
+ * How a tracked process's parameters are compared with the configured ones (keepalived's param_match, as its manual
+ * describes it; the checks plugin applies it).
+ */
 public enum ParamMatch {
     /** All parameters, exactly. */
     EXACT,
-    /** The configured parameters are the first ones of the process. */
+    /** As PARTIAL, and the last configured parameter need only begin the process's parameter. */
     INITIAL,
-    /** The configured parameters appear in a row somewhere in the process's. */
+    /** The configured parameters are the first ones of the process; it may have more. */
     PARTIAL
 }

@@ -1,4 +1,4 @@
-package io.hakeeper.engine.config;
+package io.hakeeper.api;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +8,9 @@ import java.util.Optional;
  * Splits a command line into argv words the way keepalived splits notify and script strings: whitespace
  * separates words, single or double quotes keep whitespace inside a word (and are removed), a backslash
  * takes the next character literally. No variables, globs or other shell syntax.
+ *
+ * <p>In the api so that the engine (validating {@code script}, {@code notify_*} and {@code process}) and
+ * the plugins that run those commands split a line one way.
  */
 public final class CommandWords {
 

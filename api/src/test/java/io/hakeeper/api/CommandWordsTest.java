@@ -1,4 +1,4 @@
-package io.hakeeper.engine.config;
+package io.hakeeper.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
