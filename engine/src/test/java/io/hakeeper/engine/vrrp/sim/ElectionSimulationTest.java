@@ -12,13 +12,10 @@ import org.junit.jupiter.api.Test;
 import io.hakeeper.api.VrrpState;
 
 /** Who wins an election on a quiet LAN. */
-class ElectionSimulationTest {
-
-    private final SimulatedLan lan = new SimulatedLan(1);
-    private final TransitionLog log = new TransitionLog();
+class ElectionSimulationTest extends LanScenario {
 
     ElectionSimulationTest() {
-        lan.observe(log);
+        super(1);
     }
 
     @Test

@@ -12,15 +12,10 @@ import org.junit.jupiter.api.Test;
 import io.hakeeper.api.VrrpState;
 
 /** How fast a backup takes over, to the tick. */
-class FailoverSimulationTest {
-
-    private final SimulatedLan lan = new SimulatedLan(7);
-    private final TransitionLog log = new TransitionLog();
-    private final long delay = lan.conditions().delayNanos();
-    private final long tick = lan.tickNanos();
+class FailoverSimulationTest extends LanScenario {
 
     FailoverSimulationTest() {
-        lan.observe(log);
+        super(7);
     }
 
     @Test
