@@ -1,6 +1,7 @@
 package io.hakeeper.engine.vrrp;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import io.hakeeper.engine.config.model.InitialState;
@@ -69,5 +70,28 @@ public record InstanceParameters(String name, int version, int virtualRouterId, 
     @Override
     public byte[] primaryAddress() {
         return primaryAddress.clone();
+    }
+
+    // A record compares arrays by identity; two parameter sets with the same address are the same.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof InstanceParameters p && name.equals(p.name) && version == p.version
+                && virtualRouterId == p.virtualRouterId && priority == p.priority
+                && advertIntervalCentiseconds == p.advertIntervalCentiseconds && nopreempt == p.nopreempt
+                && preemptDelayNanos == p.preemptDelayNanos && Arrays.equals(primaryAddress, p.primaryAddress)
+                && dontTrackPrimary == p.dontTrackPrimary && tracked.equals(p.tracked);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * name.hashCode() + 17 * virtualRouterId + Arrays.hashCode(primaryAddress);
+    }
+
+    @Override
+    public String toString() {
+        return "InstanceParameters[" + name + " v" + version + " vrid " + virtualRouterId + " priority " + priority
+                + " interval " + advertIntervalCentiseconds + "cs" + (nopreempt ? " nopreempt" : "")
+                + (preemptDelayNanos > 0 ? " preempt_delay " + preemptDelayNanos + "ns" : "")
+                + " address " + Arrays.toString(primaryAddress) + " tracked " + tracked + "]";
     }
 }

@@ -1,5 +1,6 @@
 package io.hakeeper.engine.vrrp;
 
+import java.util.Arrays;
 import java.util.List;
 
 import io.hakeeper.engine.config.model.TrackKind;
@@ -19,7 +20,7 @@ final class Tracking {
         this.items = items.toArray(TrackedItem[]::new);
         this.statuses = new TrackedStatus[this.items.length];
         this.fileValues = new long[this.items.length];
-        java.util.Arrays.fill(statuses, TrackedStatus.INITIALISING);
+        Arrays.fill(statuses, TrackedStatus.INITIALISING);
     }
 
     /** Records a status; false when the item is not tracked here or nothing changed. */
