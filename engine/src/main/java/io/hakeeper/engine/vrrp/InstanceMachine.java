@@ -66,6 +66,8 @@ public final class InstanceMachine {
         }
         if (ownFault()) {
             changeState(VrrpState.FAULT, faultCause(), nowNanos);
+        } else if (group != null && group.trackedFault()) {
+            changeState(VrrpState.FAULT, TransitionCause.SYNC_GROUP_FAULT, nowNanos);
         } else if (config.addressOwner() && group == null) {
             changeState(VrrpState.MASTER, TransitionCause.ADDRESS_OWNER, nowNanos);
         } else {

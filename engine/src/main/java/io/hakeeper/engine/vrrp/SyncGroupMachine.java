@@ -1,15 +1,20 @@
 package io.hakeeper.engine.vrrp;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import io.hakeeper.api.Transition;
 import io.hakeeper.api.VrrpState;
+import io.hakeeper.engine.config.model.SyncGroup;
+import io.hakeeper.engine.config.model.TrackKind;
 
 /**
  * A sync group: instances that change state together, as keepalived's {@code vrrp_sync_group}. The group
  * goes MASTER only when every member wants MASTER (its master-down timer expired); any member leaving
- * MASTER for BACKUP pulls the others to BACKUP; any member in FAULT puts every member in FAULT, until no
- * member has a fault of its own. The group's own state (FAULT if any member is, MASTER if all are, else
+ * MASTER for BACKUP pulls the others to BACKUP; any member in FAULT, or any item the group itself tracks
+ * being down (or without a result yet), puts every member in FAULT, until no member has a fault of its own
+ * and the group's items are up. The group's own state (FAULT if any member is, MASTER if all are, else
  * BACKUP) is reported as {@link StateChange}s with subject {@link Transition.Subject#GROUP}.
  *
  * <p>Members call in through package-private methods; the group moves members only through their one
@@ -20,15 +25,59 @@ public final class SyncGroupMachine {
     private final String name;
     private final List<InstanceMachine> members;
     private final ActionBuffer out;
+    private final Tracking tracking;
     private VrrpState state = VrrpState.INIT;
     /** True while the group itself moves members, so that their changes do not re-enter the rules. */
     private boolean applying;
 
-    public SyncGroupMachine(String name, List<InstanceMachine> members, ActionBuffer out) {
+    /**
+     * @param tracked the group's own tracked items; their weights are ignored: any of them down is FAULT
+     */
+    public SyncGroupMachine(String name, List<InstanceMachine> members, List<TrackedItem> tracked, ActionBuffer out) {
         this.name = name;
         this.members = List.copyOf(members);
         this.out = out;
+        this.tracking = new Tracking(tracked.stream()
+                .map(t -> new TrackedItem(t.kind(), t.name(), 0, t.reverse())).toList());
         this.members.forEach(m -> m.joinGroup(this));
+    }
+
+    /** The group of {@code config}, over the members' machines (found by instance name). */
+    public static SyncGroupMachine from(SyncGroup config, Function<String, InstanceMachine> machineByName,
+                                        ActionBuffer out) {
+        List<TrackedItem> tracked = new ArrayList<>();
+        config.tracked().forEach((kind, names) -> names.forEach(n -> tracked.add(new TrackedItem(kind, n, 0, false))));
+        return new SyncGroupMachine(config.name(), config.members().stream().map(machineByName).toList(), tracked, out);
+    }
+
+    /**
+     * An item the group tracks changed. Call it before the members' {@code onStart}, too, so that they
+     * start in FAULT when the group's items are not up.
+     */
+    public void onTrackedChange(TrackKind kind, String itemName, TrackedStatus status, long nowNanos) {
+        if (!tracking.update(kind, itemName, status)) {
+            return;
+        }
+        if (tracking.demandsFault()) {
+            applying = true;
+            try {
+                for (InstanceMachine m : members) {
+                    if (m.state() == VrrpState.MASTER || m.state() == VrrpState.BACKUP) {
+                        m.forceState(VrrpState.FAULT, TransitionCause.SYNC_GROUP_FAULT, nowNanos);
+                    }
+                }
+            } finally {
+                applying = false;
+            }
+            updateGroupState(nowNanos);
+        } else {
+            memberFaultCleared(nowNanos);
+        }
+    }
+
+    /** Whether the group's own tracked items demand FAULT of every member. */
+    boolean trackedFault() {
+        return tracking.demandsFault();
     }
 
     public String name() {
@@ -69,8 +118,11 @@ public final class SyncGroupMachine {
         updateGroupState(nowNanos);
     }
 
-    /** A member's own fault cleared: leave FAULT together once no member has a fault of its own. */
+    /** A member's own fault cleared: leave FAULT together once no member, nor the group, has a fault. */
     void memberFaultCleared(long nowNanos) {
+        if (tracking.demandsFault()) {
+            return;
+        }
         for (InstanceMachine m : members) {
             if (m.ownFault() && m.state() != VrrpState.INIT && m.state() != VrrpState.STOP) {
                 return;

@@ -12,6 +12,7 @@ import io.hakeeper.engine.vrrp.ActionBuffer;
 import io.hakeeper.engine.vrrp.InstanceMachine;
 import io.hakeeper.engine.vrrp.InstanceParameters;
 import io.hakeeper.engine.vrrp.SyncGroupMachine;
+import io.hakeeper.engine.vrrp.TrackedItem;
 import io.hakeeper.engine.vrrp.TrackedStatus;
 
 /**
@@ -25,6 +26,7 @@ public final class SimRouter {
     private final int index;
     private final List<InstanceParameters> instances;
     private final String syncGroupName;
+    private final List<TrackedItem> groupTracked;
     private final MachineDefect defect;
 
     final ActionBuffer out = new ActionBuffer();
@@ -34,11 +36,13 @@ public final class SimRouter {
     private boolean interfaceUp = true;
     private final Map<String, TrackedStatus> trackedStatus = new HashMap<>();
 
-    SimRouter(String name, int index, List<InstanceParameters> instances, String syncGroupName, MachineDefect defect) {
+    SimRouter(String name, int index, List<InstanceParameters> instances, String syncGroupName,
+              List<TrackedItem> groupTracked, MachineDefect defect) {
         this.name = name;
         this.index = index;
         this.instances = List.copyOf(instances);
         this.syncGroupName = syncGroupName;
+        this.groupTracked = List.copyOf(groupTracked);
         this.defect = defect;
     }
 
@@ -91,8 +95,11 @@ public final class SimRouter {
             machines.put(p.virtualRouterId(), new InstanceMachine(p, out));
         }
         group = syncGroupName == null ? null
-                : new SyncGroupMachine(syncGroupName, new ArrayList<>(machines.values()), out);
+                : new SyncGroupMachine(syncGroupName, new ArrayList<>(machines.values()), groupTracked, out);
         alive = true;
+        for (TrackedItem item : groupTracked) {
+            group.onTrackedChange(item.kind(), item.name(), trackedStatus(item.kind(), item.name()), nowNanos);
+        }
         for (InstanceMachine m : machines.values()) {
             m.onInterfaceChange(interfaceUp, nowNanos);
             for (var item : m.parameters().tracked()) {
@@ -123,6 +130,9 @@ public final class SimRouter {
         trackedStatus.put(kind + "/" + itemName, status);
         if (alive) {
             machines.values().forEach(m -> m.onTrackedChange(kind, itemName, status, nowNanos));
+            if (group != null) {
+                group.onTrackedChange(kind, itemName, status, nowNanos);
+            }
         }
     }
 

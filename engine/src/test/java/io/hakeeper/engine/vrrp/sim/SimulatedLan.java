@@ -15,6 +15,7 @@ import io.hakeeper.engine.vrrp.InstanceMachine;
 import io.hakeeper.engine.vrrp.InstanceParameters;
 import io.hakeeper.engine.vrrp.StateChange;
 import io.hakeeper.engine.vrrp.SuspectedBug;
+import io.hakeeper.engine.vrrp.TrackedItem;
 import io.hakeeper.engine.vrrp.TrackedStatus;
 
 /**
@@ -81,7 +82,13 @@ public final class SimulatedLan {
 
     /** Adds a router whose instances form the sync group {@code syncGroup} (null for none). */
     public SimRouter addRouter(String name, String syncGroup, MachineDefect defect, InstanceParameters... instances) {
-        SimRouter router = new SimRouter(name, routers.size(), List.of(instances), syncGroup, defect);
+        return addRouter(name, syncGroup, List.of(), defect, instances);
+    }
+
+    /** Adds a router whose instances form a sync group that tracks {@code groupTracked} itself. */
+    public SimRouter addRouter(String name, String syncGroup, List<TrackedItem> groupTracked, MachineDefect defect,
+                               InstanceParameters... instances) {
+        SimRouter router = new SimRouter(name, routers.size(), List.of(instances), syncGroup, groupTracked, defect);
         routers.add(router);
         partitionOf = Arrays.copyOf(partitionOf, routers.size());
         return router;

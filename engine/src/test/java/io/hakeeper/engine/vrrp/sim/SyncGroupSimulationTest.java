@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import io.hakeeper.api.VrrpState;
 import io.hakeeper.engine.config.model.TrackKind;
+import io.hakeeper.engine.vrrp.TrackedItem;
 import io.hakeeper.engine.vrrp.TrackedStatus;
 import io.hakeeper.engine.vrrp.TransitionCause;
 
@@ -97,5 +98,23 @@ class SyncGroupSimulationTest extends LanScenario {
         assertEquals(VrrpState.MASTER, grouped.group().state());
         assertEquals(List.of(grouped), lan.masters(2));
         assertTrue(lan.suspectedBugs().isEmpty());
+    }
+
+    @Test
+    void itemTrackedByTheGroupPutsEveryMemberInFaultWhileDownAndAtStartBeforeItsFirstResult() {
+        SimRouter grouped = lan.addRouter("grouped", "G", List.of(new TrackedItem(TrackKind.SCRIPT, "gw", 0, false)),
+                MachineDefect.NONE, instance(1, 200, 1).build(), instance(2, 200, 1).build());
+        lan.start(grouped);
+        assertEquals(VrrpState.FAULT, grouped.state(1), "no result yet from the group's script");
+        assertEquals(VrrpState.FAULT, grouped.group().state());
+
+        lan.setTracked(grouped, TrackKind.SCRIPT, "gw", TrackedStatus.UP);
+        lan.runFor(10 * SECOND);
+        assertEquals(VrrpState.MASTER, grouped.group().state());
+
+        lan.setTracked(grouped, TrackKind.SCRIPT, "gw", TrackedStatus.DOWN);
+        assertEquals(VrrpState.FAULT, grouped.state(1));
+        assertEquals(VrrpState.FAULT, grouped.state(2));
+        assertEquals(VrrpState.FAULT, grouped.group().state());
     }
 }
