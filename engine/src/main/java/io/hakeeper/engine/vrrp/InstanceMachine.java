@@ -16,6 +16,12 @@ import io.hakeeper.engine.config.model.TrackKind;
  *
  * <p>Configuration ({@link InstanceParameters}) and runtime state (effective priority, timers, counters)
  * are kept apart: the fields below the parameters are everything the machine learns while running.
+ *
+ * <p>How the event loop drives it: build every machine over one shared {@link ActionBuffer} (and any
+ * {@link SyncGroupMachine} over its members); report the interface and tracked items it already knows;
+ * call {@link #onStart}; then after every event — an advert that passed the receive checks, a link or
+ * tracked change, the timer — carry out the buffer's actions in order, clear it, and arm one timer at the
+ * earliest {@link #nextDeadlineNanos()} of its machines.
  */
 public final class InstanceMachine {
 
@@ -279,6 +285,8 @@ public final class InstanceMachine {
         }
     }
 
+    // The one place priority is derived; an administrative override or maintenance mode (a later issue)
+    // belongs here, so that the timer recalculation and the adverts follow it like any weight.
     private int computeEffectivePriority() {
         if (config.addressOwner()) {
             return InstanceParameters.OWNER_PRIORITY;
