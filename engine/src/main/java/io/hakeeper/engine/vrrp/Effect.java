@@ -13,6 +13,8 @@ public enum Effect implements Action {
     ADD_VIPS,
     /** Remove the virtual addresses (and routes) from the interface. */
     REMOVE_VIPS,
-    /** Gratuitous ARP / unsolicited neighbour advertisement burst for the VIPs. */
-    ANNOUNCE
+    /** Gratuitous ARP / unsolicited NA burst for the VIPs on becoming master (garp_master_* timings). */
+    ANNOUNCE,
+    /** The burst of a master answering a lower-priority advert (garp_lower_prio_* timings). */
+    ANNOUNCE_TO_LOWER_PRIORITY
 }

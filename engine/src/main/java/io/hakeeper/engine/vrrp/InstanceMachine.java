@@ -233,7 +233,7 @@ public final class InstanceMachine {
         // GARPs, but never more than once per interval, so that nobody can set our packet rate.
         if (answerAllowed(nowNanos)) {
             sendAdvert();
-            out.add(this, Effect.ANNOUNCE);
+            out.add(this, Effect.ANNOUNCE_TO_LOWER_PRIORITY);
         }
     }
 
