@@ -172,4 +172,19 @@ class InstanceMachineTest {
         assertEquals(1, m.counter(VrrpCounter.ADVERT_RCVD));
         assertEquals(10 + m.skewTimeNanos(), m.nextDeadlineNanos());
     }
+
+    @Test
+    void masterAnswersALowerPriorityWithAnAdvertAndTheLowerPriorityAnnounceOncePerInterval() {
+        InstanceMachine owner = machine(255);
+        owner.onStart(0);
+        drain();
+        ReusableAdvert lower = new ReusableAdvert().set(100, new byte[] {10, 0, 0, 9});
+
+        owner.onAdvert(lower, 10);
+        assertEquals(List.of(Effect.SEND_ADVERT, Effect.ANNOUNCE_TO_LOWER_PRIORITY), drain());
+        owner.onAdvert(lower, 20);
+        assertTrue(drain().isEmpty(), "not again within the advert interval");
+        owner.onAdvert(lower, 10 + 1_000_000_000L);
+        assertEquals(List.of(Effect.SEND_ADVERT, Effect.ANNOUNCE_TO_LOWER_PRIORITY), drain());
+    }
 }
