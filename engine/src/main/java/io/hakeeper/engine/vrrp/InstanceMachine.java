@@ -1,0 +1,374 @@
+package io.hakeeper.engine.vrrp;
+
+import io.hakeeper.api.Transition;
+import io.hakeeper.api.VrrpState;
+import io.hakeeper.engine.config.model.TrackKind;
+
+/**
+ * The VRRP state machine of one instance (RFC 3768 for v2, RFC 5798 for v3, keepalived's behaviour where
+ * they differ). Pure and deterministic: every event is a method call carrying the monotonic time
+ * {@code nowNanos}; every consequence is an {@link Action} appended to the shared {@link ActionBuffer}; the
+ * machine has one timer, whose deadline the loop reads from {@link #nextDeadlineNanos()} after each event.
+ *
+ * <p>The state field is assigned in exactly one place, {@link #changeState}, which runs the entry action of
+ * the new state, counts and reports the change, and tells the sync group. The steady state — a master's
+ * advert timer, a backup hearing its master — allocates nothing.
+ *
+ * <p>Configuration ({@link InstanceParameters}) and runtime state (effective priority, timers, counters)
+ * are kept apart: the fields below the parameters are everything the machine learns while running.
+ *
+ * <p>How the event loop drives it: build every machine over one shared {@link ActionBuffer} (and any
+ * {@link SyncGroupMachine} over its members); report the interface and tracked items it already knows;
+ * call {@link #onStart}; then after every event — an advert that passed the receive checks, a link or
+ * tracked change, the timer — carry out the buffer's actions in order, clear it, and arm one timer at the
+ * earliest {@link #nextDeadlineNanos()} of its machines.
+ */
+public final class InstanceMachine {
+
+    /** The deadline of a machine with no timer running (INIT, FAULT, STOP). */
+    public static final long NO_DEADLINE = Long.MAX_VALUE;
+
+    private final InstanceParameters config;
+    private final byte[] primaryAddress;
+    private final long advertIntervalNanos;
+    private final ActionBuffer out;
+
+    private final Tracking tracking;
+    private final ElectionTimers timers = new ElectionTimers();
+    private final long[] counters = new long[VrrpCounter.values().length];
+    private VrrpState state = VrrpState.INIT;
+    private int effectivePriority;
+    private boolean interfaceUp = true;
+    /** The master-down timer in BACKUP, the advert timer in MASTER. */
+    private long deadline = NO_DEADLINE;
+    /** A backup with a preempt_delay accepts lower-priority masters until then. */
+    private long preemptAllowedAtNanos;
+    /** A master answers lower-priority adverts at most once per advert interval (DESIGN.md). */
+    private long nextAnswerAllowedAtNanos;
+    /** Set when this member's master-down timer expired but its sync group was not ready to go master. */
+    private boolean wantsMaster;
+    private SyncGroupMachine group;
+
+    /**
+     * @param out where the actions go; usually one buffer shared by every machine of the loop
+     */
+    public InstanceMachine(InstanceParameters config, ActionBuffer out) {
+        this.config = config;
+        this.primaryAddress = config.primaryAddress();
+        this.advertIntervalNanos = config.advertIntervalCentiseconds() * ElectionTimers.NANOS_PER_CENTISECOND;
+        this.out = out;
+        this.tracking = new Tracking(config.tracked());
+        this.effectivePriority = computeEffectivePriority();
+        timers.recalculate(config.version(), effectivePriority, config.advertIntervalCentiseconds());
+    }
+
+    // ---- events --------------------------------------------------------------------------------------
+
+    /** Startup: to MASTER at once for an address owner, else BACKUP (or FAULT when something demands it). */
+    public void onStart(long nowNanos) {
+        if (state != VrrpState.INIT) {
+            reportBug("start event in a started instance");
+            return;
+        }
+        if (ownFault()) {
+            changeState(VrrpState.FAULT, faultCause(), nowNanos);
+        } else if (group != null && group.trackedFault()) {
+            changeState(VrrpState.FAULT, TransitionCause.SYNC_GROUP_FAULT, nowNanos);
+        } else if (config.addressOwner() && group == null) {
+            changeState(VrrpState.MASTER, TransitionCause.ADDRESS_OWNER, nowNanos);
+        } else {
+            changeState(VrrpState.BACKUP, TransitionCause.STARTUP, nowNanos);
+        }
+    }
+
+    /**
+     * An advert for this instance that passed every receive check. The view is read during the call only.
+     */
+    public void onAdvert(ReceivedAdvert advert, long nowNanos) {
+        counters[VrrpCounter.ADVERT_RCVD.ordinal()]++;
+        int priority = advert.priority();
+        if (priority == 0) {
+            counters[VrrpCounter.PRI_ZERO_RCVD.ordinal()]++;
+        }
+        switch (state) {
+            case BACKUP -> backupHeard(advert, priority, nowNanos);
+            case MASTER -> masterHeard(advert, priority, nowNanos);
+            default -> {
+                // INIT, FAULT and STOP take no part in the election: the advert is counted and dropped.
+            }
+        }
+    }
+
+    /**
+     * The timer the loop armed at {@link #nextDeadlineNanos()} fired. A call before the deadline (the loop's
+     * timer was armed for an older deadline) does nothing.
+     */
+    public void onTimer(long nowNanos) {
+        if (deadline == NO_DEADLINE) {
+            reportBug("timer fired with no timer running");
+            return;
+        }
+        if (nowNanos < deadline) {
+            return;
+        }
+        switch (state) {
+            case BACKUP -> masterDownTimerExpired(nowNanos);
+            case MASTER -> {
+                sendAdvert();
+                deadline = nowNanos + advertIntervalNanos;
+            }
+            default -> reportBug("timer fired in a state that runs none");
+        }
+    }
+
+    /** A tracked interface, script or process changed (or a file's status, for INITIALISING). */
+    public void onTrackedChange(TrackKind kind, String name, TrackedStatus status, long nowNanos) {
+        if (tracking.update(kind, name, status)) {
+            reevaluate(nowNanos);
+        }
+    }
+
+    /** A track_file's new value. */
+    public void onTrackedFileValue(String name, long value, long nowNanos) {
+        if (tracking.updateFileValue(name, value)) {
+            reevaluate(nowNanos);
+        }
+    }
+
+    /** The VRRP interface itself went up or down (ignored for FAULT with dont_track_primary). */
+    public void onInterfaceChange(boolean up, long nowNanos) {
+        if (interfaceUp != up) {
+            interfaceUp = up;
+            reevaluate(nowNanos);
+        }
+    }
+
+    /** Administrative shutdown: to STOP; a master resigns with a priority-0 advert first. */
+    public void onShutdown(long nowNanos) {
+        if (state != VrrpState.STOP) {
+            changeState(VrrpState.STOP, TransitionCause.SHUTDOWN, nowNanos);
+        }
+    }
+
+    // ---- what the loop reads -------------------------------------------------------------------------
+
+    /** When the loop must call {@link #onTimer}; {@link #NO_DEADLINE} when no timer runs. */
+    public long nextDeadlineNanos() {
+        return deadline;
+    }
+
+    public VrrpState state() {
+        return state;
+    }
+
+    /** Base priority plus the weights in effect, clamped to 1–254; 255 for the address owner. */
+    public int effectivePriority() {
+        return effectivePriority;
+    }
+
+    /** The advert interval to send with (this router's own). */
+    public int advertIntervalCentiseconds() {
+        return config.advertIntervalCentiseconds();
+    }
+
+    /** The current Master_Down_Interval, for status output and tests. */
+    public long masterDownIntervalNanos() {
+        return timers.masterDownNanos();
+    }
+
+    /** The current Skew_Time, for status output and tests. */
+    public long skewTimeNanos() {
+        return timers.skewNanos();
+    }
+
+    public InstanceParameters parameters() {
+        return config;
+    }
+
+    public long counter(VrrpCounter counter) {
+        return counters[counter.ordinal()];
+    }
+
+    // ---- the election --------------------------------------------------------------------------------
+
+    private void backupHeard(ReceivedAdvert advert, int priority, long nowNanos) {
+        if (priority == 0) {
+            // The master resigns: whoever has the shortest skew takes over.
+            deadline = nowNanos + timers.skewNanos();
+            return;
+        }
+        boolean higher = priority > effectivePriority;
+        if (config.nopreempt() || priority >= effectivePriority || preemptDelayRunning(nowNanos)) {
+            if (higher && config.preemptDelayNanos() > 0) {
+                preemptAllowedAtNanos = nowNanos + config.preemptDelayNanos();
+            }
+            if (config.version() == 3 && advert.intervalCentiseconds() != timers.masterAdverIntervalCentiseconds()) {
+                timers.recalculate(3, effectivePriority, advert.intervalCentiseconds());
+            }
+            deadline = nowNanos + timers.masterDownNanos();
+            wantsMaster = false;
+        }
+        // Otherwise a lower-priority master is not accepted: the timer runs out and this backup preempts.
+    }
+
+    private void masterHeard(ReceivedAdvert advert, int priority, long nowNanos) {
+        if (priority == 0) {
+            // RFC: answer a resigning peer at once so that the backups do not take over; rate-limited too.
+            if (answerAllowed(nowNanos)) {
+                sendAdvert();
+                deadline = nowNanos + advertIntervalNanos;
+            }
+            return;
+        }
+        if (priority > effectivePriority
+                || (priority == effectivePriority && advert.compareSourceAddressTo(primaryAddress) > 0)) {
+            changeState(VrrpState.BACKUP, TransitionCause.HIGHER_PRIORITY_ADVERT, nowNanos);
+            // The new master's advert is the backup's first accepted one (v3: it also sets the interval).
+            if (state == VrrpState.BACKUP) {
+                backupHeard(advert, priority, nowNanos);
+            }
+            return;
+        }
+        // A lower priority claims mastership: as keepalived, assert ourselves at once with an advert and
+        // GARPs, but never more than once per interval, so that nobody can set our packet rate.
+        if (answerAllowed(nowNanos)) {
+            sendAdvert();
+            out.add(this, Effect.ANNOUNCE_TO_LOWER_PRIORITY);
+        }
+    }
+
+    private boolean answerAllowed(long nowNanos) {
+        if (nowNanos < nextAnswerAllowedAtNanos) {
+            return false;
+        }
+        nextAnswerAllowedAtNanos = nowNanos + advertIntervalNanos;
+        return true;
+    }
+
+    private boolean preemptDelayRunning(long nowNanos) {
+        return config.preemptDelayNanos() > 0 && nowNanos < preemptAllowedAtNanos;
+    }
+
+    private void masterDownTimerExpired(long nowNanos) {
+        if (group == null) {
+            changeState(VrrpState.MASTER, TransitionCause.MASTER_DOWN_TIMER, nowNanos);
+            return;
+        }
+        wantsMaster = true;
+        if (!group.memberWantsMaster(this, nowNanos)) {
+            // Not every member is ready; keep waiting, silently, as keepalived's wantstate.
+            deadline = nowNanos + timers.masterDownNanos();
+        }
+    }
+
+    // ---- priority and FAULT --------------------------------------------------------------------------
+
+    private void reevaluate(long nowNanos) {
+        int before = effectivePriority;
+        effectivePriority = computeEffectivePriority();
+        if (effectivePriority != before) {
+            timers.recalculate(config.version(), effectivePriority, timers.masterAdverIntervalCentiseconds());
+        }
+        if (state == VrrpState.INIT || state == VrrpState.STOP) {
+            return;
+        }
+        boolean fault = ownFault();
+        if (fault && state != VrrpState.FAULT) {
+            changeState(VrrpState.FAULT, faultCause(), nowNanos);
+        } else if (!fault && state == VrrpState.FAULT) {
+            TransitionCause cause = interfaceUp ? TransitionCause.TRACKED_CLEAR : TransitionCause.INTERFACE_UP;
+            if (group == null) {
+                leaveFault(cause, nowNanos);
+            } else {
+                group.memberFaultCleared(nowNanos);
+            }
+        }
+    }
+
+    // The one place priority is derived; an administrative override or maintenance mode (a later issue)
+    // belongs here, so that the timer recalculation and the adverts follow it like any weight.
+    private int computeEffectivePriority() {
+        if (config.addressOwner()) {
+            return InstanceParameters.OWNER_PRIORITY;
+        }
+        long adjusted = config.priority() + tracking.weightSum();
+        return (int) Math.max(1, Math.min(254, adjusted));
+    }
+
+    /** Whether this instance, by its own interface and tracked items, must be in FAULT. */
+    boolean ownFault() {
+        return (!interfaceUp && !config.dontTrackPrimary()) || tracking.demandsFault();
+    }
+
+    private TransitionCause faultCause() {
+        return !interfaceUp && !config.dontTrackPrimary() ? TransitionCause.INTERFACE_DOWN
+                : TransitionCause.TRACKED_FAULT;
+    }
+
+    // ---- the sync group's handles (called by SyncGroupMachine only) ----------------------------------
+
+    void joinGroup(SyncGroupMachine syncGroup) {
+        this.group = syncGroup;
+    }
+
+    boolean wantsMaster() {
+        return wantsMaster;
+    }
+
+    void leaveFault(TransitionCause cause, long nowNanos) {
+        changeState(config.addressOwner() && group == null ? VrrpState.MASTER : VrrpState.BACKUP, cause, nowNanos);
+    }
+
+    void forceState(VrrpState to, TransitionCause cause, long nowNanos) {
+        changeState(to, cause, nowNanos);
+    }
+
+    // ---- the one state change ------------------------------------------------------------------------
+
+    private void changeState(VrrpState to, TransitionCause cause, long nowNanos) {
+        VrrpState from = state;
+        if (from == to) {
+            return;
+        }
+        if (from == VrrpState.MASTER) {
+            if (to == VrrpState.FAULT || to == VrrpState.STOP) {
+                out.add(this, Effect.SEND_PRIORITY_ZERO_ADVERT);
+                counters[VrrpCounter.PRI_ZERO_SENT.ordinal()]++;
+            }
+            out.add(this, Effect.REMOVE_VIPS);
+            counters[VrrpCounter.RELEASE_MASTER.ordinal()]++;
+        }
+        state = to;
+        wantsMaster = false;
+        switch (to) {
+            case MASTER -> {
+                counters[VrrpCounter.BECOME_MASTER.ordinal()]++;
+                out.add(this, Effect.ADD_VIPS);
+                sendAdvert();
+                out.add(this, Effect.ANNOUNCE);
+                deadline = nowNanos + advertIntervalNanos;
+                nextAnswerAllowedAtNanos = nowNanos;
+            }
+            case BACKUP -> {
+                timers.recalculate(config.version(), effectivePriority, config.advertIntervalCentiseconds());
+                deadline = nowNanos + timers.masterDownNanos();
+                preemptAllowedAtNanos = nowNanos + config.preemptDelayNanos();
+            }
+            default -> deadline = NO_DEADLINE;
+        }
+        out.add(this, new StateChange(Transition.Subject.INSTANCE, config.name(), from, to, effectivePriority, cause,
+                nowNanos));
+        if (group != null) {
+            group.memberChanged(this, from, to, nowNanos);
+        }
+    }
+
+    private void sendAdvert() {
+        out.add(this, Effect.SEND_ADVERT);
+        counters[VrrpCounter.ADVERT_SENT.ordinal()]++;
+    }
+
+    private void reportBug(String what) {
+        out.add(this, new SuspectedBug(config.name(), state, what));
+    }
+}
