@@ -14,7 +14,7 @@ public enum AdvertVerdict {
      * A valid advert whose address list differs from our VIPs: counted as addr_list_err, and still
      * handed to the state machine, as keepalived does outside {@code vrrp_strict}.
      */
-    ACCEPTED_ADDRESS_LIST_MISMATCH(VrrpCounter.ADDR_LIST_ERR, "address list differs from ours (accepted)"),
+    ACCEPTED_ADDRESS_LIST_MISMATCH(VrrpCounter.ADDR_LIST_ERR, "address list differs from our VIPs"),
 
     // the codec's reasons: the bytes are not an advert
     /** Shorter than the IP header, the AH header or the fixed VRRP header. */
@@ -56,7 +56,7 @@ public enum AdvertVerdict {
     /** With {@code check_unicast_src}: a source that is not a configured peer (keepalived has no counter). */
     SOURCE_NOT_A_PEER(null, "source is not a unicast peer"),
     /** With {@code vrrp_strict}: the address list differs from our VIPs. */
-    ADDRESS_LIST_MISMATCH(VrrpCounter.ADDR_LIST_ERR, "address list differs from ours (strict)");
+    ADDRESS_LIST_MISMATCH(VrrpCounter.ADDR_LIST_ERR, "address list differs from our VIPs (vrrp_strict)");
 
     private final VrrpCounter counter;
     private final String description;
