@@ -17,8 +17,12 @@ public final class PassLikeAuth implements AuthMethod {
     private final byte[] key = new byte[VrrpWire.V2_AUTH_DATA_LENGTH];
 
     public PassLikeAuth(String password) {
-        byte[] bytes = password.getBytes(StandardCharsets.US_ASCII);
-        System.arraycopy(bytes, 0, key, 0, Math.min(bytes.length, key.length));
+        this(password.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The key as it is on the wire: up to 8 bytes, zero-padded. */
+    public PassLikeAuth(byte[] password) {
+        System.arraycopy(password, 0, key, 0, Math.min(password.length, key.length));
     }
 
     @Override
