@@ -204,7 +204,8 @@ class ReceiveChecksTest {
     @Test
     void anAddressListThatDiffersIsCountedButAcceptedAsKeepalived() {
         ReceiveExpectations otherVips = instanceWithVips(false, false, "192.168.1.100", "192.168.1.200");
-        assertEquals(AdvertVerdict.ACCEPTED_ADDRESS_LIST_MISMATCH, ReceiveChecks.check(framed(V2, v2Wire()), otherVips));
+        assertEquals(AdvertVerdict.ACCEPTED_ADDRESS_LIST_MISMATCH,
+                ReceiveChecks.check(framed(V2, v2Wire()), otherVips));
         assertEquals(VrrpCounter.ADDR_LIST_ERR, AdvertVerdict.ACCEPTED_ADDRESS_LIST_MISMATCH.counter());
     }
 

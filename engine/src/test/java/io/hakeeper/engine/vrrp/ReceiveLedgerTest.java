@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.hakeeper.engine.vrrp.packet.AdvertVector;
 import io.hakeeper.engine.vrrp.packet.AdvertVectors;
 import io.hakeeper.engine.vrrp.packet.AdvertVerdict;
 import io.hakeeper.engine.vrrp.packet.AdvertView;
@@ -59,7 +60,8 @@ class ReceiveLedgerTest {
     }
 
     private static AdvertView resigning() {
-        return framed(AdvertVectors.V2_IPV4_UNICAST_PRIORITY_0, AdvertVectors.V2_IPV4_UNICAST_PRIORITY_0.wire().clone());
+        AdvertVector resigning = AdvertVectors.V2_IPV4_UNICAST_PRIORITY_0;
+        return framed(resigning, resigning.wire().clone());
     }
 
     private Map<VrrpCounter, Long> nonZero() {

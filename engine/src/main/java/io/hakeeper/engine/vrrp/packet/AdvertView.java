@@ -20,6 +20,7 @@ import io.hakeeper.engine.vrrp.ReceivedAdvert;
  *       total length and checksum. The receive checks call the same steps one by one instead.</li>
  * </ol>
  * {@link #decodeIpv4} and {@link #decodeIpv6} do both. Any byte sequence yields a verdict; none throws.
+ * (The caller's own mistakes still do: a length beyond the buffer, address arrays shorter than 16 bytes.)
  *
  * <p>Not thread-safe; the packet buffer must not change while the view is in use.
  */

@@ -12,7 +12,10 @@ public final class InternetChecksum {
     private InternetChecksum() {
     }
 
-    /** Adds {@code length} bytes of {@code buffer} from {@code offset} to {@code sum}; an odd last byte is padded with zero. */
+    /**
+     * Adds {@code length} bytes of {@code buffer} from {@code offset} to {@code sum}; an odd last byte is
+     * padded with zero.
+     */
     public static int add(int sum, ByteBuffer buffer, int offset, int length) {
         int end = offset + (length & ~1);
         for (int i = offset; i < end; i += 2) {
