@@ -11,6 +11,19 @@ import io.hakeeper.engine.vrrp.packet.AdvertView;
  * VRID. Packets that no instance can own, because they cannot be framed or carry a VRID nobody here has,
  * are counted on the interface (vrid_err, packet_len_err) and logged rate-limited. Used on the event loop.
  *
+ * <p>The receive path per packet, all of it allocation-free:
+ * <pre>{@code
+ * AdvertVerdict framing = view.wrapIpv4(buffer, 0, received);      // or wrapIpv6(..., src, dst, hopLimit)
+ * Instance instance = demultiplexer.route(framing, view, now);
+ * if (instance != null) {
+ *     AdvertVerdict verdict = ReceiveChecks.check(view, instance.expectations());
+ *     instance.ledger().record(verdict, view, now);
+ *     if (verdict.isAccepted()) {
+ *         instance.machine().onAdvert(view);                         // read as a ReceivedAdvert, not kept
+ *     }
+ * }
+ * }</pre>
+ *
  * @param <T> what the event loop keeps per instance
  */
 public final class VridDemultiplexer<T> {
