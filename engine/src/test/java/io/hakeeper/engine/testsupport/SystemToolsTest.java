@@ -1,0 +1,28 @@
+package io.hakeeper.engine.testsupport;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
+
+/** The skip-or-fail rule for missing tools, as it applies in whichever environment this runs. */
+class SystemToolsTest {
+
+    private static final String MISSING = "hakeeper-no-such-tool";
+
+    @Test
+    void aMissingToolSkipsTheTestOutsideCiAndFailsItUnderCi() {
+        if ("true".equals(System.getenv("CI"))) {
+            assertThrows(AssertionFailedError.class, () -> SystemTools.require(MISSING));
+        } else {
+            assertThrows(TestAbortedException.class, () -> SystemTools.require(MISSING));
+        }
+    }
+
+    @Test
+    void aPresentToolIsFoundOnThePath() {
+        assertTrue(SystemTools.require("sh").toString().endsWith("/sh"));
+    }
+}
