@@ -24,6 +24,9 @@ public final class Capture implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
+    /** In immediate mode tcpdump writes a packet within microseconds; this long without growth means done. */
+    private static final Duration QUIET = Duration.ofMillis(100);
+    private static final Duration QUIET_LIMIT = Duration.ofSeconds(3);
 
     private final Process process;
     private final Path file;
@@ -87,11 +90,16 @@ public final class Capture implements AutoCloseable {
     }
 
     /**
-     * Stops the capture (SIGTERM: tcpdump closes its file cleanly) and returns the finished file. Harmless
-     * when already stopped.
+     * Stops the capture and returns the finished file. Harmless when already stopped.
+     *
+     * <p>First waits until the file has stopped growing: on SIGTERM tcpdump leaves its loop at once, and a
+     * packet already on the wire but not yet read from its capture socket would be lost, which a test that
+     * stops the capture right after the last packet arrived elsewhere would see as a missing packet. Then
+     * SIGTERM, on which tcpdump closes its file cleanly.
      */
     public Path stop() {
         if (process.isAlive()) {
+            awaitQuiet();
             process.destroy();
             try {
                 if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -103,6 +111,29 @@ public final class Capture implements AutoCloseable {
             }
         }
         return file;
+    }
+
+    /** Returns once the file size has not changed for {@link #QUIET}, or after {@link #QUIET_LIMIT}. */
+    private void awaitQuiet() {
+        long limit = System.nanoTime() + QUIET_LIMIT.toNanos();
+        long size = -1;
+        long quietSince = System.nanoTime();
+        try {
+            while (System.nanoTime() < limit) {
+                long now = Files.exists(file) ? Files.size(file) : 0;
+                if (now != size) {
+                    size = now;
+                    quietSince = System.nanoTime();
+                } else if (System.nanoTime() - quietSince >= QUIET.toNanos()) {
+                    return;
+                }
+                Thread.sleep(10);
+            }
+        } catch (IOException e) {
+            // cannot watch the file: stop anyway, the reader of the capture will see what it holds
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
