@@ -1,0 +1,62 @@
+package io.hakeeper.engine.net;
+
+import jnr.ffi.Pointer;
+
+/**
+ * poll(2) over a fixed set of file descriptors (the raw sockets, a wake-up descriptor), with the
+ * {@code struct pollfd} array in native memory allocated once: polling allocates nothing. One thread.
+ */
+public final class Poller {
+
+    // struct pollfd { int fd; short events; short revents; }
+    private static final int POLLFD_SIZE = 8;
+
+    private final Pointer fds;
+    private final int capacity;
+    private int count;
+    private SocketError lastError;
+
+    public Poller(int capacity) {
+        this.capacity = capacity;
+        this.fds = Native.allocate(capacity * POLLFD_SIZE);
+    }
+
+    /** Adds a descriptor to watch for input; returns its slot, for {@link #isReadable}. */
+    public int add(int fd) {
+        if (count == capacity) {
+            throw new IllegalStateException("poller is full: " + capacity + " descriptors");
+        }
+        int slot = count++;
+        fds.putInt(slot * POLLFD_SIZE, fd);
+        fds.putShort(slot * POLLFD_SIZE + 4, Linux.POLLIN);
+        fds.putShort(slot * POLLFD_SIZE + 6, (short) 0);
+        return slot;
+    }
+
+    /**
+     * Waits until a descriptor is readable (or has an error) or {@code timeoutMillis} passes (negative:
+     * no limit).
+     *
+     * @return how many descriptors are ready, 0 on timeout or EINTR, -1 on failure ({@link #lastError()})
+     */
+    public int poll(int timeoutMillis) {
+        int ready = Native.LIBC.poll(fds, count, timeoutMillis);
+        if (ready < 0) {
+            int errno = Native.errno();
+            if (errno == Linux.EINTR) {
+                return 0;
+            }
+            lastError = new SocketError(NativeCall.POLL, "", errno);
+        }
+        return ready;
+    }
+
+    /** Whether the last poll found the slot readable, or in error (a read then reports the error). */
+    public boolean isReadable(int slot) {
+        return fds.getShort(slot * POLLFD_SIZE + 6) != 0;
+    }
+
+    public SocketError lastError() {
+        return lastError;
+    }
+}
