@@ -31,8 +31,9 @@ public interface LibC {
     @SaveError
     int if_nametoindex(String name);
 
+    /** poll with a nanosecond timeout ({@code struct timespec}, null: none) and no signal mask change. */
     @SaveError
-    int poll(Pointer fds, long count, int timeoutMillis);
+    int ppoll(Pointer fds, long count, Pointer timeout, Pointer signalMask);
 
     @SaveError
     int close(int fd);

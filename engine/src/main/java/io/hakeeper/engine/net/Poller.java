@@ -3,7 +3,7 @@ package io.hakeeper.engine.net;
 import jnr.ffi.Pointer;
 
 /**
- * poll(2) over a fixed set of file descriptors (the raw sockets, a wake-up descriptor), with the
+ * ppoll(2) over a fixed set of file descriptors (the raw sockets, a wake-up descriptor), with the
  * {@code struct pollfd} array in native memory allocated once: polling allocates nothing. One thread.
  */
 public final class Poller {
@@ -12,6 +12,8 @@ public final class Poller {
     private static final int POLLFD_SIZE = 8;
 
     private final Pointer fds;
+    // struct timespec { long tv_sec; long tv_nsec; }
+    private final Pointer timeout = Native.allocate(16);
     private final int capacity;
     private int count;
     private SocketError lastError;
@@ -35,18 +37,32 @@ public final class Poller {
 
     /**
      * Waits until a descriptor is readable (or has an error) or {@code timeoutMillis} passes (negative:
-     * no limit).
+     * no limit). Clears what the previous poll found.
      *
      * @return how many descriptors are ready, 0 on timeout or EINTR, -1 on failure ({@link #lastError()})
      */
     public int poll(int timeoutMillis) {
-        int ready = Native.LIBC.poll(fds, count, timeoutMillis);
+        return pollNanos(timeoutMillis < 0 ? -1 : timeoutMillis * 1_000_000L);
+    }
+
+    /**
+     * As {@link #poll(int)} with a nanosecond timeout (negative: no limit), so that the event loop wakes
+     * for a timer when it is due rather than up to a millisecond later.
+     */
+    public int pollNanos(long timeoutNanos) {
+        Pointer limit = null;
+        if (timeoutNanos >= 0) {
+            timeout.putLong(0, timeoutNanos / 1_000_000_000L);
+            timeout.putLong(8, timeoutNanos % 1_000_000_000L);
+            limit = timeout;
+        }
+        int ready = Native.LIBC.ppoll(fds, count, limit, null);
         if (ready < 0) {
             int errno = Native.errno();
             if (errno == Linux.EINTR) {
                 return 0;
             }
-            lastError = new SocketError(NativeCall.POLL, "", errno);
+            lastError = new SocketError(NativeCall.PPOLL, "", errno);
         }
         return ready;
     }

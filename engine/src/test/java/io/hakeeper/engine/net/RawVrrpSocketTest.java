@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -192,6 +193,21 @@ class RawVrrpSocketTest {
         assertEquals(1, poller.poll(1000));
         assertFalse(poller.isReadable(slot4));
         assertTrue(poller.isReadable(slot6));
+    }
+
+    @Test
+    void anAdvertWakesTheLoopsPollWaiter() throws Exception {
+        try (PollWaiter waiter = new PollWaiter(1)) {
+            int slot = waiter.watch(b4.fd());
+            a4.sendMulticast(HandBuiltAdvert.v3(VRID, PRIORITY, INTERVAL_CS, a.ipv4(), GROUP4, VIP4));
+
+            long start = System.nanoTime();
+            waiter.await(TimeUnit.SECONDS.toNanos(5));
+
+            assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(1), "the advert did not wake the waiter");
+            assertTrue(waiter.isReadable(slot));
+            assertEquals(IoStatus.DONE, b4.receive(into, packet));
+        }
     }
 
     private void assertReceived(RawVrrpSocket socket, ByteBuffer sent, InetAddress source, InetAddress destination) {
