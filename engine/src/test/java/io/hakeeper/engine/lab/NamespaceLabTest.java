@@ -77,6 +77,23 @@ class NamespaceLabTest {
     }
 
     @Test
+    void aMacvlanWithRandomAddressGenerationGetsAUsableLinkLocalAddressInANode() {
+        try (NamespaceLab lab = NamespaceLab.create(1, workDir)) {
+            LabNode node = lab.node(1);
+            // keepalived's VMAC recipe; addrgenmode is refused at "link add" and must be set afterwards
+            lab.exec(node, "ip", "link", "add", "link", node.interfaceName(), "name", "vmac51",
+                    "address", "00:00:5e:00:01:33", "type", "macvlan", "mode", "private").orThrow();
+            lab.exec(node, "ip", "link", "set", "dev", "vmac51", "addrgenmode", "random").orThrow();
+            lab.exec(node, "ip", "link", "set", "dev", "vmac51", "up").orThrow();
+
+            String addresses = lab.exec(node, "ip", "-o", "-6", "addr", "show", "dev", "vmac51", "scope", "link")
+                    .orThrow().stdout();
+            assertTrue(addresses.contains("inet6 fe80:"), "no link-local address on the macvlan: " + addresses);
+            assertFalse(addresses.contains("tentative"), addresses);
+        }
+    }
+
+    @Test
     void aLinkTakenDownStopsAnsweringAndAnswersAgainWhenUp() {
         try (NamespaceLab lab = NamespaceLab.create(1, workDir)) {
             LabNode node = lab.node(1);
@@ -85,7 +102,9 @@ class NamespaceLabTest {
             lab.linkDown(node);
             assertFalse(lab.exec(lab.client(), "ping", "-c", "1", "-W", "1", address).succeeded());
             lab.linkUp(node);
-            assertTrue(lab.exec(lab.client(), "ping", "-c", "1", "-W", "1", address).succeeded());
+            // -W 3: the client's ARP entry is still INCOMPLETE from the failed ping and is re-probed only
+            // once a second, so a 1 s wait would race the next probe
+            assertTrue(lab.exec(lab.client(), "ping", "-c", "1", "-W", "3", address).succeeded());
         }
     }
 
