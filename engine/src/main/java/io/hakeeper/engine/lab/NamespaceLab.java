@@ -52,6 +52,7 @@ public final class NamespaceLab implements AutoCloseable {
     private final AtomicInteger sequence = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread shutdownHook;
+    private volatile boolean deleteWorkDirOnClose;
 
     private NamespaceLab(Path workDir) {
         this.names = LabNames.forThisProcess();
@@ -60,13 +61,20 @@ public final class NamespaceLab implements AutoCloseable {
         this.shutdownHook = new Thread(this::cleanUp, "lab-cleanup-" + names.token());
     }
 
-    /** Builds a lab of {@code nodeCount} nodes and a client, with captures and process logs in a temp dir. */
+    /**
+     * Builds a lab of {@code nodeCount} nodes and a client, with captures and process logs in a temporary
+     * directory that {@link #close} deletes; pass a directory of your own to keep them.
+     */
     public static NamespaceLab create(int nodeCount) {
+        Path workDir;
         try {
-            return create(nodeCount, Files.createTempDirectory("hakeeper-lab-"));
+            workDir = Files.createTempDirectory("hakeeper-lab-");
         } catch (IOException e) {
             throw new LabException("cannot create the lab's work directory: " + e.getMessage(), e);
         }
+        NamespaceLab lab = create(nodeCount, workDir);
+        lab.deleteWorkDirOnClose = true;
+        return lab;
     }
 
     /** Builds a lab of {@code nodeCount} nodes and a client; captures and process logs go to {@code workDir}. */
@@ -278,8 +286,22 @@ public final class NamespaceLab implements AutoCloseable {
                 }
             }
         }
+        if (deleteWorkDirOnClose) {
+            deleteWorkDir();
+        }
         if (!failures.isEmpty()) {
             LOG.error("lab {} left namespaces behind (the next lab will sweep them): {}", names.token(), failures);
+        }
+    }
+
+    private void deleteWorkDir() {
+        try (var files = Files.list(workDir)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(workDir);
+        } catch (IOException e) {
+            LOG.warn("cannot delete the lab's work directory {}: {}", workDir, e.toString());
         }
     }
 
