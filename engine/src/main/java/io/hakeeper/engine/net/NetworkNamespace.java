@@ -23,7 +23,7 @@ public final class NetworkNamespace {
     /**
      * Runs {@code work} on a new thread that has entered namespace {@code name}, and returns its result.
      *
-     * @throws SocketException when the namespace cannot be entered (OPEN: no such namespace; SETNS: not
+     * @throws NativeCallException when the namespace cannot be entered (OPEN: no such namespace; SETNS: not
      *         root)
      * @throws Exception       whatever {@code work} throws
      */
@@ -45,14 +45,14 @@ public final class NetworkNamespace {
     }
 
     /** Moves the calling thread into namespace {@code name} for the rest of its life. */
-    public static void enterOnThisThread(String name) throws SocketException {
+    public static void enterOnThisThread(String name) throws NativeCallException {
         int fd = Native.LIBC.open(NAMED_NAMESPACES + name, Linux.O_RDONLY | Linux.O_CLOEXEC);
         if (fd < 0) {
-            throw new SocketException(new SocketError(NativeCall.OPEN, NAMED_NAMESPACES + name, Native.errno()));
+            throw new NativeCallException(new SocketError(NativeCall.OPEN, NAMED_NAMESPACES + name, Native.errno()));
         }
         try {
             if (Native.LIBC.setns(fd, Linux.CLONE_NEWNET) < 0) {
-                throw new SocketException(new SocketError(NativeCall.SETNS, name, Native.errno()));
+                throw new NativeCallException(new SocketError(NativeCall.SETNS, name, Native.errno()));
             }
         } finally {
             Native.LIBC.close(fd);

@@ -24,10 +24,10 @@ public final class PollWaiter implements Waiter, AutoCloseable {
     private final Pointer drained = Native.allocate(8);
 
     /** @param sockets how many sockets {@link #watch} may add */
-    public PollWaiter(int sockets) throws SocketException {
+    public PollWaiter(int sockets) throws NativeCallException {
         eventFd = Native.LIBC.eventfd(0, Linux.EFD_NONBLOCK | Linux.EFD_CLOEXEC);
         if (eventFd < 0) {
-            throw new SocketException(new SocketError(NativeCall.EVENTFD, "", Native.errno()));
+            throw new NativeCallException(new SocketError(NativeCall.EVENTFD, "", Native.errno()));
         }
         poller = new Poller(sockets + 1);
         wakeupSlot = poller.add(eventFd);

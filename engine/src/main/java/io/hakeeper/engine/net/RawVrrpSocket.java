@@ -57,20 +57,20 @@ public final class RawVrrpSocket implements AutoCloseable {
     /**
      * Opens and configures the socket in the calling thread's network namespace.
      *
-     * @throws SocketException naming the call that failed: {@code if_nametoindex} (ENODEV: no such
+     * @throws NativeCallException naming the call that failed: {@code if_nametoindex} (ENODEV: no such
      *         interface), {@code socket} (EPERM: not root / no CAP_NET_RAW), a {@code setsockopt} option, or
      *         for IPv6 finding the link-local address (EADDRNOTAVAIL: the interface has none yet)
      */
-    public static RawVrrpSocket open(Family family, String interfaceName, int protocol) throws SocketException {
+    public static RawVrrpSocket open(Family family, String interfaceName, int protocol) throws NativeCallException {
         int index = Native.LIBC.if_nametoindex(interfaceName);
         if (index == 0) {
-            throw new SocketException(new SocketError(NativeCall.IF_NAMETOINDEX, interfaceName, Native.errno()));
+            throw new NativeCallException(new SocketError(NativeCall.IF_NAMETOINDEX, interfaceName, Native.errno()));
         }
         byte[] linkLocal = family == Family.IPV6 ? linkLocalOf(interfaceName) : null;
         int fd = Native.LIBC.socket(family == Family.IPV6 ? Linux.AF_INET6 : Linux.AF_INET,
                 Linux.SOCK_RAW | Linux.SOCK_NONBLOCK | Linux.SOCK_CLOEXEC, protocol);
         if (fd < 0) {
-            throw new SocketException(new SocketError(NativeCall.SOCKET, family + " protocol " + protocol,
+            throw new NativeCallException(new SocketError(NativeCall.SOCKET, family + " protocol " + protocol,
                     Native.errno()));
         }
         try {
@@ -80,19 +80,19 @@ public final class RawVrrpSocket implements AutoCloseable {
             } else {
                 options.applyIpv4();
             }
-        } catch (SocketException e) {
+        } catch (NativeCallException e) {
             Native.LIBC.close(fd);
             throw e;
         }
         return new RawVrrpSocket(fd, family, interfaceName, index, protocol, linkLocal);
     }
 
-    private static byte[] linkLocalOf(String interfaceName) throws SocketException {
+    private static byte[] linkLocalOf(String interfaceName) throws NativeCallException {
         try {
-            return LinkLocalAddress.of(interfaceName).orElseThrow(() -> new SocketException(
+            return LinkLocalAddress.of(interfaceName).orElseThrow(() -> new NativeCallException(
                     new SocketError(NativeCall.FIND_LINK_LOCAL, interfaceName, Linux.EADDRNOTAVAIL)));
         } catch (IOException e) {
-            throw new SocketException(new SocketError(NativeCall.FIND_LINK_LOCAL, e.getMessage(),
+            throw new NativeCallException(new SocketError(NativeCall.FIND_LINK_LOCAL, e.getMessage(),
                     Linux.EADDRNOTAVAIL));
         }
     }
@@ -105,8 +105,8 @@ public final class RawVrrpSocket implements AutoCloseable {
     /**
      * Sends {@code payload} (position to limit, a direct buffer; not moved) to {@code destination}.
      *
-     * @param destination 4 or 16 bytes, network order: the group or a unicast peer
-     * @param source      the source address to send from (mcast_src_ip, unicast_src_ip), or null for the
+     * @param destination network order, 4 bytes for IPv4 and 16 for IPv6: the group or a unicast peer
+     * @param source      the source address to send from, as long as {@code destination} (mcast_src_ip, unicast_src_ip), or null for the
      *                    kernel's choice (IPv4) or the interface's link-local address (IPv6)
      */
     public IoStatus send(ByteBuffer payload, byte[] destination, byte[] source) {

@@ -31,7 +31,7 @@ final class SocketOptions {
         return (ipv6 ? VRRP_GROUP_V6 : VRRP_GROUP_V4).clone();
     }
 
-    void applyIpv4() throws SocketException {
+    void applyIpv4() throws NativeCallException {
         bindToDevice();
         // struct ip_mreqn { in_addr multiaddr; in_addr address; int ifindex; }: the interface by index
         scratch.put(0, VRRP_GROUP_V4, 0, 4);
@@ -45,7 +45,7 @@ final class SocketOptions {
         setInt(Linux.IPPROTO_IP, Linux.IP_MULTICAST_LOOP, 0, "IP_MULTICAST_LOOP");
     }
 
-    void applyIpv6() throws SocketException {
+    void applyIpv6() throws NativeCallException {
         bindToDevice();
         // struct ipv6_mreq { in6_addr multiaddr; unsigned int ifindex; }
         scratch.put(0, VRRP_GROUP_V6, 0, 16);
@@ -62,21 +62,21 @@ final class SocketOptions {
         setInt(Linux.IPPROTO_IPV6, Linux.IPV6_CHECKSUM, -1, "IPV6_CHECKSUM");
     }
 
-    private void bindToDevice() throws SocketException {
+    private void bindToDevice() throws NativeCallException {
         byte[] name = interfaceName.getBytes(StandardCharsets.US_ASCII);
         scratch.put(0, name, 0, name.length);
         scratch.putByte(name.length, (byte) 0);
         set(Linux.SOL_SOCKET, Linux.SO_BINDTODEVICE, name.length + 1, "SO_BINDTODEVICE");
     }
 
-    private void setInt(int level, int option, int value, String optionName) throws SocketException {
+    private void setInt(int level, int option, int value, String optionName) throws NativeCallException {
         scratch.putInt(0, value);
         set(level, option, 4, optionName);
     }
 
-    private void set(int level, int option, int length, String optionName) throws SocketException {
+    private void set(int level, int option, int length, String optionName) throws NativeCallException {
         if (Native.LIBC.setsockopt(fd, level, option, scratch, length) < 0) {
-            throw new SocketException(new SocketError(NativeCall.SETSOCKOPT, optionName + " on " + interfaceName,
+            throw new NativeCallException(new SocketError(NativeCall.SETSOCKOPT, optionName + " on " + interfaceName,
                     Native.errno()));
         }
     }

@@ -14,7 +14,7 @@ class PollWaiterTest {
     private PollWaiter waiter;
 
     @BeforeEach
-    void open() throws SocketException {
+    void open() throws NativeCallException {
         waiter = new PollWaiter(0);
     }
 

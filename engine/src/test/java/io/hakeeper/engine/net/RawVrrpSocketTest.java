@@ -156,7 +156,7 @@ class RawVrrpSocketTest {
 
     @Test
     void openingOnAMissingInterfaceNamesIfNametoindexAndEnodev() {
-        SocketException thrown = assertThrows(SocketException.class,
+        NativeCallException thrown = assertThrows(NativeCallException.class,
                 () -> NetworkNamespace.call(a.namespace(), () -> RawVrrpSocket.open(Family.IPV4, "nosuch0",
                         RawVrrpSocket.VRRP_PROTOCOL)));
 
