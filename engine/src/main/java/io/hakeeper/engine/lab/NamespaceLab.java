@@ -3,7 +3,6 @@ package io.hakeeper.engine.lab;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -36,8 +35,6 @@ public final class NamespaceLab implements AutoCloseable {
     public static final int IPV6_PREFIX_LENGTH = 64;
     /** The node-side interface name, the same in every namespace. */
     public static final String INTERFACE = "eth0";
-    private static final String BRIDGE = "br0";
-    private static final Duration CARRIER_TIMEOUT = Duration.ofSeconds(5);
 
     private static final Logger LOG = LoggerFactory.getLogger(NamespaceLab.class);
 
@@ -45,6 +42,7 @@ public final class NamespaceLab implements AutoCloseable {
     private final String switchNamespace;
     private final List<LabNode> nodes = new ArrayList<>();
     private LabNode client;
+    private final LabWiring wiring;
     private final Path workDir;
     private final List<String> createdNamespaces = Collections.synchronizedList(new ArrayList<>());
     private final List<LabProcess> processes = Collections.synchronizedList(new ArrayList<>());
@@ -56,7 +54,8 @@ public final class NamespaceLab implements AutoCloseable {
 
     private NamespaceLab(Path workDir) {
         this.names = LabNames.forThisProcess();
-        this.switchNamespace = names.namespace("sw");
+        this.wiring = new LabWiring(names, createdNamespaces::add);
+        this.switchNamespace = wiring.switchNamespace();
         this.workDir = workDir;
         this.shutdownHook = new Thread(this::cleanUp, "lab-cleanup-" + names.token());
     }
@@ -87,14 +86,15 @@ public final class NamespaceLab implements AutoCloseable {
         // registered before the first namespace exists, so that nothing made is ever left unowned
         Runtime.getRuntime().addShutdownHook(lab.shutdownHook);
         try {
-            lab.buildSwitch();
+            lab.wiring.buildSwitch();
             for (int i = 1; i <= nodeCount; i++) {
-                lab.nodes.add(lab.attachHost("node" + i, "n" + i, LabAddressing.NODE_BASE + i));
+                lab.nodes.add(lab.wiring.attachHost("node" + i, "n" + i, LabAddressing.NODE_BASE + i));
             }
-            lab.client = lab.attachHost("client", "cl", LabAddressing.CLIENT_HOST);
-            for (LabNode host : lab.hosts()) {
-                lab.awaitCarrier(host);
+            lab.client = lab.wiring.attachHost("client", "cl", LabAddressing.CLIENT_HOST);
+            for (LabNode host : lab.nodes) {
+                lab.wiring.awaitCarrier(host);
             }
+            lab.wiring.awaitCarrier(lab.client);
             LOG.info("lab {} up: switch {}, nodes {}, client {}", lab.names.token(), lab.switchNamespace,
                     lab.nodes, lab.client);
             return lab;
@@ -102,52 +102,6 @@ public final class NamespaceLab implements AutoCloseable {
             lab.close();
             throw e;
         }
-    }
-
-    private void buildSwitch() {
-        newNamespace(switchNamespace);
-        // a switch has no addresses: no IPv6 on its bridge and ports, so it sends nothing of its own
-        sysctl(switchNamespace, "net.ipv6.conf.all.disable_ipv6=1", "net.ipv6.conf.default.disable_ipv6=1");
-        ip(switchNamespace, "link", "add", BRIDGE, "type", "bridge", "mcast_snooping", "0", "stp_state", "0");
-        ip(switchNamespace, "link", "set", BRIDGE, "up");
-    }
-
-    private LabNode attachHost(String name, String role, int host) {
-        String namespace = names.namespace(role);
-        newNamespace(namespace);
-        // DAD off before any link comes up, or fresh addresses stay tentative and unusable for a second;
-        // IPv6 explicitly on, which a macvlan with addrgenmode random (VIP setups) needs
-        sysctl(namespace, "net.ipv6.conf.all.accept_dad=0", "net.ipv6.conf.default.accept_dad=0",
-                "net.ipv6.conf.all.disable_ipv6=0", "net.ipv6.conf.default.disable_ipv6=0");
-        ip(namespace, "link", "set", "lo", "up");
-        String port = "p-" + role; // unique within the switch namespace, far below the 15-character limit
-        ip(switchNamespace, "link", "add", port, "type", "veth", "peer", "name", INTERFACE, "netns", namespace);
-        ip(switchNamespace, "link", "set", port, "master", BRIDGE, "up");
-        LabNode node = new LabNode(name, namespace, INTERFACE, port, LabAddressing.mac(host),
-                LabAddressing.ipv4(host), LabAddressing.ipv6(host), LabAddressing.linkLocal(host));
-        ip(namespace, "link", "set", INTERFACE, "address", node.mac());
-        ip(namespace, "addr", "add", node.ipv4().getHostAddress() + "/" + IPV4_PREFIX_LENGTH, "dev", INTERFACE);
-        ip(namespace, "addr", "add", node.ipv6().getHostAddress() + "/" + IPV6_PREFIX_LENGTH, "dev", INTERFACE,
-                "nodad");
-        ip(namespace, "link", "set", INTERFACE, "up");
-        return node;
-    }
-
-    private void newNamespace(String namespace) {
-        createdNamespaces.add(namespace); // before creation: a half-made namespace must be cleaned up too
-        Namespaces.add(namespace);
-    }
-
-    private static void ip(String namespace, String... args) {
-        List<String> argv = new ArrayList<>(List.of("ip", "-n", namespace));
-        argv.addAll(List.of(args));
-        HostCommands.run(argv).orThrow();
-    }
-
-    private static void sysctl(String namespace, String... settings) {
-        List<String> argv = new ArrayList<>(List.of("sysctl", "-q", "-w"));
-        argv.addAll(List.of(settings));
-        HostCommands.run(Namespaces.inside(namespace, argv)).orThrow();
     }
 
     /** The routers, in order: {@code node1} first. */
@@ -195,46 +149,15 @@ public final class NamespaceLab implements AutoCloseable {
 
     /** Takes the node's interface down, as a pulled cable would look to the node. */
     public void linkDown(LabNode node) {
-        ip(node.namespace(), "link", "set", node.interfaceName(), "down");
+        wiring.setLink(node, false);
     }
 
     /** Brings the node's interface back up and returns once frames pass again through its switch port. */
     public void linkUp(LabNode node) {
-        ip(node.namespace(), "link", "set", node.interfaceName(), "up");
-        awaitCarrier(node);
+        wiring.setLink(node, true);
+        wiring.awaitCarrier(node);
     }
 
-    /**
-     * Waits until both ends of the node's veth report carrier. The kernel passes carrier changes on through
-     * its link-watch work, which may wait up to a second; until then the bridge port stays disabled and
-     * frames are dropped, so "up" is only true once both ends say LOWER_UP.
-     */
-    private void awaitCarrier(LabNode node) {
-        long deadline = System.nanoTime() + CARRIER_TIMEOUT.toNanos();
-        while (!(hasCarrier(node.namespace(), node.interfaceName()) && hasCarrier(switchNamespace, node.switchPort()))) {
-            if (System.nanoTime() > deadline) {
-                throw new LabException(node + ": no carrier on its link within " + CARRIER_TIMEOUT);
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new LabException("interrupted while waiting for " + node + "'s link", e);
-            }
-        }
-    }
-
-    private static boolean hasCarrier(String namespace, String interfaceName) {
-        CommandResult link = HostCommands.run(List.of("ip", "-n", namespace, "-o", "link", "show", "dev", interfaceName));
-        // e.g. "3: eth0@if2: <BROADCAST,MULTICAST,UP,LOWER_UP> ... state UP ..."
-        return link.succeeded() && link.stdout().contains("LOWER_UP") && link.stdout().contains(" state UP ");
-    }
-
-    private List<LabNode> hosts() {
-        List<LabNode> hosts = new ArrayList<>(nodes);
-        hosts.add(client);
-        return hosts;
-    }
 
     /** Captures on the node's own interface; returns once the capture is live. */
     public Capture capture(LabNode node, String filter) {
@@ -243,7 +166,7 @@ public final class NamespaceLab implements AutoCloseable {
 
     /** Captures on the bridge, which sees every frame of the segment; returns once the capture is live. */
     public Capture captureSwitch(String filter) {
-        return startCapture(switchNamespace, BRIDGE, filter, "switch");
+        return startCapture(switchNamespace, LabWiring.BRIDGE, filter, "switch");
     }
 
     private Capture startCapture(String namespace, String interfaceName, String filter, String label) {
