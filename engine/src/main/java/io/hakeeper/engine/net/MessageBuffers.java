@@ -1,0 +1,90 @@
+package io.hakeeper.engine.net;
+
+import jnr.ffi.Pointer;
+
+/**
+ * The native memory of one direction of a socket, allocated once and reused by every sendmsg or recvmsg:
+ * a {@code struct msghdr} wired to one {@code iovec}, a socket address big enough for IPv6 and a control
+ * buffer. Offsets are LP64 Linux's ({@code <sys/socket.h>}, {@code <netinet/in.h>}).
+ */
+final class MessageBuffers {
+
+    // struct msghdr
+    private static final int MSGHDR_SIZE = 56;
+    private static final int MSG_NAME = 0;
+    private static final int MSG_NAMELEN = 8;
+    private static final int MSG_IOV = 16;
+    private static final int MSG_IOVLEN = 24;
+    private static final int MSG_CONTROL = 32;
+    private static final int MSG_CONTROLLEN = 40;
+    private static final int MSG_FLAGS = 48;
+    // struct iovec
+    private static final int IOVEC_SIZE = 16;
+    // sockaddr_in6 is the larger of the two addresses
+    static final int SOCKADDR_IN_SIZE = 16;
+    static final int SOCKADDR_IN6_SIZE = 28;
+    // room for IPV6_HOPLIMIT and IPV6_PKTINFO together, with slack for anything else the kernel adds
+    static final int CONTROL_SIZE = 128;
+    // struct cmsghdr: size_t len, int level, int type, then data aligned to 8
+    static final int CMSG_HEADER = 16;
+
+    final Pointer header = Native.allocate(MSGHDR_SIZE);
+    final Pointer iovec = Native.allocate(IOVEC_SIZE);
+    final Pointer name = Native.allocate(SOCKADDR_IN6_SIZE);
+    final Pointer control = Native.allocate(CONTROL_SIZE);
+
+    MessageBuffers() {
+        header.putAddress(MSG_NAME, name.address());
+        header.putAddress(MSG_IOV, iovec.address());
+        header.putLong(MSG_IOVLEN, 1);
+        header.putAddress(MSG_CONTROL, control.address());
+    }
+
+    /** Points the single iovec at {@code length} bytes of native memory. */
+    void payload(long address, int length) {
+        iovec.putAddress(0, address);
+        iovec.putLong(8, length);
+    }
+
+    /** Sets the lengths the kernel reads (send) or may fill up to (receive); both are reset on every call. */
+    void lengths(int nameLength, int controlLength) {
+        header.putInt(MSG_NAMELEN, nameLength);
+        header.putLong(MSG_CONTROLLEN, controlLength);
+        header.putInt(MSG_FLAGS, 0);
+    }
+
+    int flags() {
+        return header.getInt(MSG_FLAGS);
+    }
+
+    int controlLength() {
+        return (int) header.getLong(MSG_CONTROLLEN);
+    }
+
+    void sockaddrIn(byte[] address) {
+        name.putShort(0, (short) Linux.AF_INET);
+        name.putShort(2, (short) 0); // raw sockets have no ports
+        name.put(4, address, 0, 4);
+        name.putLong(8, 0);
+    }
+
+    void sockaddrIn6(byte[] address, int scopeId) {
+        name.putShort(0, (short) Linux.AF_INET6);
+        name.putShort(2, (short) 0);
+        name.putInt(4, 0); // flow info
+        name.put(8, address, 0, 16);
+        name.putInt(24, scopeId);
+    }
+
+    /** Writes one control message header at the start of the control buffer; returns its CMSG_SPACE. */
+    int controlMessage(int level, int type, int dataLength) {
+        control.putLong(0, CMSG_HEADER + dataLength);
+        control.putInt(8, level);
+        control.putInt(12, type);
+        return CMSG_HEADER + align(dataLength);
+    }
+
+    static int align(int length) {
+        return (length + 7) & ~7;
+    }
+}

@@ -1,0 +1,13 @@
+package io.hakeeper.engine.net;
+
+/** The native calls whose failure a caller may be told of; named in every {@link SocketError}. */
+public enum NativeCall {
+    SOCKET, SETSOCKOPT, IF_NAMETOINDEX, SENDMSG, RECVMSG, PPOLL, OPEN, SETNS, EVENTFD, READ, WRITE,
+    /** Not a libc call: reading the interface's IPv6 link-local address from /proc. */
+    FIND_LINK_LOCAL;
+
+    @Override
+    public String toString() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,256 @@
+package io.hakeeper.engine.net;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+import io.hakeeper.engine.config.model.Family;
+
+/**
+ * A non-blocking raw IP socket for VRRP (protocol 112, or 51 for AH) on one interface and one family,
+ * shared by every instance on that interface: bound to the interface, member of 224.0.0.18 / ff02::12
+ * there, sending with TTL / hop limit 255 and never hearing its own multicast.
+ *
+ * <p>IPv4: the kernel builds the IP header of what we send, and gives us the whole IP packet on receive
+ * (the TTL is read from that header). IPv6: the kernel strips the header on receive and hands the hop
+ * limit and destination over as control messages; the VRRP checksum is left to us both ways; adverts go
+ * out from the interface's link-local address unless the caller names another source.
+ *
+ * <p>Sending and receiving allocate nothing: each direction owns its native msghdr, iovec, address and
+ * control memory. One thread may send while another receives, but two threads must not send (or
+ * receive) at once. Failures return {@link IoStatus#FAILED} with {@link #lastError()} naming the call and
+ * errno; exceptions are thrown only by {@link #open}.
+ *
+ * <p>The socket belongs to the network namespace of the thread that opens it, for good; see
+ * {@link NetworkNamespace} to open one in another namespace.
+ */
+public final class RawVrrpSocket implements AutoCloseable {
+
+    public static final int VRRP_PROTOCOL = 112;
+    public static final int AH_PROTOCOL = 51;
+
+    private final Family family;
+    private final String interfaceName;
+    private final int interfaceIndex;
+    private final int protocol;
+    private final byte[] multicastGroup;
+    private final byte[] defaultSource;
+    private final MessageBuffers sending = new MessageBuffers();
+    private final MessageBuffers receiving = new MessageBuffers();
+    private int fd;
+    private ByteBuffer lastSendBuffer;
+    private long lastSendAddress;
+    private ByteBuffer lastReceiveBuffer;
+    private long lastReceiveAddress;
+    private volatile SocketError lastError;
+
+    private RawVrrpSocket(int fd, Family family, String interfaceName, int interfaceIndex, int protocol,
+            byte[] defaultSource) {
+        this.fd = fd;
+        this.family = family;
+        this.interfaceName = interfaceName;
+        this.interfaceIndex = interfaceIndex;
+        this.protocol = protocol;
+        this.multicastGroup = SocketOptions.vrrpGroup(family == Family.IPV6);
+        this.defaultSource = defaultSource;
+    }
+
+    /**
+     * Opens and configures the socket in the calling thread's network namespace.
+     *
+     * @throws NativeCallException naming the call that failed: {@code if_nametoindex} (ENODEV: no such
+     *         interface), {@code socket} (EPERM: not root / no CAP_NET_RAW), a {@code setsockopt} option, or
+     *         for IPv6 finding the link-local address (EADDRNOTAVAIL: the interface has none yet)
+     */
+    public static RawVrrpSocket open(Family family, String interfaceName, int protocol) throws NativeCallException {
+        int index = Native.LIBC.if_nametoindex(interfaceName);
+        if (index == 0) {
+            throw new NativeCallException(new SocketError(NativeCall.IF_NAMETOINDEX, interfaceName, Native.errno()));
+        }
+        byte[] linkLocal = family == Family.IPV6 ? linkLocalOf(interfaceName) : null;
+        int fd = Native.LIBC.socket(family == Family.IPV6 ? Linux.AF_INET6 : Linux.AF_INET,
+                Linux.SOCK_RAW | Linux.SOCK_NONBLOCK | Linux.SOCK_CLOEXEC, protocol);
+        if (fd < 0) {
+            throw new NativeCallException(new SocketError(NativeCall.SOCKET, family + " protocol " + protocol,
+                    Native.errno()));
+        }
+        try {
+            SocketOptions options = new SocketOptions(fd, interfaceName, index);
+            if (family == Family.IPV6) {
+                options.applyIpv6();
+            } else {
+                options.applyIpv4();
+            }
+        } catch (NativeCallException e) {
+            Native.LIBC.close(fd);
+            throw e;
+        }
+        return new RawVrrpSocket(fd, family, interfaceName, index, protocol, linkLocal);
+    }
+
+    private static byte[] linkLocalOf(String interfaceName) throws NativeCallException {
+        try {
+            return LinkLocalAddress.of(interfaceName).orElseThrow(() -> new NativeCallException(
+                    new SocketError(NativeCall.FIND_LINK_LOCAL, interfaceName, Linux.EADDRNOTAVAIL)));
+        } catch (IOException e) {
+            throw new NativeCallException(new SocketError(NativeCall.FIND_LINK_LOCAL, e.getMessage(),
+                    Linux.EADDRNOTAVAIL));
+        }
+    }
+
+    /** Sends {@code payload} (position to limit; the buffer is not moved) to the VRRP multicast group. */
+    public IoStatus sendMulticast(ByteBuffer payload) {
+        return send(payload, multicastGroup, null);
+    }
+
+    /**
+     * Sends {@code payload} (position to limit, a direct buffer; not moved) to {@code destination}.
+     *
+     * @param destination network order, 4 bytes for IPv4 and 16 for IPv6: the group or a unicast peer
+     * @param source      the source address to send from, as long as {@code destination} (mcast_src_ip, unicast_src_ip), or null for the
+     *                    kernel's choice (IPv4) or the interface's link-local address (IPv6)
+     */
+    public IoStatus send(ByteBuffer payload, byte[] destination, byte[] source) {
+        if (payload != lastSendBuffer) {
+            lastSendAddress = Native.addressOf(payload);
+            lastSendBuffer = payload;
+        }
+        sending.payload(lastSendAddress + payload.position(), payload.remaining());
+        int controlLength;
+        if (family == Family.IPV6) {
+            sending.sockaddrIn6(destination, interfaceIndex);
+            // struct in6_pktinfo { in6_addr addr; int ifindex; }: the source address and the way out
+            controlLength = sending.controlMessage(Linux.IPPROTO_IPV6, Linux.IPV6_PKTINFO, 20);
+            sending.control.put(MessageBuffers.CMSG_HEADER, source != null ? source : defaultSource, 0, 16);
+            sending.control.putInt(MessageBuffers.CMSG_HEADER + 16, interfaceIndex);
+            sending.lengths(MessageBuffers.SOCKADDR_IN6_SIZE, controlLength);
+        } else {
+            sending.sockaddrIn(destination);
+            controlLength = 0;
+            if (source != null) {
+                // struct in_pktinfo { int ifindex; in_addr spec_dst; in_addr addr; }: spec_dst is the source
+                controlLength = sending.controlMessage(Linux.IPPROTO_IP, Linux.IP_PKTINFO, 12);
+                sending.control.putInt(MessageBuffers.CMSG_HEADER, 0);
+                sending.control.put(MessageBuffers.CMSG_HEADER + 4, source, 0, 4);
+                sending.control.putInt(MessageBuffers.CMSG_HEADER + 8, 0);
+            }
+            sending.lengths(MessageBuffers.SOCKADDR_IN_SIZE, controlLength);
+        }
+        if (Native.LIBC.sendmsg(fd, sending.header, 0) >= 0) {
+            return IoStatus.DONE;
+        }
+        return failure(NativeCall.SENDMSG, Native.errno());
+    }
+
+    /**
+     * Receives one packet, if one is waiting, into {@code into} from index 0 (a direct buffer; on
+     * {@link IoStatus#DONE} its position is 0 and its limit the packet's length), and describes it in
+     * {@code packet}.
+     */
+    public IoStatus receive(ByteBuffer into, ReceivedPacket packet) {
+        if (into != lastReceiveBuffer) {
+            lastReceiveAddress = Native.addressOf(into);
+            lastReceiveBuffer = into;
+        }
+        receiving.payload(lastReceiveAddress, into.capacity());
+        boolean ipv6 = family == Family.IPV6;
+        receiving.lengths(ipv6 ? MessageBuffers.SOCKADDR_IN6_SIZE : MessageBuffers.SOCKADDR_IN_SIZE,
+                ipv6 ? MessageBuffers.CONTROL_SIZE : 0);
+        long received = Native.LIBC.recvmsg(fd, receiving.header, 0);
+        if (received < 0) {
+            return failure(NativeCall.RECVMSG, Native.errno());
+        }
+        int length = (int) Math.min(received, into.capacity());
+        into.clear().limit(length);
+        packet.reset(family, length, (receiving.flags() & Linux.MSG_TRUNC) != 0);
+        if (ipv6) {
+            receiving.name.get(8, packet.sourceBytes(), 0, 16);
+            readIpv6ControlMessages(packet);
+        } else {
+            receiving.name.get(4, packet.sourceBytes(), 0, 4);
+            readIpv4Header(into, length, packet);
+        }
+        return IoStatus.DONE;
+    }
+
+    private static void readIpv4Header(ByteBuffer packetBytes, int length, ReceivedPacket packet) {
+        if (length < 20) {
+            packet.payloadOffset(length); // a runt: nothing after a header that is not even whole
+            return;
+        }
+        packet.payloadOffset(Math.min(length, (packetBytes.get(0) & 0x0f) * 4));
+        packet.hopLimit(packetBytes.get(8) & 0xff);
+        packetBytes.get(16, packet.destinationBytes(), 0, 4);
+    }
+
+    private void readIpv6ControlMessages(ReceivedPacket packet) {
+        int end = receiving.controlLength();
+        int offset = 0;
+        while (offset + MessageBuffers.CMSG_HEADER <= end) {
+            int length = (int) receiving.control.getLong(offset);
+            if (length < MessageBuffers.CMSG_HEADER) {
+                break; // malformed: stop rather than loop
+            }
+            int level = receiving.control.getInt(offset + 8);
+            int type = receiving.control.getInt(offset + 12);
+            int data = offset + MessageBuffers.CMSG_HEADER;
+            if (level == Linux.IPPROTO_IPV6 && type == Linux.IPV6_HOPLIMIT) {
+                packet.hopLimit(receiving.control.getInt(data));
+            } else if (level == Linux.IPPROTO_IPV6 && type == Linux.IPV6_PKTINFO) {
+                receiving.control.get(data, packet.destinationBytes(), 0, 16);
+            }
+            offset += MessageBuffers.align(length);
+        }
+    }
+
+    private IoStatus failure(NativeCall call, int errno) {
+        if (errno == Linux.EAGAIN || errno == Linux.EINTR) {
+            return IoStatus.WOULD_BLOCK;
+        }
+        lastError = new SocketError(call, interfaceName, errno);
+        return IoStatus.FAILED;
+    }
+
+    /** The most recent failure of a send or receive, or null when none has failed. */
+    public SocketError lastError() {
+        return lastError;
+    }
+
+    /** The file descriptor, for {@link Poller}. */
+    public int fd() {
+        return fd;
+    }
+
+    public Family family() {
+        return family;
+    }
+
+    public String interfaceName() {
+        return interfaceName;
+    }
+
+    public int interfaceIndex() {
+        return interfaceIndex;
+    }
+
+    public int protocol() {
+        return protocol;
+    }
+
+    /** The IPv6 link-local source of multicast adverts (16 bytes, a copy), or null for IPv4. */
+    public byte[] linkLocalAddress() {
+        return defaultSource == null ? null : defaultSource.clone();
+    }
+
+    @Override
+    public void close() {
+        if (fd >= 0) {
+            Native.LIBC.close(fd);
+            fd = -1;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "raw " + family + " protocol " + protocol + " on " + interfaceName;
+    }
+}

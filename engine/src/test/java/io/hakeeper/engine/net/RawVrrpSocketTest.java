@@ -1,0 +1,256 @@
+package io.hakeeper.engine.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.hakeeper.engine.config.model.Family;
+import io.hakeeper.engine.lab.Capture;
+import io.hakeeper.engine.lab.LabNode;
+import io.hakeeper.engine.lab.NamespaceLab;
+import io.hakeeper.engine.lab.Tshark;
+import io.hakeeper.engine.testsupport.Requirements;
+
+/**
+ * Raw VRRP sockets on a real (namespaced) segment: node A sends hand-built VRRPv3 adverts, node B
+ * receives them, and tshark on the switch judges what went over the wire.
+ */
+class RawVrrpSocketTest {
+
+    private static final int VRID = 51;
+    private static final int PRIORITY = 150;
+    private static final int INTERVAL_CS = 10;
+    private static final InetAddress VIP4 = literal("192.0.2.200");
+    private static final InetAddress VIP6 = literal("2001:db8::200");
+    private static final InetAddress GROUP4 = literal("224.0.0.18");
+    private static final InetAddress GROUP6 = literal("ff02::12");
+
+    private static NamespaceLab lab;
+    private static LabNode a;
+    private static LabNode b;
+
+    private final ByteBuffer into = ByteBuffer.allocateDirect(2048);
+    private final ReceivedPacket packet = new ReceivedPacket();
+    private RawVrrpSocket a4;
+    private RawVrrpSocket b4;
+    private RawVrrpSocket a6;
+    private RawVrrpSocket b6;
+
+    @BeforeAll
+    static void buildLab() {
+        Requirements.requireRoot();
+        Requirements.requireTool("ip");
+        Requirements.requireTool("sysctl");
+        Requirements.requireTool("tcpdump");
+        Requirements.requireTool("tshark");
+        lab = NamespaceLab.create(2);
+        a = lab.node(1);
+        b = lab.node(2);
+    }
+
+    @AfterAll
+    static void removeLab() {
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    @BeforeEach
+    void openSockets() throws Exception {
+        a4 = open(a, Family.IPV4);
+        b4 = open(b, Family.IPV4);
+        a6 = open(a, Family.IPV6);
+        b6 = open(b, Family.IPV6);
+    }
+
+    @AfterEach
+    void closeSockets() {
+        for (RawVrrpSocket socket : new RawVrrpSocket[] {a4, b4, a6, b6}) {
+            if (socket != null) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
+    void ipv4MulticastAdvertReachesThePeerWithTtl255AndNotTheSender() {
+        ByteBuffer advert = HandBuiltAdvert.v3(VRID, PRIORITY, INTERVAL_CS, a.ipv4(), GROUP4, VIP4);
+
+        assertEquals(IoStatus.DONE, a4.sendMulticast(advert), () -> String.valueOf(a4.lastError()));
+
+        assertReceived(b4, advert, a.ipv4(), GROUP4);
+        assertEquals(20, packet.payloadOffset(), "IPv4 receive keeps the IP header in front");
+        assertNothingFor(a4, "the sender heard its own multicast advert: loop is not off");
+    }
+
+    @Test
+    void ipv6MulticastAdvertComesFromTheLinkLocalWithHopLimit255AndNotBackToTheSender() {
+        ByteBuffer advert = HandBuiltAdvert.v3(VRID, PRIORITY, INTERVAL_CS, a.ipv6LinkLocal(), GROUP6, VIP6);
+
+        assertEquals(IoStatus.DONE, a6.sendMulticast(advert), () -> String.valueOf(a6.lastError()));
+
+        assertReceived(b6, advert, a.ipv6LinkLocal(), GROUP6);
+        assertEquals(0, packet.payloadOffset(), "IPv6 receive starts at the VRRP header");
+        assertNothingFor(a6, "the sender heard its own multicast advert: loop is not off");
+    }
+
+    @Test
+    void ipv4UnicastAdvertFromTheGivenSourceArrivesAtThePeer() {
+        ByteBuffer advert = HandBuiltAdvert.v3(VRID, PRIORITY, INTERVAL_CS, a.ipv4(), b.ipv4(), VIP4);
+
+        assertEquals(IoStatus.DONE, a4.send(advert, b.ipv4().getAddress(), a.ipv4().getAddress()));
+
+        assertReceived(b4, advert, a.ipv4(), b.ipv4());
+    }
+
+    @Test
+    void ipv6UnicastAdvertFromTheGivenSourceArrivesAtThePeer() {
+        ByteBuffer advert = HandBuiltAdvert.v3(VRID, PRIORITY, INTERVAL_CS, a.ipv6(), b.ipv6(), VIP6);
+
+        assertEquals(IoStatus.DONE, a6.send(advert, b.ipv6().getAddress(), a.ipv6().getAddress()),
+                () -> String.valueOf(a6.lastError()));
+
+        assertReceived(b6, advert, a.ipv6(), b.ipv6());
+    }
+
+    @Test
+    void everyAdvertOnTheWireHasAValidChecksumForTsharkAndHopLimit255() throws Exception {
+        Path pcap;
+        try (Capture capture = lab.captureSwitch("ip proto 112 or ip6 proto 112")) {
+            a4.sendMulticast(HandBuiltAdvert.v3(VRID, PRIORITY, INTERVAL_CS, a.ipv4(), GROUP4, VIP4));
+            a6.sendMulticast(HandBuiltAdvert.v3(VRID, PRIORITY, INTERVAL_CS, a.ipv6LinkLocal(), GROUP6, VIP6));
+            a4.send(HandBuiltAdvert.v3(VRID, PRIORITY, INTERVAL_CS, a.ipv4(), b.ipv4(), VIP4),
+                    b.ipv4().getAddress(), null);
+            a6.send(HandBuiltAdvert.v3(VRID, PRIORITY, INTERVAL_CS, a.ipv6LinkLocal(), b.ipv6(), VIP6),
+                    b.ipv6().getAddress(), null);
+            // the packets have reached B, so they have crossed the bridge and are in the capture
+            for (RawVrrpSocket socket : new RawVrrpSocket[] {b4, b6, b4, b6}) {
+                receiveWithin(socket, 1000);
+            }
+            pcap = capture.stop();
+        }
+
+        assertTrue(Files.size(pcap) > 0, "empty capture");
+        assertEquals(4, Tshark.count(pcap, "vrrp"));
+        assertEquals(4, Tshark.count(pcap, "vrrp.version == 3 && vrrp.type == 1 && vrrp.virt_rtr_id == " + VRID
+                + " && vrrp.prio == " + PRIORITY));
+        assertEquals(4, Tshark.count(pcap, "vrrp.checksum.status == 1"));
+        assertEquals(2, Tshark.count(pcap, "vrrp && ip.ttl == 255"));
+        assertEquals(2, Tshark.count(pcap, "vrrp && ipv6.hlim == 255 && ipv6.src == " + a.ipv6LinkLocal()
+                .getHostAddress().replaceAll("%.*", "")));
+    }
+
+    @Test
+    void openingOnAMissingInterfaceNamesIfNametoindexAndEnodev() {
+        NativeCallException thrown = assertThrows(NativeCallException.class,
+                () -> NetworkNamespace.call(a.namespace(), () -> RawVrrpSocket.open(Family.IPV4, "nosuch0",
+                        RawVrrpSocket.VRRP_PROTOCOL)));
+
+        assertEquals(NativeCall.IF_NAMETOINDEX, thrown.error().call());
+        assertEquals(19, thrown.error().errno(), thrown.getMessage()); // ENODEV
+    }
+
+    @Test
+    void sendingOnALinkThatIsDownReturnsTheErrnoInsteadOfThrowing() {
+        ByteBuffer advert = HandBuiltAdvert.v3(VRID, PRIORITY, INTERVAL_CS, a.ipv4(), GROUP4, VIP4);
+        lab.linkDown(a);
+        try {
+            assertEquals(IoStatus.FAILED, a4.sendMulticast(advert));
+
+            SocketError error = a4.lastError();
+            assertNotNull(error);
+            assertEquals(NativeCall.SENDMSG, error.call());
+            // ENETUNREACH rather than ENETDOWN: a link going down takes its routes along, multicast's too
+            assertEquals(101, error.errno(), error.toString());
+        } finally {
+            lab.linkUp(a);
+        }
+    }
+
+    @Test
+    void pollerWakesForAWaitingAdvertAndTimesOutWhenThereIsNone() {
+        Poller poller = new Poller(2);
+        int slot4 = poller.add(b4.fd());
+        int slot6 = poller.add(b6.fd());
+
+        assertEquals(0, poller.poll(50));
+
+        a6.sendMulticast(HandBuiltAdvert.v3(VRID, PRIORITY, INTERVAL_CS, a.ipv6LinkLocal(), GROUP6, VIP6));
+        assertEquals(1, poller.poll(1000));
+        assertFalse(poller.isReadable(slot4));
+        assertTrue(poller.isReadable(slot6));
+    }
+
+    @Test
+    void anAdvertWakesTheLoopsPollWaiter() throws Exception {
+        try (PollWaiter waiter = new PollWaiter(1)) {
+            int slot = waiter.watch(b4.fd());
+            a4.sendMulticast(HandBuiltAdvert.v3(VRID, PRIORITY, INTERVAL_CS, a.ipv4(), GROUP4, VIP4));
+
+            long start = System.nanoTime();
+            waiter.await(TimeUnit.SECONDS.toNanos(5));
+
+            assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(1), "the advert did not wake the waiter");
+            assertTrue(waiter.isReadable(slot));
+            assertEquals(IoStatus.DONE, b4.receive(into, packet));
+        }
+    }
+
+    private void assertReceived(RawVrrpSocket socket, ByteBuffer sent, InetAddress source, InetAddress destination) {
+        assertEquals(IoStatus.DONE, receiveWithin(socket, 1000), "nothing received on " + socket);
+        assertFalse(packet.truncated());
+        assertEquals(source, packet.sourceAddress());
+        assertEquals(withoutScope(destination), withoutScope(packet.destinationAddress()));
+        assertEquals(255, packet.hopLimit());
+        ByteBuffer payload = into.duplicate().position(packet.payloadOffset());
+        assertEquals(sent.duplicate(), payload, "the VRRP message arrived changed");
+    }
+
+    private void assertNothingFor(RawVrrpSocket socket, String message) {
+        assertEquals(IoStatus.WOULD_BLOCK, receiveWithin(socket, 200), message);
+    }
+
+    /** Polls until a packet is received or the time is up; the result is in {@link #into}/{@link #packet}. */
+    private IoStatus receiveWithin(RawVrrpSocket socket, int millis) {
+        Poller poller = new Poller(1);
+        poller.add(socket.fd());
+        long deadline = System.nanoTime() + millis * 1_000_000L;
+        IoStatus status = socket.receive(into, packet);
+        while (status == IoStatus.WOULD_BLOCK && System.nanoTime() < deadline) {
+            poller.poll((int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            status = socket.receive(into, packet);
+        }
+        return status;
+    }
+
+    private static RawVrrpSocket open(LabNode node, Family family) throws Exception {
+        return NetworkNamespace.call(node.namespace(),
+                () -> RawVrrpSocket.open(family, node.interfaceName(), RawVrrpSocket.VRRP_PROTOCOL));
+    }
+
+    private static InetAddress withoutScope(InetAddress address) {
+        return literal(address.getHostAddress().replaceAll("%.*", ""));
+    }
+
+    private static InetAddress literal(String address) {
+        try {
+            return InetAddress.getByName(address);
+        } catch (java.net.UnknownHostException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.hakeeper.engine.testsupport;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.sun.security.auth.module.UnixSystem;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * What a test needs from the machine (root, a system tool). When it is missing the test is skipped with a
+ * loud message, except under {@code CI=true}, where it fails: CI must never be green with the real tests
+ * skipped (DESIGN.md, "Tests").
+ */
+public final class Requirements {
+
+    private Requirements() {
+    }
+
+    /** Root, which network namespaces, raw sockets and captures need. */
+    public static void requireRoot() {
+        if (new UnixSystem().getUid() != 0) {
+            missing("root (uid 0), for network namespaces, raw sockets and captures");
+        }
+    }
+
+    /** A program on the PATH, such as {@code tshark}, {@code tcpdump}, {@code ip} or {@code ping}. */
+    public static void requireTool(String program) {
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String dir : path.split(File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
+                return;
+            }
+        }
+        missing("the program '" + program + "' on the PATH");
+    }
+
+    private static void missing(String what) {
+        String message = "NEEDS " + what + " - this test did NOT run";
+        if ("true".equals(System.getenv("CI"))) {
+            Assertions.fail(message + " (CI=true: a missing requirement is a failure, not a skip)");
+        }
+        System.err.println("*** SKIPPED: " + message + " ***");
+        Assumptions.abort(message);
+    }
+}
