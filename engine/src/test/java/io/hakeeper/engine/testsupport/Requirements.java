@@ -26,15 +26,21 @@ public final class Requirements {
         }
     }
 
-    /** A program on the PATH, such as {@code tshark}, {@code tcpdump}, {@code ip} or {@code ping}. */
-    public static void requireTool(String program) {
+    /**
+     * A program on the PATH, such as {@code tshark}, {@code tcpdump}, {@code ip} or {@code ping}.
+     *
+     * @return where it was found
+     */
+    public static Path requireTool(String program) {
         String path = System.getenv().getOrDefault("PATH", "");
         for (String dir : path.split(File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
-                return;
+            Path candidate = Path.of(dir, program);
+            if (!dir.isEmpty() && Files.isExecutable(candidate)) {
+                return candidate;
             }
         }
-        missing("the program '" + program + "' on the PATH");
+        missing("the program '" + program + "' on the PATH (Debian: apt-get install the package that has it)");
+        throw new AssertionError("unreachable: missing() always throws");
     }
 
     private static void missing(String what) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.hakeeper.engine.config.model.Family;
 import io.hakeeper.engine.testsupport.PcapFile;
-import io.hakeeper.engine.testsupport.SystemTools;
+import io.hakeeper.engine.testsupport.Requirements;
 
 /**
  * An independent reading of the codec's bytes: the vectors, and adverts the encoder writes, go into a
@@ -55,7 +55,7 @@ class TsharkChecksumTest {
 
     @Test
     void tsharkWouldSeeABadChecksumSoTheseTestsHaveTeeth() throws Exception {
-        Path tshark = SystemTools.require("tshark");
+        Path tshark = Requirements.requireTool("tshark");
         List<byte[]> packets = new ArrayList<>();
         for (AdvertVector vector : List.of(AdvertVectors.V2_IPV4_PASS, AdvertVectors.V3_IPV6)) {
             byte[] damaged = packetOf(vector);
@@ -75,7 +75,7 @@ class TsharkChecksumTest {
     }
 
     private void assertEveryChecksumGood(List<AdvertVector> vectors, boolean v3ChecksumAsV2) throws Exception {
-        Path tshark = SystemTools.require("tshark");
+        Path tshark = Requirements.requireTool("tshark");
         Path capture = directory.resolve("adverts.pcap");
         PcapFile.writeRawIp(capture, vectors.stream().map(TsharkChecksumTest::packetOf).toList());
 
