@@ -24,10 +24,14 @@ final class TrackEntrySchema {
         String weightMeaning = isInterface
                 ? "priority change while up (> 0) or down (< 0); 0: down means FAULT"
                 : "overrides the weight of the " + kind.definedIn().get();
+        String reverseMeaning = kind == TrackKind.FILE
+                ? "turn the sign of value × weight (not in keepalived); 0: zero means FAULT"
+                : "reverse the direction of the priority adjustment: weight > 0 subtracted while up, < 0 added"
+                        + " while down; 0: up means FAULT";
         return new SectionSpec("vrrp_instance." + kind.key(), false, List.of(
                 KeySpec.of(NAME, ValueType.STRING).mandatory().mirrors(kind.key()).means(what),
                 integer(WEIGHT, -kind.maxWeight(), kind.maxWeight()).byDefault(isInterface ? 0L : null)
                         .mirrors(kind.key() + " ... weight").means(weightMeaning),
-                flag(REVERSE).mirrors(kind.key() + " ... reverse").means("apply the weight the other way round")));
+                flag(REVERSE).mirrors(kind.key() + " ... reverse").means(reverseMeaning)));
     }
 }

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import io.hakeeper.api.CheckResult;
 import io.hakeeper.engine.loop.MonotonicClock;
 import io.hakeeper.engine.plugin.PluginCalls;
+import io.hakeeper.engine.vrrp.TrackedStatus;
 
 /**
  * One check's runs, one at a time. A run starts on a worker when due; it ends when the plugin returns or
@@ -148,7 +149,7 @@ final class CheckSlot {
         } else {
             lastLine = "";
         }
-        TrackerState before = tracker.state();
+        TrackedStatus before = tracker.state();
         if (tracker.record(result, now)) {
             if (before != tracker.state()) {
                 LOG.info("{} {}: {} -> {}{}", check.kind().key(), check.name(), before, tracker.state(),

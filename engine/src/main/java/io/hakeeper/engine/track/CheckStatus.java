@@ -1,6 +1,7 @@
 package io.hakeeper.engine.track;
 
 import io.hakeeper.engine.config.model.TrackKind;
+import io.hakeeper.engine.vrrp.TrackedStatus;
 
 /**
  * One check as {@code ha-admin checks} shows it: its state and its counters since start.
@@ -11,6 +12,6 @@ import io.hakeeper.engine.config.model.TrackKind;
  * @param errors   runs in which the plugin threw
  * @param overruns times a run was due while the previous one, timed out, had still not returned
  */
-public record CheckStatus(TrackKind kind, String name, String pluginId, TrackerState state, long value,
+public record CheckStatus(TrackKind kind, String name, String pluginId, TrackedStatus state, long value,
                           String lastLine, long runs, long failures, long timeouts, long errors, long overruns) {
 }

@@ -3,13 +3,14 @@ package io.hakeeper.engine.track;
 import java.time.Duration;
 
 import io.hakeeper.api.CheckResult;
+import io.hakeeper.engine.vrrp.TrackedStatus;
 
 /**
  * The state of one configured check, moved by its results with keepalived's rules, and nothing else: no
  * threads, no clock of its own (time is handed in), so every rule is testable on virtual time.
  *
  * <ul>
- * <li>The first result decides at once: INIT becomes UP or DOWN. With {@code init_fail} the tracker starts
+ * <li>The first result decides at once: INITIALISING becomes UP or DOWN. With {@code init_fail} the tracker starts
  *     DOWN instead, and needs {@code rise} successes like any down check.</li>
  * <li>UP becomes DOWN after {@code fall} failures in a row; DOWN becomes UP after {@code rise} successes in
  *     a row. A result that agrees with the state resets the count.</li>
@@ -25,7 +26,7 @@ public final class CheckTracker {
     private final int rise;
     private final int fall;
     private final long settleNanos;
-    private TrackerState state;
+    private TrackedStatus state;
     private long value;
     private int streak;
     private boolean pending;
@@ -38,10 +39,10 @@ public final class CheckTracker {
         this.rise = rise;
         this.fall = fall;
         this.settleNanos = settle.toNanos();
-        this.state = initFail ? TrackerState.DOWN : TrackerState.INIT;
+        this.state = initFail ? TrackedStatus.DOWN : TrackedStatus.INITIALISING;
     }
 
-    public TrackerState state() {
+    public TrackedStatus state() {
         return state;
     }
 
@@ -56,19 +57,19 @@ public final class CheckTracker {
      */
     public boolean record(CheckResult result, long nowNanos) {
         if (result instanceof CheckResult.Value measured) {
-            boolean changed = state != TrackerState.UP || value != measured.value();
-            state = TrackerState.UP;
+            boolean changed = state != TrackedStatus.UP || value != measured.value();
+            state = TrackedStatus.UP;
             value = measured.value();
             streak = 0;
             pending = false;
             return changed;
         }
         boolean ok = result instanceof CheckResult.Up;
-        if (state == TrackerState.INIT) {
-            state = ok ? TrackerState.UP : TrackerState.DOWN;
+        if (state == TrackedStatus.INITIALISING) {
+            state = ok ? TrackedStatus.UP : TrackedStatus.DOWN;
             return true;
         }
-        if (ok == (state == TrackerState.UP)) {
+        if (ok == (state == TrackedStatus.UP)) {
             streak = 0;
             pending = false;
             return false;
@@ -77,7 +78,7 @@ public final class CheckTracker {
         if (streak < (ok ? rise : fall) || !settled(nowNanos)) {
             return false;
         }
-        state = ok ? TrackerState.UP : TrackerState.DOWN;
+        state = ok ? TrackedStatus.UP : TrackedStatus.DOWN;
         streak = 0;
         pending = false;
         return true;

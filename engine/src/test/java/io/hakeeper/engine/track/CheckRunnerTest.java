@@ -24,6 +24,7 @@ import io.hakeeper.api.Check;
 import io.hakeeper.api.CheckResult;
 import io.hakeeper.engine.config.model.TrackKind;
 import io.hakeeper.engine.loop.MonotonicClock;
+import io.hakeeper.engine.vrrp.TrackedStatus;
 
 /** The runner on real threads and real time, with intervals of tens of milliseconds. */
 class CheckRunnerTest {
@@ -90,7 +91,7 @@ class CheckRunnerTest {
         }));
 
         CheckEvent down = nextEventOf("hang");
-        assertEquals(TrackerState.DOWN, down.state());
+        assertEquals(TrackedStatus.DOWN, down.state());
         assertEquals("timed out after 100 ms", down.lastLine());
         Thread.sleep(1000);
 
@@ -123,7 +124,7 @@ class CheckRunnerTest {
         CheckStatus deaf = status("deaf");
         assertTrue(deaf.overruns() > 0, deaf.toString());
         assertTrue(deaf.runs() <= 5, "at most one run per 300 ms: " + deaf);
-        assertEquals(TrackerState.DOWN, deaf.state());
+        assertEquals(TrackedStatus.DOWN, deaf.state());
     }
 
     @Test
@@ -132,7 +133,7 @@ class CheckRunnerTest {
             throw new IllegalStateException("boom");
         }));
         CheckEvent down = nextEventOf("thrower");
-        assertEquals(TrackerState.DOWN, down.state());
+        assertEquals(TrackedStatus.DOWN, down.state());
         assertTrue(down.lastLine().contains("plugin test-plugin threw") && down.lastLine().contains("boom"),
                 down.lastLine());
         Thread.sleep(200);
@@ -152,7 +153,7 @@ class CheckRunnerTest {
                 return CheckResult.up("fine");
             }));
             CheckEvent up = nextEventOf("ctx");
-            assertEquals(new CheckEvent(TrackKind.SCRIPT, "ctx", TrackerState.UP, 0, "fine"), up);
+            assertEquals(new CheckEvent(TrackKind.SCRIPT, "ctx", TrackedStatus.UP, 0, "fine"), up);
             assertSame(pluginLoader, seenLoader.get());
             assertNotNull(seenThread.get());
             assertTrue(seenThread.get().startsWith("hakeeper-check-"), seenThread.get());

@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 import io.hakeeper.api.CheckResult;
+import io.hakeeper.engine.vrrp.TrackedStatus;
 
 /** keepalived's vrrp_script counting, one rule per test, on virtual time (a run per second). */
 class CheckTrackerTest {
@@ -27,13 +28,13 @@ class CheckTrackerTest {
     @Test
     void theFirstResultDecidesAtOnceWhateverRiseAndFallSay() {
         CheckTracker up = new CheckTracker(5, 5, false, Duration.ZERO);
-        assertEquals(TrackerState.INIT, up.state());
+        assertEquals(TrackedStatus.INITIALISING, up.state());
         assertTrue(feed(up, OK));
-        assertEquals(TrackerState.UP, up.state());
+        assertEquals(TrackedStatus.UP, up.state());
 
         CheckTracker down = new CheckTracker(5, 5, false, Duration.ZERO);
         assertTrue(feed(down, KO));
-        assertEquals(TrackerState.DOWN, down.state());
+        assertEquals(TrackedStatus.DOWN, down.state());
     }
 
     @Test
@@ -42,9 +43,9 @@ class CheckTrackerTest {
         feed(tracker, OK);
         assertFalse(feed(tracker, KO));
         assertFalse(feed(tracker, KO));
-        assertEquals(TrackerState.UP, tracker.state());
+        assertEquals(TrackedStatus.UP, tracker.state());
         assertTrue(feed(tracker, KO));
-        assertEquals(TrackerState.DOWN, tracker.state());
+        assertEquals(TrackedStatus.DOWN, tracker.state());
     }
 
     @Test
@@ -54,7 +55,7 @@ class CheckTrackerTest {
         feed(tracker, KO);
         feed(tracker, OK);
         assertFalse(feed(tracker, KO));
-        assertEquals(TrackerState.UP, tracker.state());
+        assertEquals(TrackedStatus.UP, tracker.state());
         assertTrue(feed(tracker, KO));
     }
 
@@ -65,28 +66,28 @@ class CheckTrackerTest {
         feed(tracker, OK);
         feed(tracker, OK);
         feed(tracker, KO);
-        assertEquals(TrackerState.DOWN, tracker.state());
+        assertEquals(TrackedStatus.DOWN, tracker.state());
         assertFalse(feed(tracker, OK));
         assertFalse(feed(tracker, OK));
         assertTrue(feed(tracker, OK));
-        assertEquals(TrackerState.UP, tracker.state());
+        assertEquals(TrackedStatus.UP, tracker.state());
     }
 
     @Test
     void initFailStartsDownAndNeedsRiseSuccesses() {
         CheckTracker tracker = new CheckTracker(2, 1, true, Duration.ZERO);
-        assertEquals(TrackerState.DOWN, tracker.state());
+        assertEquals(TrackedStatus.DOWN, tracker.state());
         assertFalse(feed(tracker, OK));
-        assertEquals(TrackerState.DOWN, tracker.state());
+        assertEquals(TrackedStatus.DOWN, tracker.state());
         assertTrue(feed(tracker, OK));
-        assertEquals(TrackerState.UP, tracker.state());
+        assertEquals(TrackedStatus.UP, tracker.state());
     }
 
     @Test
     void valuesAreTakenAsTheyComeAndOnlyAChangeIsReported() {
         CheckTracker tracker = new CheckTracker(3, 3, false, Duration.ZERO);
         assertTrue(feed(tracker, CheckResult.value(-20)));
-        assertEquals(TrackerState.UP, tracker.state());
+        assertEquals(TrackedStatus.UP, tracker.state());
         assertEquals(-20, tracker.value());
         assertFalse(feed(tracker, CheckResult.value(-20)));
         assertTrue(feed(tracker, CheckResult.value(5)));
@@ -104,6 +105,6 @@ class CheckTrackerTest {
         assertFalse(feed(tracker, KO));
         assertFalse(feed(tracker, KO));
         assertTrue(feed(tracker, KO), "lost for 3 s >= 2.5 s");
-        assertEquals(TrackerState.DOWN, tracker.state());
+        assertEquals(TrackedStatus.DOWN, tracker.state());
     }
 }

@@ -60,7 +60,7 @@ class InstanceMachineTest {
     }
 
     @Test
-    void weightsAddWhileUpSubtractWhileDownAndReverseSwapsThem() {
+    void weightsAddWhileUpSubtractWhileDownAndReverseTurnsTheSign() {
         InstanceMachine m = machine(100,
                 new TrackedItem(TrackKind.SCRIPT, "plus", 20, false),
                 new TrackedItem(TrackKind.SCRIPT, "minus", -30, false),
@@ -72,9 +72,11 @@ class InstanceMachineTest {
         m.onTrackedChange(TrackKind.SCRIPT, "minus", TrackedStatus.DOWN, 0);
         assertEquals(90, m.effectivePriority());
         m.onTrackedChange(TrackKind.PROCESS, "reversed", TrackedStatus.DOWN, 0);
-        assertEquals(97, m.effectivePriority(), "a reversed positive weight is added while the item is down");
+        assertEquals(90, m.effectivePriority(), "a reversed positive weight counts nothing while the item is down");
+        m.onTrackedChange(TrackKind.PROCESS, "reversed", TrackedStatus.UP, 0);
+        assertEquals(83, m.effectivePriority(), "a reversed positive weight is subtracted while the item is up");
         m.onTrackedChange(TrackKind.SCRIPT, "minus", TrackedStatus.UP, 0);
-        assertEquals(127, m.effectivePriority());
+        assertEquals(113, m.effectivePriority());
     }
 
     @Test
