@@ -35,7 +35,7 @@ public final class InstanceMachine {
 
     private final Tracking tracking;
     private final ElectionTimers timers = new ElectionTimers();
-    private final long[] counters = new long[VrrpCounter.values().length];
+    private final VrrpCounters counters = new VrrpCounters();
     private VrrpState state = VrrpState.INIT;
     private int effectivePriority;
     private boolean interfaceUp = true;
@@ -85,11 +85,8 @@ public final class InstanceMachine {
      * An advert for this instance that passed every receive check. The view is read during the call only.
      */
     public void onAdvert(ReceivedAdvert advert, long nowNanos) {
-        counters[VrrpCounter.ADVERT_RCVD.ordinal()]++;
+        // advert_rcvd and pri_zero_rcvd are the receive side's to count (ReceiveLedger), with the errors
         int priority = advert.priority();
-        if (priority == 0) {
-            counters[VrrpCounter.PRI_ZERO_RCVD.ordinal()]++;
-        }
         switch (state) {
             case BACKUP -> backupHeard(advert, priority, nowNanos);
             case MASTER -> masterHeard(advert, priority, nowNanos);
@@ -185,8 +182,16 @@ public final class InstanceMachine {
         return config;
     }
 
+    /**
+     * This instance's counters: the machine counts what it decides (become_master, release_master,
+     * advert_sent, pri_zero_sent); the receive side books its verdicts into the same set.
+     */
+    public VrrpCounters counters() {
+        return counters;
+    }
+
     public long counter(VrrpCounter counter) {
-        return counters[counter.ordinal()];
+        return counters.get(counter);
     }
 
     // ---- the election --------------------------------------------------------------------------------
@@ -333,16 +338,16 @@ public final class InstanceMachine {
         if (from == VrrpState.MASTER) {
             if (to == VrrpState.FAULT || to == VrrpState.STOP) {
                 out.add(this, Effect.SEND_PRIORITY_ZERO_ADVERT);
-                counters[VrrpCounter.PRI_ZERO_SENT.ordinal()]++;
+                counters.increment(VrrpCounter.PRI_ZERO_SENT);
             }
             out.add(this, Effect.REMOVE_VIPS);
-            counters[VrrpCounter.RELEASE_MASTER.ordinal()]++;
+            counters.increment(VrrpCounter.RELEASE_MASTER);
         }
         state = to;
         wantsMaster = false;
         switch (to) {
             case MASTER -> {
-                counters[VrrpCounter.BECOME_MASTER.ordinal()]++;
+                counters.increment(VrrpCounter.BECOME_MASTER);
                 out.add(this, Effect.ADD_VIPS);
                 sendAdvert();
                 out.add(this, Effect.ANNOUNCE);
@@ -365,7 +370,7 @@ public final class InstanceMachine {
 
     private void sendAdvert() {
         out.add(this, Effect.SEND_ADVERT);
-        counters[VrrpCounter.ADVERT_SENT.ordinal()]++;
+        counters.increment(VrrpCounter.ADVERT_SENT);
     }
 
     private void reportBug(String what) {
