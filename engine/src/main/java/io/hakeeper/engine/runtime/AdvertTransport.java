@@ -1,0 +1,18 @@
+package io.hakeeper.engine.runtime;
+
+import java.nio.ByteBuffer;
+
+import io.hakeeper.engine.net.IoStatus;
+
+/**
+ * Where an instance's adverts go out: the raw socket of its interface in the daemon, a recording stand-in
+ * in tests that measure the path without a network. The payload is the buffer's position to its limit.
+ */
+public interface AdvertTransport {
+
+    /** To the VRRP multicast group of the socket's family (224.0.0.18 or ff02::12). */
+    IoStatus sendMulticast(ByteBuffer payload);
+
+    /** To one address (a unicast peer), from {@code source} when not null. */
+    IoStatus send(ByteBuffer payload, byte[] destination, byte[] source);
+}

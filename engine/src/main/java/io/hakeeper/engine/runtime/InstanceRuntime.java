@@ -1,0 +1,132 @@
+package io.hakeeper.engine.runtime;
+
+import java.nio.ByteBuffer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.hakeeper.engine.loop.Timer;
+import io.hakeeper.engine.net.IoStatus;
+import io.hakeeper.engine.vrrp.InstanceMachine;
+import io.hakeeper.engine.vrrp.ReceiveChecks;
+import io.hakeeper.engine.vrrp.ReceiveExpectations;
+import io.hakeeper.engine.vrrp.ReceiveLedger;
+import io.hakeeper.engine.vrrp.packet.AdvertEncoder;
+import io.hakeeper.engine.vrrp.packet.AdvertVerdict;
+import io.hakeeper.engine.vrrp.packet.AdvertView;
+
+/**
+ * One VRRP instance at the event loop's edge: its pure state machine, what it expects of received adverts,
+ * and how its own adverts are built and sent. Everything here runs on the loop thread and allocates nothing
+ * per advert: one send buffer per instance, addresses as pre-built byte arrays.
+ */
+public final class InstanceRuntime {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InstanceRuntime.class);
+    /** Room for the largest advert: an IPv4 header, AH, and 255 IPv6 addresses fit in 4 KiB. */
+    private static final int SEND_BUFFER_BYTES = 4096;
+
+    private final String label;
+    private final InstanceMachine machine;
+    private final ReceiveExpectations expectations;
+    private final ReceiveLedger ledger;
+    private final AdvertEncoder encoder;
+    private final AdvertTransport transport;
+    private final byte[] source;
+    private final byte[] multicastGroup;
+    private final byte[][] unicastPeers;
+    private final ByteBuffer sendBuffer = ByteBuffer.allocateDirect(SEND_BUFFER_BYTES);
+    private long sendFailures;
+    private Timer timer;
+
+    /**
+     * @param label          how log lines name it: {@code VI_1 (VRID 51, IPv4)}
+     * @param source         the primary address adverts are sent from (and elections compare)
+     * @param multicastGroup 224.0.0.18 or ff02::12, the destination when there are no unicast peers
+     * @param unicastPeers   the peers' addresses; empty for multicast
+     */
+    public InstanceRuntime(String label, InstanceMachine machine, ReceiveExpectations expectations,
+                           ReceiveLedger ledger, AdvertEncoder encoder, AdvertTransport transport, byte[] source,
+                           byte[] multicastGroup, byte[][] unicastPeers) {
+        this.label = label;
+        this.machine = machine;
+        this.expectations = expectations;
+        this.ledger = ledger;
+        this.encoder = encoder;
+        this.transport = transport;
+        this.source = source.clone();
+        this.multicastGroup = multicastGroup.clone();
+        this.unicastPeers = unicastPeers.clone();
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public InstanceMachine machine() {
+        return machine;
+    }
+
+    public int virtualRouterId() {
+        return expectations.vrid();
+    }
+
+    /** Sends that the transport refused (interface gone, ENOBUFS, ...), each also logged once per cause. */
+    public long sendFailures() {
+        return sendFailures;
+    }
+
+    /**
+     * An advert the demultiplexer routed to this instance: the receive checks, the booking of their
+     * verdict, and, when it passes, the state machine. A rejected advert touches nothing but its counter.
+     */
+    void receive(AdvertView view, long nowNanos) {
+        AdvertVerdict verdict = ReceiveChecks.check(view, expectations);
+        ledger.record(verdict, view, nowNanos);
+        if (verdict.isAccepted()) {
+            machine.onAdvert(view, nowNanos);
+        }
+    }
+
+    /** Builds and sends one advert with {@code priority} (the effective one, or 0 when resigning). */
+    void sendAdvert(int priority) {
+        if (unicastPeers.length == 0) {
+            // the v3 checksum covers the destination, so the advert is encoded for where it goes
+            encode(priority, multicastGroup);
+            record(transport.sendMulticast(sendBuffer));
+            return;
+        }
+        for (byte[] peer : unicastPeers) {
+            encode(priority, peer);
+            record(transport.send(sendBuffer, peer, source));
+        }
+    }
+
+    void attach(Timer timer) {
+        this.timer = timer;
+    }
+
+    Timer timer() {
+        return timer;
+    }
+
+    private void encode(int priority, byte[] destination) {
+        int length = encoder.encode(sendBuffer, 0, priority, source, destination);
+        sendBuffer.limit(length).position(0);
+    }
+
+    private void record(IoStatus status) {
+        if (status == IoStatus.FAILED) {
+            sendFailures++;
+            if (sendFailures == 1 || Long.bitCount(sendFailures) == 1) {
+                // 1st, 2nd, 4th, 8th ... failure: a dead interface is said, not shouted once per advert
+                LOG.warn("{}: advert not sent ({} failures so far)", label, sendFailures);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}

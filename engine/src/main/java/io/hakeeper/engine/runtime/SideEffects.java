@@ -1,0 +1,30 @@
+package io.hakeeper.engine.runtime;
+
+import io.hakeeper.engine.vrrp.StateChange;
+import io.hakeeper.engine.vrrp.SuspectedBug;
+
+/**
+ * What an instance asks of the world beyond its adverts. Every method is called on the event loop and must
+ * return at once: the daemon hands VIP and announcement work to the plugin worker pool and transitions to
+ * the notification dispatcher, so nothing here ever blocks an election.
+ */
+public interface SideEffects {
+
+    /** The instance became master: its VIPs and routes go up. */
+    void addVips(InstanceRuntime instance);
+
+    /** The instance left master: its VIPs and routes go down. */
+    void removeVips(InstanceRuntime instance);
+
+    /** Gratuitous ARP / unsolicited NA on becoming master (garp_master_* timings). */
+    void announce(InstanceRuntime instance);
+
+    /** The answer to a lower-priority advert (garp_lower_prio_* timings). */
+    void announceToLowerPriority(InstanceRuntime instance);
+
+    /** An instance or group changed state. */
+    void stateChanged(StateChange change);
+
+    /** The state machine saw something that should not happen; logged as a bug, never fatal. */
+    void suspectedBug(SuspectedBug bug);
+}

@@ -1,0 +1,126 @@
+package io.hakeeper.engine.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.hakeeper.engine.loop.LoopCore;
+import io.hakeeper.engine.loop.MonotonicClock;
+import io.hakeeper.engine.loop.Timer;
+import io.hakeeper.engine.vrrp.Action;
+import io.hakeeper.engine.vrrp.ActionBuffer;
+import io.hakeeper.engine.vrrp.Effect;
+import io.hakeeper.engine.vrrp.InstanceMachine;
+import io.hakeeper.engine.vrrp.StateChange;
+import io.hakeeper.engine.vrrp.SuspectedBug;
+
+/**
+ * Every instance the event loop owns, and the one place where the machines' actions are carried out: after
+ * each event (a packet, a timer, a tracked change) the shared action buffer is drained in order, adverts are
+ * sent at once, side effects are handed on, and each instance's single timer is re-armed to its machine's
+ * next deadline. Loop thread only.
+ */
+public final class VrrpRuntime {
+
+    private final LoopCore loop;
+    private final MonotonicClock clock;
+    private final ActionBuffer actions;
+    private final SideEffects sideEffects;
+    private final List<InstanceRuntime> instances = new ArrayList<>();
+
+    public VrrpRuntime(LoopCore loop, MonotonicClock clock, ActionBuffer actions, SideEffects sideEffects) {
+        this.loop = loop;
+        this.clock = clock;
+        this.actions = actions;
+        this.sideEffects = sideEffects;
+    }
+
+    /** The buffer every machine of this runtime must write its actions to. */
+    public ActionBuffer actions() {
+        return actions;
+    }
+
+    /** Takes an instance into the runtime and gives it its timer; {@link #start} begins the elections. */
+    public void add(InstanceRuntime instance) {
+        Timer timer = loop.newTimer(instance.label() + " timer", () -> onTimer(instance));
+        instance.attach(timer);
+        instances.add(instance);
+    }
+
+    public List<InstanceRuntime> instances() {
+        return List.copyOf(instances);
+    }
+
+    /** Starts every instance's machine (BACKUP, or MASTER at once for an address owner). */
+    public void start() {
+        long now = clock.nanoTime();
+        for (InstanceRuntime instance : instances) {
+            instance.machine().onStart(now);
+        }
+        afterEvent();
+    }
+
+    /** Resigns every instance (masters send priority 0) and stops their timers. */
+    public void shutdown() {
+        long now = clock.nanoTime();
+        for (InstanceRuntime instance : instances) {
+            instance.machine().onShutdown(now);
+        }
+        afterEvent();
+        for (InstanceRuntime instance : instances) {
+            loop.cancel(instance.timer());
+        }
+    }
+
+    private void onTimer(InstanceRuntime instance) {
+        instance.machine().onTimer(clock.nanoTime());
+        afterEvent();
+    }
+
+    /**
+     * Carries out what the machines asked for, in the order they asked, then re-arms the timers. Every
+     * instance is re-armed, not only the one the event was for: a sync group moves its other members too.
+     */
+    void afterEvent() {
+        for (int i = 0; i < actions.size(); i++) {
+            carryOut(actions.source(i), actions.action(i));
+        }
+        actions.clear();
+        for (InstanceRuntime instance : instances) {
+            long deadline = instance.machine().nextDeadlineNanos();
+            if (deadline == InstanceMachine.NO_DEADLINE) {
+                loop.cancel(instance.timer());
+            } else {
+                loop.schedule(instance.timer(), deadline);
+            }
+        }
+    }
+
+    private void carryOut(InstanceMachine source, Action action) {
+        if (action instanceof Effect effect) {
+            InstanceRuntime instance = runtimeOf(source);
+            switch (effect) {
+                case SEND_ADVERT -> instance.sendAdvert(source.effectivePriority());
+                case SEND_PRIORITY_ZERO_ADVERT -> instance.sendAdvert(0);
+                case ADD_VIPS -> sideEffects.addVips(instance);
+                case REMOVE_VIPS -> sideEffects.removeVips(instance);
+                case ANNOUNCE -> sideEffects.announce(instance);
+                case ANNOUNCE_TO_LOWER_PRIORITY -> sideEffects.announceToLowerPriority(instance);
+                default -> throw new IllegalStateException("unhandled effect " + effect);
+            }
+        } else if (action instanceof StateChange change) {
+            sideEffects.stateChanged(change);
+        } else if (action instanceof SuspectedBug bug) {
+            sideEffects.suspectedBug(bug);
+        }
+    }
+
+    /** A linear scan: a host runs a handful of instances, and a map lookup would be no faster here. */
+    private InstanceRuntime runtimeOf(InstanceMachine machine) {
+        for (InstanceRuntime instance : instances) {
+            if (instance.machine() == machine) {
+                return instance;
+            }
+        }
+        throw new IllegalStateException("an action came from a machine this runtime does not own");
+    }
+}
