@@ -18,13 +18,20 @@ public final class EventLoop implements Executor, AutoCloseable {
 
     private final MonotonicClock clock;
     private final Waiter waiter;
+    private final LoopIo io;
     private final LoopCore core;
     private final Thread thread;
     private volatile boolean running = true;
 
     public EventLoop(String threadName, MonotonicClock clock, Waiter waiter, LatenessTracker lateness) {
+        this(threadName, clock, waiter, LoopIo.NONE, lateness);
+    }
+
+    /** A loop that also reads {@code io} (sockets woken by {@code waiter}) every time it wakes. */
+    public EventLoop(String threadName, MonotonicClock clock, Waiter waiter, LoopIo io, LatenessTracker lateness) {
         this.clock = clock;
         this.waiter = waiter;
+        this.io = io;
         this.core = new LoopCore(lateness);
         this.thread = new Thread(this::run, threadName);
     }
@@ -67,13 +74,24 @@ public final class EventLoop implements Executor, AutoCloseable {
     private void run() {
         LOG.debug("event loop started");
         while (running) {
-            long next = core.runDue(clock.nanoTime());
+            long now = clock.nanoTime();
+            readGuarded(now);
+            long next = core.runDue(now);
             if (!running || core.hasPendingTasks()) {
                 continue;
             }
             waiter.await(next == Long.MIN_VALUE ? -1 : Math.max(0, next - clock.nanoTime()));
         }
         LOG.debug("event loop stopped");
+    }
+
+    /** Socket reads run on the loop too; one that throws is a bug, counted like a throwing task. */
+    private void readGuarded(long now) {
+        try {
+            io.readReady(now);
+        } catch (RuntimeException e) {
+            LOG.error("bug: reading the sockets threw; the loop goes on", e);
+        }
     }
 
     /** Stops the loop after the work in hand and waits for its thread to end. */

@@ -23,7 +23,7 @@ import io.hakeeper.engine.config.model.Family;
  * <p>The socket belongs to the network namespace of the thread that opens it, for good; see
  * {@link NetworkNamespace} to open one in another namespace.
  */
-public final class RawVrrpSocket implements AutoCloseable {
+public final class RawVrrpSocket implements AdvertTransport, AutoCloseable {
 
     public static final int VRRP_PROTOCOL = 112;
     public static final int AH_PROTOCOL = 51;
@@ -98,6 +98,7 @@ public final class RawVrrpSocket implements AutoCloseable {
     }
 
     /** Sends {@code payload} (position to limit; the buffer is not moved) to the VRRP multicast group. */
+    @Override
     public IoStatus sendMulticast(ByteBuffer payload) {
         return send(payload, multicastGroup, null);
     }
@@ -109,6 +110,7 @@ public final class RawVrrpSocket implements AutoCloseable {
      * @param source      the source address to send from, as long as {@code destination} (mcast_src_ip, unicast_src_ip), or null for the
      *                    kernel's choice (IPv4) or the interface's link-local address (IPv6)
      */
+    @Override
     public IoStatus send(ByteBuffer payload, byte[] destination, byte[] source) {
         if (payload != lastSendBuffer) {
             lastSendAddress = Native.addressOf(payload);

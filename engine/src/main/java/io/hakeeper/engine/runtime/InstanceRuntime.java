@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.hakeeper.engine.net.AdvertTransport;
 import io.hakeeper.engine.loop.Timer;
 import io.hakeeper.engine.net.IoStatus;
 import io.hakeeper.engine.vrrp.InstanceMachine;
@@ -27,6 +28,7 @@ public final class InstanceRuntime {
     private static final int SEND_BUFFER_BYTES = 4096;
 
     private final String label;
+    private final String interfaceName;
     private final InstanceMachine machine;
     private final ReceiveExpectations expectations;
     private final ReceiveLedger ledger;
@@ -41,14 +43,16 @@ public final class InstanceRuntime {
 
     /**
      * @param label          how log lines name it: {@code VI_1 (VRID 51, IPv4)}
+     * @param interfaceName  the interface its adverts use
      * @param source         the primary address adverts are sent from (and elections compare)
      * @param multicastGroup 224.0.0.18 or ff02::12, the destination when there are no unicast peers
      * @param unicastPeers   the peers' addresses; empty for multicast
      */
-    public InstanceRuntime(String label, InstanceMachine machine, ReceiveExpectations expectations,
+    public InstanceRuntime(String label, String interfaceName, InstanceMachine machine, ReceiveExpectations expectations,
                            ReceiveLedger ledger, AdvertEncoder encoder, AdvertTransport transport, byte[] source,
                            byte[] multicastGroup, byte[][] unicastPeers) {
         this.label = label;
+        this.interfaceName = interfaceName;
         this.machine = machine;
         this.expectations = expectations;
         this.ledger = ledger;
@@ -61,6 +65,10 @@ public final class InstanceRuntime {
 
     public String label() {
         return label;
+    }
+
+    public String interfaceName() {
+        return interfaceName;
     }
 
     public InstanceMachine machine() {

@@ -3,6 +3,7 @@ package io.hakeeper.engine.runtime;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.hakeeper.engine.config.model.TrackKind;
 import io.hakeeper.engine.loop.LoopCore;
 import io.hakeeper.engine.loop.MonotonicClock;
 import io.hakeeper.engine.loop.Timer;
@@ -12,6 +13,8 @@ import io.hakeeper.engine.vrrp.Effect;
 import io.hakeeper.engine.vrrp.InstanceMachine;
 import io.hakeeper.engine.vrrp.StateChange;
 import io.hakeeper.engine.vrrp.SuspectedBug;
+import io.hakeeper.engine.vrrp.SyncGroupMachine;
+import io.hakeeper.engine.vrrp.TrackedStatus;
 
 /**
  * Every instance the event loop owns, and the one place where the machines' actions are carried out: after
@@ -26,6 +29,7 @@ public final class VrrpRuntime {
     private final ActionBuffer actions;
     private final SideEffects sideEffects;
     private final List<InstanceRuntime> instances = new ArrayList<>();
+    private final List<SyncGroupMachine> groups = new ArrayList<>();
 
     public VrrpRuntime(LoopCore loop, MonotonicClock clock, ActionBuffer actions, SideEffects sideEffects) {
         this.loop = loop;
@@ -44,6 +48,11 @@ public final class VrrpRuntime {
         Timer timer = loop.newTimer(instance.label() + " timer", () -> onTimer(instance));
         instance.attach(timer);
         instances.add(instance);
+    }
+
+    /** Takes a sync group over members already added. */
+    public void addGroup(SyncGroupMachine group) {
+        groups.add(group);
     }
 
     public List<InstanceRuntime> instances() {
@@ -69,6 +78,40 @@ public final class VrrpRuntime {
         for (InstanceRuntime instance : instances) {
             loop.cancel(instance.timer());
         }
+    }
+
+    /**
+     * A check, file or process the instances or groups track changed. For a track_file, {@code value} is
+     * its number (and the status UP); otherwise it is ignored.
+     */
+    public void onTrackedChange(TrackKind kind, String name, TrackedStatus status, long value) {
+        long now = clock.nanoTime();
+        for (InstanceRuntime instance : instances) {
+            if (kind == TrackKind.FILE && status == TrackedStatus.UP) {
+                instance.machine().onTrackedFileValue(name, value, now);
+            } else {
+                instance.machine().onTrackedChange(kind, name, status, now);
+            }
+        }
+        for (SyncGroupMachine group : groups) {
+            group.onTrackedChange(kind, name, status, now);
+        }
+        afterEvent();
+    }
+
+    /**
+     * A link went up or down (or appeared or vanished): the VRRP interface of the instances on it, and a
+     * tracked interface of any instance or group.
+     */
+    public void onInterfaceChange(String interfaceName, boolean up) {
+        long now = clock.nanoTime();
+        for (InstanceRuntime instance : instances) {
+            if (instance.interfaceName().equals(interfaceName)) {
+                instance.machine().onInterfaceChange(up, now);
+            }
+        }
+        afterEvent();
+        onTrackedChange(TrackKind.INTERFACE, interfaceName, up ? TrackedStatus.UP : TrackedStatus.DOWN, 0);
     }
 
     private void onTimer(InstanceRuntime instance) {

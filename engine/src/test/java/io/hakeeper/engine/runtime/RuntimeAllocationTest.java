@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import io.hakeeper.api.VrrpState;
+import io.hakeeper.engine.net.AdvertTransport;
 import io.hakeeper.engine.config.model.Family;
 import io.hakeeper.engine.loop.LatenessTracker;
 import io.hakeeper.engine.loop.LoopCore;
@@ -109,7 +110,7 @@ class RuntimeAllocationTest {
         AdvertEncoder encoder = new AdvertEncoder(new AdvertSpec(version, family, vrid, INTERVAL_CS, List.of(vip),
                 false), Optional.empty());
         byte[] group = InetAddress.getByName(family == Family.IPV4 ? "224.0.0.18" : "ff02::12").getAddress();
-        InstanceRuntime instance = new InstanceRuntime(name, machine, expectations,
+        InstanceRuntime instance = new InstanceRuntime(name, "eth0", machine, expectations,
                 new ReceiveLedger(name, machine.counters(), 10_000_000_000L), encoder, transport, source, group,
                 new byte[0][]);
         runtime.add(instance);

@@ -1,8 +1,7 @@
-package io.hakeeper.engine.runtime;
+package io.hakeeper.engine.net;
 
 import java.nio.ByteBuffer;
 
-import io.hakeeper.engine.net.IoStatus;
 
 /**
  * Where an instance's adverts go out: the raw socket of its interface in the daemon, a recording stand-in

@@ -1,0 +1,127 @@
+package io.hakeeper.engine.daemon;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.hakeeper.api.Announcer;
+import io.hakeeper.engine.config.model.GarpTiming;
+import io.hakeeper.engine.config.model.VrrpInstance;
+import io.hakeeper.engine.plugin.PluginCalls;
+
+/**
+ * When gratuitous ARPs and unsolicited NAs go out, as keepalived times them: a set of
+ * {@code garp_master_repeat} on becoming master, a second set after {@code garp_master_delay}, refreshes
+ * every {@code garp_master_refresh} while master, and {@code garp_lower_prio_*} sets in answer to a
+ * lower-priority advert. The messages of one set are {@code vrrp_garp_interval} apart. The announcer
+ * plugin sends; this class only schedules, on its own named thread, never on the event loop.
+ */
+final class AnnounceWork implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AnnounceWork.class);
+
+    private final Announcer announcer;
+    private final ClassLoader pluginLoader;
+    private final String pluginId;
+    private final Duration spacing;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "hakeeper-announce");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<String, List<ScheduledFuture<?>>> scheduled = new ConcurrentHashMap<>();
+    private volatile long failures;
+
+    AnnounceWork(Announcer announcer, ClassLoader pluginLoader, String pluginId, Duration spacing) {
+        this.announcer = announcer;
+        this.pluginLoader = pluginLoader;
+        this.pluginId = pluginId;
+        this.spacing = spacing;
+    }
+
+    long failures() {
+        return failures;
+    }
+
+    void becameMaster(String label, VrrpInstance instance) {
+        cancel(label);
+        GarpTiming timing = instance.garp();
+        List<InetAddress> addresses = VipWork.announced(instance);
+        List<ScheduledFuture<?>> futures = new ArrayList<>();
+        futures.add(later(label, instance, addresses, timing.masterRepeat(), Duration.ZERO));
+        if (!timing.masterDelay().isZero()) {
+            futures.add(later(label, instance, addresses, timing.masterRepeat(), timing.masterDelay()));
+        }
+        if (!timing.masterRefresh().isZero()) {
+            long period = timing.masterRefresh().toNanos();
+            futures.add(scheduler.scheduleAtFixedRate(
+                    () -> set(label, instance, addresses, timing.masterRefreshRepeat()), period, period,
+                    TimeUnit.NANOSECONDS));
+        }
+        scheduled.put(label, futures);
+    }
+
+    void heardLowerPriority(String label, VrrpInstance instance) {
+        GarpTiming timing = instance.garp();
+        if (timing.lowerPrioRepeat() == 0) {
+            return;
+        }
+        List<InetAddress> addresses = VipWork.announced(instance);
+        later(label, instance, addresses, timing.lowerPrioRepeat(), Duration.ZERO);
+        if (!timing.lowerPrioDelay().isZero()) {
+            later(label, instance, addresses, timing.lowerPrioRepeat(), timing.lowerPrioDelay());
+        }
+    }
+
+    /** Left master: no more refreshes or second sets for these addresses. */
+    void cancel(String label) {
+        List<ScheduledFuture<?>> futures = scheduled.remove(label);
+        if (futures != null) {
+            futures.forEach(future -> future.cancel(false));
+        }
+    }
+
+    private ScheduledFuture<?> later(String label, VrrpInstance instance, List<InetAddress> addresses, int count,
+                                     Duration delay) {
+        return scheduler.schedule(() -> set(label, instance, addresses, count), delay.toNanos(),
+                TimeUnit.NANOSECONDS);
+    }
+
+    private void set(String label, VrrpInstance instance, List<InetAddress> addresses, int count) {
+        try {
+            for (int i = 0; i < count; i++) {
+                if (i > 0 && !spacing.isZero()) {
+                    Thread.sleep(spacing.toMillis(), spacing.toNanosPart() % 1_000_000);
+                }
+                PluginCalls.withContextLoaderChecked(pluginLoader, () -> {
+                    announcer.announce(instance.interfaceName(), addresses);
+                    return null;
+                });
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            failures++;
+            LOG.error("{}: announcing {} failed in announcer plugin {}: {}", label, addresses, pluginId, e.toString());
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        scheduler.shutdownNow();
+        PluginCalls.withContextLoaderChecked(pluginLoader, () -> {
+            announcer.close();
+            return null;
+        });
+    }
+}

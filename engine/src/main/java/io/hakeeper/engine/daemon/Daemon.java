@@ -1,0 +1,214 @@
+package io.hakeeper.engine.daemon;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.hakeeper.api.AnnouncerFactory;
+import io.hakeeper.api.PluginContext;
+import io.hakeeper.api.SourcePosition;
+import io.hakeeper.api.VipBackendFactory;
+import io.hakeeper.engine.config.HostName;
+import io.hakeeper.engine.config.ValueSettings;
+import io.hakeeper.engine.config.model.HakeeperConfig;
+import io.hakeeper.engine.config.model.SyncGroup;
+import io.hakeeper.engine.config.model.VrrpInstance;
+import io.hakeeper.engine.loop.EventLoop;
+import io.hakeeper.engine.loop.LatenessTracker;
+import io.hakeeper.engine.loop.LoopIo;
+import io.hakeeper.engine.loop.MonotonicClock;
+import io.hakeeper.engine.net.PollWaiter;
+import io.hakeeper.engine.net.RawVrrpSocket;
+import io.hakeeper.engine.notify.DeliveryLimits;
+import io.hakeeper.engine.notify.NotificationDispatcher;
+import io.hakeeper.engine.plugin.TypeRegistry;
+import io.hakeeper.engine.runtime.AdvertReceiver;
+import io.hakeeper.engine.runtime.InstanceRuntime;
+import io.hakeeper.engine.runtime.VrrpRuntime;
+import io.hakeeper.engine.track.CheckRunner;
+import io.hakeeper.engine.track.ConfiguredChecks;
+import io.hakeeper.engine.vrrp.ActionBuffer;
+import io.hakeeper.engine.vrrp.InstanceMachine;
+import io.hakeeper.engine.vrrp.SyncGroupMachine;
+
+/**
+ * A running hakeeperd: the event loop with its raw sockets, every configured instance and sync group, and
+ * the plugin work around them (VIPs, announcements, checks, notifications), each on its own named threads.
+ * {@link #close()} is the graceful stop: masters resign with a priority-0 advert and their VIPs go.
+ */
+public final class Daemon implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger("hakeeper");
+    private static final long LOG_INTERVAL_NANOS = 10_000_000_000L;
+    private static final int MAX_SOCKETS = 64;
+    private static final long RESIGN_WAIT_MILLIS = 500;
+    private static final long VIP_DRAIN_MILLIS = 800;
+
+    private final EventLoop loop;
+    private final PollWaiter waiter;
+    private final VrrpRuntime runtime;
+    private final List<SocketReader> readers;
+    private final Optional<VipWork> vips;
+    private final Optional<AnnounceWork> announcements;
+    private final NotificationDispatcher notifications;
+    private final CheckRunner checks;
+
+    private Daemon(EventLoop loop, PollWaiter waiter, VrrpRuntime runtime, List<SocketReader> readers,
+                   Optional<VipWork> vips, Optional<AnnounceWork> announcements,
+                   NotificationDispatcher notifications, CheckRunner checks) {
+        this.loop = loop;
+        this.waiter = waiter;
+        this.runtime = runtime;
+        this.readers = readers;
+        this.vips = vips;
+        this.announcements = announcements;
+        this.notifications = notifications;
+        this.checks = checks;
+    }
+
+    /**
+     * Builds everything the configuration asks for and starts the elections (after
+     * {@code vrrp_startup_delay}).
+     *
+     * @param registry   the types of the loaded plugins
+     * @param configFile the file, for positions in messages and relative paths
+     */
+    public static Daemon start(HakeeperConfig config, TypeRegistry registry, Path configFile) throws Exception {
+        Path configDirectory = configFile.toAbsolutePath().getParent();
+        String routerId = config.globalDefs().routerId().orElseGet(HostName::get);
+        PluginContext globalContext = new PluginContext("global_defs", routerId, configDirectory);
+        Optional<VipWork> vips = vipWork(config, registry, globalContext);
+        Optional<AnnounceWork> announcements = announceWork(config, registry, globalContext);
+        NotificationDispatcher notifications = NotificationDispatcher.start(config, configFile.toString(),
+                configDirectory, registry, DeliveryLimits.DEFAULT);
+
+        PollWaiter waiter = new PollWaiter(MAX_SOCKETS);
+        List<SocketReader> readers = new ArrayList<>();
+        LoopIo io = now -> {
+            for (int i = 0; i < readers.size(); i++) {
+                readers.get(i).readIfReady(waiter, now);
+            }
+        };
+        MonotonicClock clock = MonotonicClock.system();
+        EventLoop loop = new EventLoop("hakeeper-loop", clock, waiter, io,
+                new LatenessTracker(EventLoop.DEFAULT_TOLERANCE_NANOS));
+
+        Map<String, VrrpInstance> configByName = new LinkedHashMap<>(config.instances());
+        Map<String, String> labelByName = new LinkedHashMap<>();
+        config.instances().values().forEach(i -> labelByName.put(i.name(), InstanceFactory.label(i)));
+        DaemonSideEffects effects = new DaemonSideEffects(configByName, labelByName, vips, announcements,
+                Optional.of(notifications));
+        VrrpRuntime runtime = new VrrpRuntime(loop.core(), clock, new ActionBuffer(), effects);
+
+        InstanceFactory factory = new InstanceFactory(config.globalDefs(), registry,
+                new PluginContext("vrrp_instance", routerId, configDirectory), runtime,
+                (key, owner) -> new SocketReader(RawVrrpSocket.open(key.family(), key.interfaceName(), key.protocol()),
+                        new AdvertReceiver(key.interfaceName() + " " + key.family(), key.family(), owner,
+                                LOG_INTERVAL_NANOS), waiter));
+        Map<String, InstanceMachine> machines = new LinkedHashMap<>();
+        for (VrrpInstance instance : config.instances().values()) {
+            InstanceRuntime running = factory.create(instance);
+            machines.put(instance.name(), running.machine());
+            // we start as BACKUP: a VIP of ours left on the host (by a crash, or by hand) must go
+            vips.ifPresent(work -> work.remove(running.label(), instance));
+        }
+        readers.addAll(factory.readers().values());
+        for (SyncGroup group : config.syncGroups().values()) {
+            runtime.addGroup(SyncGroupMachine.from(group, machines::get, runtime.actions()));
+        }
+
+        ConfiguredChecks made = ConfiguredChecks.create(config, registry, routerId, configDirectory);
+        made.problems().forEach(problem -> LOG.error("check: {}", problem));
+        CheckRunner checks = CheckRunner.start(made.checks(), loop,
+                event -> runtime.onTrackedChange(event.kind(), event.name(), event.state(), event.value()), clock);
+
+        Daemon daemon = new Daemon(loop, waiter, runtime, readers, vips, announcements, notifications, checks);
+        loop.start();
+        long delay = config.globalDefs().startupDelay().toNanos();
+        loop.execute(() -> {
+            if (delay == 0) {
+                runtime.start();
+            } else {
+                LOG.info("vrrp_startup_delay: elections start in {} ms", TimeUnit.NANOSECONDS.toMillis(delay));
+                loop.core().schedule(loop.core().newTimer("vrrp_startup_delay", runtime::start),
+                        clock.nanoTime() + delay);
+            }
+        });
+        LOG.info("hakeeperd running: {} instances, {} sync groups, {} sockets", config.instances().size(),
+                config.syncGroups().size(), readers.size());
+        return daemon;
+    }
+
+    private static Optional<VipWork> vipWork(HakeeperConfig config, TypeRegistry registry, PluginContext context) {
+        String type = config.globalDefs().vipBackend();
+        return registry.find(VipBackendFactory.class, type).map(registered -> new VipWork(
+                registered.call(factory -> factory.create(emptySettings(), context)), registered.classLoader(),
+                registered.pluginId())).or(() -> {
+                    LOG.warn("no VIP backend type {} is loaded: VIPs will not be added", type);
+                    return Optional.empty();
+                });
+    }
+
+    private static Optional<AnnounceWork> announceWork(HakeeperConfig config, TypeRegistry registry,
+                                                       PluginContext context) {
+        String type = config.globalDefs().announcer();
+        return registry.find(AnnouncerFactory.class, type).map(registered -> new AnnounceWork(
+                registered.call(factory -> factory.create(emptySettings(), context)), registered.classLoader(),
+                registered.pluginId(), config.globalDefs().garpInterval())).or(() -> {
+                    LOG.warn("no announcer type {} is loaded: no gratuitous ARP / NA will be sent", type);
+                    return Optional.empty();
+                });
+    }
+
+    private static ValueSettings emptySettings() {
+        return new ValueSettings("global_defs", SourcePosition.unknown("global_defs"), Map.of());
+    }
+
+    /** The instances, for status and tests. Read their machines on the loop thread only. */
+    public VrrpRuntime runtime() {
+        return runtime;
+    }
+
+    public EventLoop loop() {
+        return loop;
+    }
+
+    /**
+     * The graceful stop: every instance enters STOP (a master sends one priority-0 advert so a backup takes
+     * over after Skew_Time instead of Master_Down_Interval), its VIPs are removed, the notifiers hear STOP
+     * (notify_stop), and every thread ends.
+     */
+    @Override
+    public void close() throws Exception {
+        CountDownLatch resigned = new CountDownLatch(1);
+        loop.execute(() -> {
+            runtime.shutdown();
+            resigned.countDown();
+        });
+        if (!resigned.await(RESIGN_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+            LOG.warn("the event loop did not resign the instances within {} ms", RESIGN_WAIT_MILLIS);
+        }
+        for (VipWork work : vips.stream().toList()) {
+            work.drain(VIP_DRAIN_MILLIS);
+        }
+        checks.close();
+        notifications.close();
+        loop.close();
+        readers.forEach(reader -> reader.socket().close());
+        waiter.close();
+        for (AnnounceWork work : announcements.stream().toList()) {
+            work.close();
+        }
+        for (VipWork work : vips.stream().toList()) {
+            work.close();
+        }
+    }
+}

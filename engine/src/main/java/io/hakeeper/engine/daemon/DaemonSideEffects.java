@@ -1,0 +1,88 @@
+package io.hakeeper.engine.daemon;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.hakeeper.api.Transition;
+import io.hakeeper.engine.config.model.VrrpInstance;
+import io.hakeeper.engine.notify.NotificationDispatcher;
+import io.hakeeper.engine.runtime.InstanceRuntime;
+import io.hakeeper.engine.runtime.SideEffects;
+import io.hakeeper.engine.vrrp.StateChange;
+import io.hakeeper.engine.vrrp.SuspectedBug;
+
+/**
+ * The daemon's answer to what the machines ask: VIP and announcement work handed to their plugin threads,
+ * every transition logged ({@code VI_1 (VRID 51, IPv4): BACKUP -> MASTER (cause)}) and handed to the
+ * notifiers. Called on the event loop; returns at once.
+ */
+final class DaemonSideEffects implements SideEffects {
+
+    private static final Logger LOG = LoggerFactory.getLogger("hakeeper");
+
+    private final Map<String, VrrpInstance> configByName;
+    private final Map<String, String> labelByName;
+    private final Optional<VipWork> vips;
+    private final Optional<AnnounceWork> announcements;
+    private final Optional<NotificationDispatcher> notifications;
+
+    DaemonSideEffects(Map<String, VrrpInstance> configByName, Map<String, String> labelByName,
+                      Optional<VipWork> vips, Optional<AnnounceWork> announcements,
+                      Optional<NotificationDispatcher> notifications) {
+        this.configByName = configByName;
+        this.labelByName = labelByName;
+        this.vips = vips;
+        this.announcements = announcements;
+        this.notifications = notifications;
+    }
+
+    @Override
+    public void addVips(InstanceRuntime instance) {
+        VrrpInstance config = configOf(instance);
+        vips.ifPresentOrElse(work -> work.add(instance.label(), config),
+                () -> LOG.warn("{}: no VIP backend plugin is loaded: VIPs not added", instance.label()));
+    }
+
+    @Override
+    public void removeVips(InstanceRuntime instance) {
+        announcements.ifPresent(work -> work.cancel(instance.label()));
+        vips.ifPresent(work -> work.remove(instance.label(), configOf(instance)));
+    }
+
+    @Override
+    public void announce(InstanceRuntime instance) {
+        VrrpInstance config = configOf(instance);
+        // after the VIPs are up: a GARP for an address nobody holds yet would point clients at nothing
+        announcements.ifPresent(work -> vips.ifPresentOrElse(
+                vipWork -> vipWork.afterPending(() -> work.becameMaster(instance.label(), config)),
+                () -> work.becameMaster(instance.label(), config)));
+    }
+
+    @Override
+    public void announceToLowerPriority(InstanceRuntime instance) {
+        announcements.ifPresent(work -> work.heardLowerPriority(instance.label(), configOf(instance)));
+    }
+
+    @Override
+    public void stateChanged(StateChange change) {
+        String who = change.subject() == Transition.Subject.GROUP ? "group " + change.name()
+                : labelByName.getOrDefault(change.name(), change.name());
+        LOG.info("{}: {} -> {} ({}), effective priority {}", who, change.from(), change.to(), change.cause().text(),
+                change.effectivePriority());
+        notifications.ifPresent(dispatcher -> dispatcher.submit(change.toTransition(Instant.now())));
+    }
+
+    @Override
+    public void suspectedBug(SuspectedBug bug) {
+        LOG.error("bug: {}: {} in state {}", labelByName.getOrDefault(bug.instance(), bug.instance()), bug.what(),
+                bug.state());
+    }
+
+    private VrrpInstance configOf(InstanceRuntime instance) {
+        return configByName.get(instance.machine().parameters().name());
+    }
+}
