@@ -1,0 +1,159 @@
+package io.hakeeper.plugin.garp;
+
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import org.pcap4j.core.BpfProgram.BpfCompileMode;
+import org.pcap4j.core.NotOpenException;
+import org.pcap4j.core.PcapHandle;
+import org.pcap4j.core.PcapNativeException;
+import org.pcap4j.core.PcapNetworkInterface.PromiscuousMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.hakeeper.api.Announcer;
+
+/**
+ * Sends keepalived's announcements ({@link AnnouncementFrames}) through libpcap, one frame per address
+ * per call. The engine decides when and how often; this class only sends.
+ *
+ * <p>One pcap handle per interface, opened on first use in the calling thread's network namespace and
+ * kept until {@link #close()}. The handle is there to send: a filter that rejects every packet keeps the
+ * kernel from copying the interface's traffic into its capture buffer. A send that fails drops the
+ * handle, so that the next call opens a fresh one (the interface may have been deleted and created
+ * again). The interface's MAC and its IPv6 forwarding flag are read on every call, so a changed MAC or
+ * a host that became a router is announced correctly.
+ *
+ * <p>Thread-safe: the engine's workers may announce on several interfaces at once; calls are serialised,
+ * which costs nothing next to the engine's intervals between announcements.
+ */
+final class Pcap4jAnnouncer implements Announcer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Pcap4jAnnouncer.class);
+
+    private static final int SNAPLEN = 128;
+    private static final int READ_TIMEOUT_MILLIS = 100;
+    // Never true; compiled unoptimised, because libpcap's optimiser refuses a filter that rejects everything.
+    private static final String REJECT_ALL = "ether[0] & 0 != 0";
+
+    private final Map<String, PcapHandle> handles = new HashMap<>();
+    private boolean closed;
+
+    @Override
+    public synchronized void announce(String interfaceName, List<InetAddress> addresses) throws IOException {
+        if (closed) {
+            throw new IllegalStateException("announcer is closed; cannot announce on " + interfaceName);
+        }
+        if (addresses.isEmpty()) {
+            return;
+        }
+        byte[] mac = macOf(interfaceName);
+        boolean router = forwardsIpv6(interfaceName);
+        PcapHandle handle = handle(interfaceName);
+        for (InetAddress address : addresses) {
+            byte[] frame;
+            String what;
+            if (address instanceof Inet4Address ipv4) {
+                frame = AnnouncementFrames.gratuitousArp(mac, ipv4);
+                what = "gratuitous ARP";
+            } else if (address instanceof Inet6Address ipv6) {
+                frame = AnnouncementFrames.unsolicitedNeighbourAdvert(mac, ipv6, router);
+                what = "unsolicited neighbour advertisement";
+            } else {
+                throw new IllegalArgumentException("neither IPv4 nor IPv6: " + address);
+            }
+            try {
+                handle.sendPacket(frame);
+            } catch (PcapNativeException | NotOpenException e) {
+                forget(interfaceName);
+                throw new IOException("cannot send " + what + " for " + address.getHostAddress() + " on "
+                        + interfaceName + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        for (String interfaceName : List.copyOf(handles.keySet())) {
+            forget(interfaceName);
+        }
+    }
+
+    private PcapHandle handle(String interfaceName) throws IOException {
+        PcapHandle open = handles.get(interfaceName);
+        if (open != null && open.isOpen()) {
+            return open;
+        }
+        PcapHandle handle;
+        try {
+            handle = new PcapHandle.Builder(interfaceName)
+                    .snaplen(SNAPLEN)
+                    .promiscuousMode(PromiscuousMode.NONPROMISCUOUS)
+                    .timeoutMillis(READ_TIMEOUT_MILLIS)
+                    .build();
+        } catch (PcapNativeException e) {
+            throw new IOException("cannot open " + interfaceName + " with libpcap (needs CAP_NET_RAW): "
+                    + e.getMessage(), e);
+        } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+            throw new IOException("cannot open " + interfaceName + ": libpcap is not loadable"
+                    + " (Debian: apt-get install libpcap0.8): " + e.getMessage(), e);
+        }
+        try {
+            handle.setFilter(REJECT_ALL, BpfCompileMode.NONOPTIMIZE);
+        } catch (PcapNativeException | NotOpenException e) {
+            // only a cost: the kernel keeps copying the interface's traffic to a buffer nobody reads
+            LOG.warn("{}: cannot set the capture filter that ignores incoming traffic: {}", interfaceName,
+                    e.getMessage());
+        }
+        handles.put(interfaceName, handle);
+        LOG.info("{}: pcap handle opened for gratuitous ARP and neighbour advertisements", interfaceName);
+        return handle;
+    }
+
+    private void forget(String interfaceName) {
+        PcapHandle handle = handles.remove(interfaceName);
+        if (handle != null && handle.isOpen()) {
+            handle.close();
+        }
+    }
+
+    private static byte[] macOf(String interfaceName) throws IOException {
+        NetworkInterface link;
+        try {
+            link = NetworkInterface.getByName(interfaceName);
+        } catch (SocketException e) {
+            throw new IOException("cannot read interface " + interfaceName + ": " + e.getMessage(), e);
+        }
+        if (link == null) {
+            throw new IOException("no interface " + interfaceName + " in this network namespace");
+        }
+        byte[] mac = link.getHardwareAddress();
+        if (mac == null || mac.length != 6) {
+            throw new IOException("interface " + interfaceName + " has no Ethernet address ("
+                    + (mac == null ? "none" : HexFormat.ofDelimiter(":").formatHex(mac))
+                    + "); gratuitous ARP and neighbour advertisements need one");
+        }
+        return mac;
+    }
+
+    /** keepalived's rule for the Router flag: the interface's net.ipv6.conf.IF.forwarding. */
+    private static boolean forwardsIpv6(String interfaceName) {
+        Path flag = Path.of("/proc/sys/net/ipv6/conf", interfaceName, "forwarding");
+        try {
+            return !Files.readString(flag).trim().equals("0");
+        } catch (IOException e) {
+            return false; // no IPv6 on the interface: no advertisement will be sent
+        }
+    }
+}
