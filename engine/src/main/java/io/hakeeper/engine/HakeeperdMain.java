@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.hakeeper.engine.HakeeperdOptions.UsageException;
 import io.hakeeper.engine.config.Problem;
+import io.hakeeper.engine.daemon.Daemon;
 import io.hakeeper.engine.config.model.HakeeperConfig;
 import io.hakeeper.engine.plugin.PluginProblem;
 
@@ -79,12 +80,65 @@ public final class HakeeperdMain {
                 out.println("configuration OK: " + options.configFile() + " (" + summary(config, load) + ")");
                 return OK;
             }
-            err.println("hakeeperd: the configuration is valid, but this build of hakeeper " + Version.current()
-                    + " cannot run VRRP yet (the raw-socket transport is not built); use --check");
-            return INVALID;
+            return serve(options, load, err);
         } catch (IOException e) {
             err.println("hakeeperd: cannot read " + options.configFile() + ": " + e.getMessage());
             return INVALID;
+        }
+    }
+
+    /**
+     * Runs the daemon until SIGTERM or SIGINT. SIGHUP re-reads the configuration: a broken one is refused
+     * with its errors and the running one stays; a valid one replaces it (instances restart; keeping
+     * unchanged instances running through a reload comes with the control plane's reload).
+     */
+    private static int serve(HakeeperdOptions options, ConfigurationLoad first, PrintStream err) {
+        Signals signals = Signals.install();
+        ConfigurationLoad load = first;
+        Daemon daemon = null;
+        try {
+            daemon = Daemon.start(load.report().config().orElseThrow(), load.plugins().registry(),
+                    options.configFile());
+            while (signals.next() == Signals.Request.RELOAD) {
+                ConfigurationLoad next = ConfigurationLoad.of(options.configFile());
+                if (!next.report().ok()) {
+                    next.report().problems().forEach(problem -> err.println("reload refused: " + problem));
+                    next.close();
+                    continue;
+                }
+                err.println("hakeeperd: reload: " + options.configFile() + " is valid; restarting the instances");
+                daemon.close();
+                daemon = null;
+                if (load != first) {
+                    load.close();
+                }
+                load = next;
+                daemon = Daemon.start(load.report().config().orElseThrow(), load.plugins().registry(),
+                        options.configFile());
+            }
+            return OK;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OK;
+        } catch (Exception e) {
+            err.println("hakeeperd: cannot run: " + e);
+            return INVALID;
+        } finally {
+            stopQuietly(daemon, err);
+            if (load != first) {
+                load.close();
+            }
+        }
+    }
+
+    private static void stopQuietly(Daemon daemon, PrintStream err) {
+        if (daemon == null) {
+            return;
+        }
+        try {
+            daemon.close();
+        } catch (Exception e) {
+            err.println("hakeeperd: while stopping: " + e);
         }
     }
 
