@@ -11,7 +11,8 @@ package io.hakeeper.engine.net;
  * ({@code IFF_RUNNING}): the kernel sets RUNNING only while the interface's operational state is up, which
  * for an Ethernet or veth interface means it has carrier. So {@code ip link set eth0 down} on the node
  * clears both, while a veth whose peer is set down (a cable pulled at the switch end) stays UP but loses
- * RUNNING ({@code LOWER_UP} gone, operstate {@code LOWERLAYERDOWN}).
+ * RUNNING ({@code LOWER_UP} gone, operstate {@code DOWN}, or {@code LOWERLAYERDOWN} on some kernels): the
+ * lab's {@code linkDown(node)} is the first case, setting the switch port down the second.
  */
 public final class LinkEvent {
 
