@@ -166,16 +166,18 @@ final class NetlinkParser {
             byte[] bytes = new byte[nameLength];
             b.get(nameAt, bytes);
             name = new String(bytes, StandardCharsets.US_ASCII);
-            forgetRenamed(index, listener);
+        }
+        if (isNew) {
+            forgetRenamed(index, slot, listener);
         }
         listener.link(link.set(isNew ? LinkEvent.Kind.NEW : LinkEvent.Kind.DELETED, name, index, flags, operState,
                 fromDump, slot >= 0));
     }
 
     /** A watched interface renamed to something else is gone under its watched name. */
-    private void forgetRenamed(int index, LinkListener listener) {
+    private void forgetRenamed(int index, int currentSlot, LinkListener listener) {
         for (int i = 0; i < watchedIndex.length; i++) {
-            if (watchedIndex[i] == index && index != 0) {
+            if (i != currentSlot && watchedIndex[i] == index && index != 0) {
                 watchedIndex[i] = 0;
                 listener.link(link.set(LinkEvent.Kind.ABSENT, watchedNames[i], 0, 0, LinkEvent.OPER_NOT_GIVEN, false, true));
             }

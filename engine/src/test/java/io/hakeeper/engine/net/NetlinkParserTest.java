@@ -101,6 +101,18 @@ class NetlinkParserTest {
     }
 
     @Test
+    void aWatchedInterfaceRenamedToAnotherWatchedNameLeavesTheFirstAbsent() {
+        parser.parse(new HandBuiltNetlink().link(NetlinkParser.RTM_NEWLINK, 0, 0, 3, "eth0",
+                HandBuiltNetlink.UP_RUNNING_CARRIER, LinkEvent.OPER_UP).datagram(), recorder);
+        recorder.seen.clear();
+
+        parser.parse(new HandBuiltNetlink().link(NetlinkParser.RTM_NEWLINK, 0, 0, 3, "eth1",
+                HandBuiltNetlink.UP_RUNNING_CARRIER, LinkEvent.OPER_UP).datagram(), recorder);
+
+        assertEquals(List.of("link eth0#0 ABSENT", "link eth1#3 NEW UP RUNNING LOWER_UP operstate 6"), recorder.seen);
+    }
+
+    @Test
     void aTentativeIpv6AddressOnAWatchedInterfaceIsNamedAndFlagged() throws Exception {
         parser.parse(new HandBuiltNetlink().link(NetlinkParser.RTM_NEWLINK, 0, 0, 3, "eth0",
                 HandBuiltNetlink.UP_RUNNING_CARRIER, LinkEvent.OPER_UP).datagram(), recorder);
