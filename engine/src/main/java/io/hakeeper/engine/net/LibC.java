@@ -16,6 +16,10 @@ public interface LibC {
     @SaveError
     int socket(int domain, int type, int protocol);
 
+    /** Binds a socket; for netlink, {@code struct sockaddr_nl} with the multicast groups to join. */
+    @SaveError
+    int bind(int fd, @In Pointer address, int length);
+
     @SaveError
     int setsockopt(int fd, int level, int option, @In Pointer value, int length);
 

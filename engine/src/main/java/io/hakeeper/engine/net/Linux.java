@@ -8,6 +8,8 @@ final class Linux {
 
     static final int AF_INET = 2;
     static final int AF_INET6 = 10;
+    static final int AF_NETLINK = 16;
+    static final int NETLINK_ROUTE = 0;
     static final int SOCK_RAW = 3;
     static final int SOCK_NONBLOCK = 0x800;
     static final int SOCK_CLOEXEC = 0x80000;
@@ -47,5 +49,7 @@ final class Linux {
 
     static final int EINTR = 4;
     static final int EAGAIN = 11;
+    static final int EBUSY = 16;
     static final int EADDRNOTAVAIL = 99;
+    static final int ENOBUFS = 105;
 }
