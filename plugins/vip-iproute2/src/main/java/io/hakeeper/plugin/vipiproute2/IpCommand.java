@@ -58,7 +58,10 @@ final class IpCommand {
         Path out = Files.createTempFile("hakeeper-ip-", ".out");
         Path err = Files.createTempFile("hakeeper-ip-", ".err");
         try {
-            Process process = new ProcessBuilder(argv)
+            ProcessBuilder builder = new ProcessBuilder(argv);
+            // untranslated error text: removeRoute recognises the kernel's "No such process"
+            builder.environment().put("LC_ALL", "C");
+            Process process = builder
                     .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile())
