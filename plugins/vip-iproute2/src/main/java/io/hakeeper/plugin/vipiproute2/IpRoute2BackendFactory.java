@@ -1,0 +1,31 @@
+package io.hakeeper.plugin.vipiproute2;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.pf4j.Extension;
+
+import io.hakeeper.api.PluginContext;
+import io.hakeeper.api.Settings;
+import io.hakeeper.api.VipBackend;
+import io.hakeeper.api.VipBackendFactory;
+
+/**
+ * The VIP backend {@code iproute2}, the default of {@code global_defs.vip_backend}: runs {@code ip} from
+ * the PATH, each call limited to {@value #TIMEOUT_SECONDS} seconds. It has no settings.
+ */
+@Extension
+public final class IpRoute2BackendFactory implements VipBackendFactory {
+
+    static final long TIMEOUT_SECONDS = 5;
+
+    @Override
+    public String type() {
+        return "iproute2";
+    }
+
+    @Override
+    public VipBackend create(Settings settings, PluginContext context) {
+        return new IpRoute2Backend(new IpCommand(List.of("ip"), Duration.ofSeconds(TIMEOUT_SECONDS)));
+    }
+}
