@@ -3,9 +3,11 @@ package io.hakeeper.engine.daemon;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -20,6 +22,7 @@ import io.hakeeper.engine.config.HostName;
 import io.hakeeper.engine.config.ValueSettings;
 import io.hakeeper.engine.config.model.HakeeperConfig;
 import io.hakeeper.engine.config.model.SyncGroup;
+import io.hakeeper.engine.config.model.TrackKind;
 import io.hakeeper.engine.config.model.VrrpInstance;
 import io.hakeeper.engine.loop.EventLoop;
 import io.hakeeper.engine.loop.LatenessTracker;
@@ -38,6 +41,7 @@ import io.hakeeper.engine.track.ConfiguredChecks;
 import io.hakeeper.engine.vrrp.ActionBuffer;
 import io.hakeeper.engine.vrrp.InstanceMachine;
 import io.hakeeper.engine.vrrp.SyncGroupMachine;
+import io.hakeeper.engine.vrrp.TrackedStatus;
 
 /**
  * A running hakeeperd: the event loop with its raw sockets, every configured instance and sync group, and
@@ -54,6 +58,7 @@ public final class Daemon implements AutoCloseable {
 
     private final EventLoop loop;
     private final PollWaiter waiter;
+    private final LinkStates links;
     private final VrrpRuntime runtime;
     private final List<SocketReader> readers;
     private final Optional<VipWork> vips;
@@ -61,11 +66,13 @@ public final class Daemon implements AutoCloseable {
     private final NotificationDispatcher notifications;
     private final CheckRunner checks;
 
-    private Daemon(EventLoop loop, PollWaiter waiter, VrrpRuntime runtime, List<SocketReader> readers,
+    private Daemon(EventLoop loop, PollWaiter waiter, LinkStates links, VrrpRuntime runtime,
+                   List<SocketReader> readers,
                    Optional<VipWork> vips, Optional<AnnounceWork> announcements,
                    NotificationDispatcher notifications, CheckRunner checks) {
         this.loop = loop;
         this.waiter = waiter;
+        this.links = links;
         this.runtime = runtime;
         this.readers = readers;
         this.vips = vips;
@@ -92,7 +99,10 @@ public final class Daemon implements AutoCloseable {
 
         PollWaiter waiter = new PollWaiter(MAX_SOCKETS);
         List<SocketReader> readers = new ArrayList<>();
+        LinkStates links = LinkStates.open(watchedInterfaces(config));
+        links.readInitialDump();
         LoopIo io = now -> {
+            links.readIfReady(waiter);
             for (int i = 0; i < readers.size(); i++) {
                 readers.get(i).readIfReady(waiter, now);
             }
@@ -117,6 +127,11 @@ public final class Daemon implements AutoCloseable {
         for (VrrpInstance instance : config.instances().values()) {
             InstanceRuntime running = factory.create(instance);
             machines.put(instance.name(), running.machine());
+            if (!links.isUp(instance.interfaceName())) {
+                LOG.info("{}: interface {} is down or absent; the instance starts in FAULT", running.label(),
+                        instance.interfaceName());
+                running.machine().onInterfaceChange(false, clock.nanoTime());
+            }
             // we start as BACKUP: a VIP of ours left on the host (by a crash, or by hand) must go
             vips.ifPresent(work -> work.remove(running.label(), instance));
         }
@@ -124,13 +139,18 @@ public final class Daemon implements AutoCloseable {
         for (SyncGroup group : config.syncGroups().values()) {
             runtime.addGroup(SyncGroupMachine.from(group, machines::get, runtime.actions()));
         }
+        for (String name : trackedInterfaces(config)) {
+            runtime.onTrackedChange(TrackKind.INTERFACE, name, links.isUp(name) ? TrackedStatus.UP : TrackedStatus.DOWN, 0);
+        }
+        links.attach(runtime, waiter);
 
         ConfiguredChecks made = ConfiguredChecks.create(config, registry, routerId, configDirectory);
         made.problems().forEach(problem -> LOG.error("check: {}", problem));
         CheckRunner checks = CheckRunner.start(made.checks(), loop,
                 event -> runtime.onTrackedChange(event.kind(), event.name(), event.state(), event.value()), clock);
 
-        Daemon daemon = new Daemon(loop, waiter, runtime, readers, vips, announcements, notifications, checks);
+        Daemon daemon = new Daemon(loop, waiter, links, runtime, readers, vips, announcements, notifications,
+                checks);
         loop.start();
         long delay = config.globalDefs().startupDelay().toNanos();
         loop.execute(() -> {
@@ -145,6 +165,23 @@ public final class Daemon implements AutoCloseable {
         LOG.info("hakeeperd running: {} instances, {} sync groups, {} sockets", config.instances().size(),
                 config.syncGroups().size(), readers.size());
         return daemon;
+    }
+
+    /** Every interface whose state matters: the instances' own and every track_interface. */
+    private static Set<String> watchedInterfaces(HakeeperConfig config) {
+        Set<String> names = new LinkedHashSet<>();
+        config.instances().values().forEach(instance -> names.add(instance.interfaceName()));
+        names.addAll(trackedInterfaces(config));
+        return names;
+    }
+
+    private static Set<String> trackedInterfaces(HakeeperConfig config) {
+        Set<String> names = new LinkedHashSet<>();
+        config.instances().values().forEach(instance -> instance.tracked(TrackKind.INTERFACE)
+                .forEach(tracked -> names.add(tracked.name())));
+        config.syncGroups().values().forEach(group -> names.addAll(
+                group.tracked().getOrDefault(TrackKind.INTERFACE, List.of())));
+        return names;
     }
 
     private static Optional<VipWork> vipWork(HakeeperConfig config, TypeRegistry registry, PluginContext context) {
@@ -203,6 +240,7 @@ public final class Daemon implements AutoCloseable {
         notifications.close();
         loop.close();
         readers.forEach(reader -> reader.socket().close());
+        links.close();
         waiter.close();
         for (AnnounceWork work : announcements.stream().toList()) {
             work.close();
