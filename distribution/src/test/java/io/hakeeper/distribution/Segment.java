@@ -112,6 +112,17 @@ final class Segment implements AutoCloseable {
         return addresses(node).stream().anyMatch(a -> a.startsWith(vip + "/"));
     }
 
+    /** Waits until {@code vip} is configured on {@code node}, whatever other nodes hold. */
+    void awaitVipOn(LabNode node, String vip, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!holds(node, vip)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(vip + " is not on " + node.name() + " within " + timeout + "\n" + logs());
+            }
+            Hakeeperd.sleep(20);
+        }
+    }
+
     /** Waits until {@code vip} is configured on {@code owner} and on no other node. */
     void awaitVipOnlyOn(LabNode owner, String vip, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
