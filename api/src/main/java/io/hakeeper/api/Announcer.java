@@ -10,6 +10,11 @@ import java.util.List;
  */
 public interface Announcer extends AutoCloseable {
 
+    /**
+     * Sends one message per address. With no addresses, prepares the interface (opens whatever sending
+     * needs) and sends nothing: the engine calls it so at start, so that the first takeover's
+     * announcement goes out without that delay.
+     */
     void announce(String interfaceName, List<InetAddress> addresses) throws Exception;
 
     @Override

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,12 @@ final class AnnounceWork implements AutoCloseable {
         return thread;
     });
     private final Map<String, List<ScheduledFuture<?>>> scheduled = new ConcurrentHashMap<>();
+    /**
+     * Per instance, whether it is still the master its announcements are for. A set already running when
+     * the instance steps down stops before its next message: a GARP from a former master would point
+     * clients at the wrong MAC.
+     */
+    private final Map<String, AtomicBoolean> mastership = new ConcurrentHashMap<>();
     private volatile long failures;
 
     AnnounceWork(Announcer announcer, ClassLoader pluginLoader, String pluginId, Duration spacing) {
@@ -53,8 +60,24 @@ final class AnnounceWork implements AutoCloseable {
         return failures;
     }
 
+    /** Opens what the announcer needs on the interface now rather than at the first takeover. */
+    void prepare(String interfaceName) {
+        scheduler.execute(() -> {
+            try {
+                PluginCalls.withContextLoaderChecked(pluginLoader, () -> {
+                    announcer.announce(interfaceName, List.of());
+                    return null;
+                });
+            } catch (Exception e) {
+                LOG.warn("{}: announcer plugin {} could not prepare the interface: {}", interfaceName, pluginId,
+                        e.toString());
+            }
+        });
+    }
+
     void becameMaster(String label, VrrpInstance instance) {
         cancel(label);
+        mastership.put(label, new AtomicBoolean(true));
         GarpTiming timing = instance.garp();
         List<InetAddress> addresses = VipWork.announced(instance);
         List<ScheduledFuture<?>> futures = new ArrayList<>();
@@ -72,6 +95,9 @@ final class AnnounceWork implements AutoCloseable {
     }
 
     void heardLowerPriority(String label, VrrpInstance instance) {
+        if (!isMaster(label)) {
+            return;
+        }
         GarpTiming timing = instance.garp();
         if (timing.lowerPrioRepeat() == 0) {
             return;
@@ -85,10 +111,19 @@ final class AnnounceWork implements AutoCloseable {
 
     /** Left master: no more refreshes or second sets for these addresses. */
     void cancel(String label) {
+        AtomicBoolean master = mastership.remove(label);
+        if (master != null) {
+            master.set(false);
+        }
         List<ScheduledFuture<?>> futures = scheduled.remove(label);
         if (futures != null) {
             futures.forEach(future -> future.cancel(false));
         }
+    }
+
+    private boolean isMaster(String label) {
+        AtomicBoolean master = mastership.get(label);
+        return master != null && master.get();
     }
 
     private ScheduledFuture<?> later(String label, VrrpInstance instance, List<InetAddress> addresses, int count,
@@ -98,8 +133,9 @@ final class AnnounceWork implements AutoCloseable {
     }
 
     private void set(String label, VrrpInstance instance, List<InetAddress> addresses, int count) {
+        AtomicBoolean master = mastership.get(label);
         try {
-            for (int i = 0; i < count; i++) {
+            for (int i = 0; i < count && master != null && master.get(); i++) {
                 if (i > 0 && !spacing.isZero()) {
                     Thread.sleep(spacing.toMillis(), spacing.toNanosPart() % 1_000_000);
                 }

@@ -136,6 +136,8 @@ public final class Daemon implements AutoCloseable {
             vips.ifPresent(work -> work.remove(running.label(), instance));
         }
         readers.addAll(factory.readers().values());
+        config.instances().values().stream().map(VrrpInstance::interfaceName).distinct()
+                .forEach(name -> announcements.ifPresent(work -> work.prepare(name)));
         for (SyncGroup group : config.syncGroups().values()) {
             runtime.addGroup(SyncGroupMachine.from(group, machines::get, runtime.actions()));
         }

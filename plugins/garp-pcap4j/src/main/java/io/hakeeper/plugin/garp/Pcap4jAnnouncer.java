@@ -55,6 +55,8 @@ final class Pcap4jAnnouncer implements Announcer {
             throw new IllegalStateException("announcer is closed; cannot announce on " + interfaceName);
         }
         if (addresses.isEmpty()) {
+            // the engine's warm-up: open the handle now, so the first takeover does not wait for libpcap
+            handle(interfaceName);
             return;
         }
         byte[] mac = macOf(interfaceName);
