@@ -132,10 +132,15 @@ final class AnnounceWork implements AutoCloseable {
                 TimeUnit.NANOSECONDS);
     }
 
+    /**
+     * One set of {@code count} messages. A message that fails is logged and the set goes on: an announcer
+     * whose handle went stale across a link flap reopens it on the next call, and the remaining messages
+     * are what tells clients the VIP has moved.
+     */
     private void set(String label, VrrpInstance instance, List<InetAddress> addresses, int count) {
         AtomicBoolean master = mastership.get(label);
-        try {
-            for (int i = 0; i < count && master != null && master.get(); i++) {
+        for (int i = 0; i < count && master != null && master.get(); i++) {
+            try {
                 if (i > 0 && !spacing.isZero()) {
                     Thread.sleep(spacing.toMillis(), spacing.toNanosPart() % 1_000_000);
                 }
@@ -143,12 +148,14 @@ final class AnnounceWork implements AutoCloseable {
                     announcer.announce(instance.interfaceName(), addresses);
                     return null;
                 });
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                failures++;
+                LOG.error("{}: announcing {} failed in announcer plugin {}: {}", label, addresses, pluginId,
+                        e.toString());
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            failures++;
-            LOG.error("{}: announcing {} failed in announcer plugin {}: {}", label, addresses, pluginId, e.toString());
         }
     }
 

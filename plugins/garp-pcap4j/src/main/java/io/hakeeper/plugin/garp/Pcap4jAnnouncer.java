@@ -76,10 +76,17 @@ final class Pcap4jAnnouncer implements Announcer {
             }
             try {
                 handle.sendPacket(frame);
-            } catch (PcapNativeException | NotOpenException e) {
+            } catch (PcapNativeException | NotOpenException stale) {
+                // a handle opened before the link went down and up again sends into nothing: reopen once
                 forget(interfaceName);
-                throw new IOException("cannot send " + what + " for " + address.getHostAddress() + " on "
-                        + interfaceName + ": " + e.getMessage(), e);
+                handle = handle(interfaceName);
+                try {
+                    handle.sendPacket(frame);
+                } catch (PcapNativeException | NotOpenException e) {
+                    forget(interfaceName);
+                    throw new IOException("cannot send " + what + " for " + address.getHostAddress() + " on "
+                            + interfaceName + ": " + e.getMessage(), e);
+                }
             }
         }
     }
