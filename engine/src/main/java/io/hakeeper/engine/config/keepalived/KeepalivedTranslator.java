@@ -128,6 +128,10 @@ final class KeepalivedTranslator {
 
     private Optional<Value> convert(SectionSpec spec, KeySpec key, Statement st, String keyPath) {
         ValueType type = key.type();
+        if (!key.supported()) {
+            // kept, so that the validator refuses it as "not supported yet" at this line
+            return scalar(quote(String.join(" ", st.args())), st);
+        }
         boolean sectionIsGroup = spec.name().equals("vrrp_sync_group");
         if (type != ValueType.BOOLEAN && type != ValueType.TABLE && st.block().isEmpty() && st.args().isEmpty()
                 && !isList(type)) {
