@@ -32,9 +32,7 @@ class KeepalivedCorpusTest {
     static final Map<String, Boolean> DIFFERENCES = Map.of(
             "use-vmac.conf", false,          // use_vmac refused with "not supported yet"
             "v3-checksum-as-v2.conf", true,  // keepalived 2.2.7 has no v3_checksum_as_v2 keyword
-            "long-auth-pass.conf", false,    // auth_pass over 8 characters is an error, not truncated
-            "garp-interval-zero.conf", true, // vrrp_garp_interval 0 accepted, as "no delay"
-            "owner-nopreempt.conf", false);  // nopreempt with priority 255 is an error
+            "garp-interval-zero.conf", true); // vrrp_garp_interval 0 accepted, as "no delay"
 
     /** The keepalived line each broken file's first error is at. */
     static final Map<String, Integer> BROKEN_AT = Map.of(
@@ -44,6 +42,8 @@ class KeepalivedCorpusTest {
             "bad-priority.conf", 4,
             "vrid-out-of-range.conf", 3,
             "unknown-section.conf", 1,
+            "long-auth-pass.conf", 4,  // at authentication {: an inline table's key is reported at the table
+            "owner-nopreempt.conf", 5,
             "bad-vip.conf", 4);  // an array element is reported at its key's line (virtual_ipaddress {)
 
     @Test
