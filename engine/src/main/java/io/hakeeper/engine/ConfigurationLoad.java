@@ -1,13 +1,16 @@
 package io.hakeeper.engine;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.hakeeper.engine.HakeeperdOptions.Format;
 import io.hakeeper.engine.config.ConfigParser;
 import io.hakeeper.engine.config.HostInterfaces;
 import io.hakeeper.engine.config.ParsedConfig;
 import io.hakeeper.engine.config.ValidationReport;
+import io.hakeeper.engine.config.keepalived.KeepalivedImport;
 import io.hakeeper.engine.plugin.LoadedPlugins;
 import io.hakeeper.engine.plugin.PluginHost;
 import io.hakeeper.engine.plugin.PluginProblem;
@@ -28,7 +31,30 @@ public record ConfigurationLoad(Path pluginDir, LoadedPlugins plugins, Validatio
         implements AutoCloseable {
 
     public static ConfigurationLoad of(Path configFile) throws IOException {
-        ParsedConfig parsed = ConfigParser.parse(configFile);
+        return of(configFile, Format.AUTO);
+    }
+
+    /**
+     * Reads the file as hakeeper.toml or, when {@code format} says so or (AUTO) its content is keepalived's,
+     * imports it as a keepalived.conf first; then problems name the keepalived file and line.
+     */
+    public static ConfigurationLoad of(Path configFile, Format format) throws IOException {
+        if (format == Format.KEEPALIVED
+                || format == Format.AUTO && KeepalivedImport.looksLikeKeepalived(Files.readString(configFile))) {
+            KeepalivedImport.Result imported = KeepalivedImport.translate(configFile);
+            if (imported.hasErrors()) {
+                return new ConfigurationLoad(Installation.defaultPluginDir(), null,
+                        new ValidationReport(imported.problems(), java.util.Optional.empty()));
+            }
+            ParsedConfig parsed = ConfigParser.parse(imported.toml(), imported.tomlName(),
+                    configFile.toAbsolutePath().getParent());
+            ConfigurationLoad load = of(configFile, parsed);
+            return new ConfigurationLoad(load.pluginDir(), load.plugins(), imported.relocate(load.report()));
+        }
+        return of(configFile, ConfigParser.parse(configFile));
+    }
+
+    private static ConfigurationLoad of(Path configFile, ParsedConfig parsed) {
         Path configDirectory = configFile.toAbsolutePath().getParent();
         Path pluginDir = parsed.pluginDir().map(configDirectory::resolve).orElseGet(Installation::defaultPluginDir);
         if (!parsed.syntaxErrors().isEmpty()) {

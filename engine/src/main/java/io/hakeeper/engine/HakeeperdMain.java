@@ -63,7 +63,7 @@ public final class HakeeperdMain {
             err.println("hakeeperd: " + options.configFile() + ": no such configuration file");
             return INVALID;
         }
-        try (ConfigurationLoad load = ConfigurationLoad.of(options.configFile())) {
+        try (ConfigurationLoad load = ConfigurationLoad.of(options.configFile(), options.format())) {
             for (PluginProblem problem : load.pluginProblems()) {
                 err.println("warning: plugin problem: " + problem.message());
             }
@@ -100,7 +100,7 @@ public final class HakeeperdMain {
             daemon = Daemon.start(load.report().config().orElseThrow(), load.plugins().registry(),
                     options.configFile());
             while (signals.next() == Signals.Request.RELOAD) {
-                ConfigurationLoad next = ConfigurationLoad.of(options.configFile());
+                ConfigurationLoad next = ConfigurationLoad.of(options.configFile(), options.format());
                 if (!next.report().ok()) {
                     next.report().problems().forEach(problem -> err.println("reload refused: " + problem));
                     next.close();
