@@ -19,6 +19,7 @@ final class Linux {
 
     static final int IPPROTO_IP = 0;
     static final int IP_TTL = 2;
+    static final int IP_HDRINCL = 3;
     static final int IP_PKTINFO = 8;
     static final int IP_MULTICAST_IF = 32;
     static final int IP_MULTICAST_TTL = 33;

@@ -10,7 +10,8 @@ import io.hakeeper.engine.config.model.Family;
  * shared by every instance on that interface: bound to the interface, member of 224.0.0.18 / ff02::12
  * there, sending with TTL / hop limit 255 and never hearing its own multicast.
  *
- * <p>IPv4: the kernel builds the IP header of what we send, and gives us the whole IP packet on receive
+ * <p>IPv4: the kernel builds the IP header of what we send (except for AH, protocol 51, whose digest
+ * covers the IP header: that socket is IP_HDRINCL and sends the packet the encoder built), and gives us the whole IP packet on receive
  * (the TTL is read from that header). IPv6: the kernel strips the header on receive and hands the hop
  * limit and destination over as control messages; the VRRP checksum is left to us both ways; adverts go
  * out from the interface's link-local address unless the caller names another source.
@@ -78,7 +79,7 @@ public final class RawVrrpSocket implements AdvertTransport, AutoCloseable {
             if (family == Family.IPV6) {
                 options.applyIpv6();
             } else {
-                options.applyIpv4();
+                options.applyIpv4(protocol == AH_PROTOCOL);
             }
         } catch (NativeCallException e) {
             Native.LIBC.close(fd);

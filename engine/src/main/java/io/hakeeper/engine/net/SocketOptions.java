@@ -31,8 +31,15 @@ final class SocketOptions {
         return (ipv6 ? VRRP_GROUP_V6 : VRRP_GROUP_V4).clone();
     }
 
-    void applyIpv4() throws NativeCallException {
+    /**
+     * {@code headerIncluded}: we write the IP header of what we send (AH, whose digest covers that header);
+     * the kernel still fills in the checksum, and the identification when it is zero.
+     */
+    void applyIpv4(boolean headerIncluded) throws NativeCallException {
         bindToDevice();
+        if (headerIncluded) {
+            setInt(Linux.IPPROTO_IP, Linux.IP_HDRINCL, 1, "IP_HDRINCL");
+        }
         // struct ip_mreqn { in_addr multiaddr; in_addr address; int ifindex; }: the interface by index
         scratch.put(0, VRRP_GROUP_V4, 0, 4);
         scratch.putInt(4, 0);

@@ -22,6 +22,8 @@ public final class AdvertEncoder {
     private final byte[] addresses;
     private final int authType;
     private final PacketLayout layout = new PacketLayout();
+    /** The last IP identification sent with an auth header: 1, 2, ... 65535, 1, as keepalived counts. */
+    private int ipIdentification;
 
     /** {@code auth} is for VRRPv2 only; VRRPv3 has no authentication. */
     public AdvertEncoder(AdvertSpec spec, Optional<AuthMethod> auth) {
@@ -83,8 +85,15 @@ public final class AdvertEncoder {
         int protocol = auth == null ? VrrpWire.PROTOCOL_VRRP : auth.ipProtocol();
         int authHeaderOffset = offset + VrrpWire.IPV4_HEADER_LENGTH;
         int vrrpOffset = authHeaderOffset + authHeaderLength;
-        int ipHeaderLength = Ipv4Header.write(out, offset, protocol, VrrpWire.TTL, source, destination,
-                authHeaderLength + spec.messageLength());
+        // AH digests the IP header: the identification must be non-zero, or the kernel picks one after
+        // the digest was taken (keepalived counts it up, skipping 0); other adverts keep 0
+        int identification = 0;
+        if (authHeaderLength > 0) {
+            ipIdentification = ipIdentification == 0xffff ? 1 : ipIdentification + 1;
+            identification = ipIdentification;
+        }
+        int ipHeaderLength = Ipv4Header.write(out, offset, protocol, VrrpWire.TTL, identification, source,
+                destination, authHeaderLength + spec.messageLength());
         for (int i = authHeaderOffset; i < vrrpOffset; i++) {
             out.put(i, (byte) 0);
         }

@@ -5,7 +5,7 @@ import java.nio.ByteBuffer;
 /**
  * Builds the 20-byte IPv4 header (RFC 791) of an advert, for packets sent with IP_HDRINCL (AH) and for
  * test captures. Written as keepalived writes it, so that captures of both look alike: TOS 0xc0 (network
- * control), no fragmentation, identification 0.
+ * control), no fragmentation, identification 0 unless the caller gives one.
  */
 public final class Ipv4Header {
 
@@ -29,10 +29,20 @@ public final class Ipv4Header {
      */
     public static int write(ByteBuffer out, int offset, int protocol, int ttl, byte[] source, byte[] destination,
                             int payloadLength) {
+        return write(out, offset, protocol, ttl, 0, source, destination, payloadLength);
+    }
+
+    /**
+     * As {@link #write(ByteBuffer, int, int, int, byte[], byte[], int)} with an identification. A packet
+     * sent with IP_HDRINCL needs a non-zero one when anything digests its header (AH): the kernel replaces
+     * a zero identification with one of its own choosing after the digest was taken.
+     */
+    public static int write(ByteBuffer out, int offset, int protocol, int ttl, int identification, byte[] source,
+                            byte[] destination, int payloadLength) {
         out.put(offset, (byte) VERSION_4_NO_OPTIONS);
         out.put(offset + 1, (byte) TOS_NETWORK_CONTROL);
         Bytes.put16(out, offset + TOTAL_LENGTH_OFFSET, VrrpWire.IPV4_HEADER_LENGTH + payloadLength);
-        Bytes.put16(out, offset + 4, 0); // identification
+        Bytes.put16(out, offset + 4, identification);
         Bytes.put16(out, offset + 6, 0); // flags, fragment offset
         out.put(offset + TTL_OFFSET, (byte) ttl);
         out.put(offset + PROTOCOL_OFFSET, (byte) protocol);

@@ -41,6 +41,18 @@ class AdvertEncoderAuthHeaderTest {
     }
 
     @Test
+    void packetsWithAnAuthHeaderCountTheirIpIdentificationFromOneSoTheKernelLeavesItAlone() {
+        AdvertEncoder encoder = new AdvertEncoder(V2.spec(), Optional.of(new ChecksumCopyingAh()));
+        ByteBuffer out = ByteBuffer.allocate(128);
+        for (int expected = 1; expected <= 3; expected++) {
+            encoder.encode(out, 0, 100, V2.source(), V2.destination());
+            assertEquals(expected, out.getShort(4), "identification of advert " + expected);
+            assertEquals(0, InternetChecksum.finish(InternetChecksum.add(0, out, 0, VrrpWire.IPV4_HEADER_LENGTH)),
+                    "the IP header checksum covers the identification");
+        }
+    }
+
+    @Test
     void theBareMessageCannotCarryAnAuthHeader() {
         AdvertEncoder encoder = new AdvertEncoder(V2.spec(), Optional.of(new ChecksumCopyingAh()));
         assertThrows(IllegalStateException.class,

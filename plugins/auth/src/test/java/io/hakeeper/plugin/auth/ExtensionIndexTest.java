@@ -20,7 +20,7 @@ import io.hakeeper.api.AuthMethodFactory;
 class ExtensionIndexTest {
 
     @Test
-    void annotationProcessorListsThePassFactoryInMetaInfServices() throws IOException {
+    void annotationProcessorListsThePassAndAhFactoriesInMetaInfServices() throws IOException {
         String resource = "META-INF/services/" + AuthMethodFactory.class.getName();
         StringBuilder listed = new StringBuilder();
         for (URL url : Collections.list(getClass().getClassLoader().getResources(resource))) {
@@ -28,7 +28,9 @@ class ExtensionIndexTest {
                 listed.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
         }
-        assertTrue(listed.toString().lines().anyMatch(line -> line.startsWith(PassAuthMethodFactory.class.getName())),
-                resource + " lists: " + listed);
+        for (Class<?> factory : new Class<?>[] {PassAuthMethodFactory.class, AhAuthMethodFactory.class}) {
+            assertTrue(listed.toString().lines().anyMatch(line -> line.startsWith(factory.getName())),
+                    resource + " lists: " + listed);
+        }
     }
 }
