@@ -130,7 +130,11 @@ public final class ControlServer implements AutoCloseable {
         return running;
     }
 
-    private static void refuseLiveSocket(Path socket) throws IOException {
+    /**
+     * Refuses when another daemon answers on {@code socket}; a stale file is left for {@link #start} to
+     * replace. hakeeperd asks before it starts any election, so that a second daemon touches nothing.
+     */
+    public static void refuseLiveSocket(Path socket) throws IOException {
         if (!Files.exists(socket, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Who may change things: uid 0, or a member of {@code admin_group} — by the peer's own gid, by the primary
@@ -15,7 +16,7 @@ import java.util.Optional;
  */
 public final class Permissions {
 
-    private final Optional<String> adminGroup;
+    private final Supplier<Optional<String>> adminGroup;
     private final Path passwd;
     private final Path group;
 
@@ -23,17 +24,22 @@ public final class Permissions {
      * @param adminGroup the group whose members may change things; empty: root only
      */
     public Permissions(Optional<String> adminGroup, Path passwd, Path group) {
+        this(() -> adminGroup, passwd, group);
+    }
+
+    /** @param adminGroup asked at every change: a reload may change admin_group */
+    public Permissions(Supplier<Optional<String>> adminGroup, Path passwd, Path group) {
         this.adminGroup = adminGroup;
         this.passwd = passwd;
         this.group = group;
     }
 
-    public static Permissions system(Optional<String> adminGroup) {
+    public static Permissions system(Supplier<Optional<String>> adminGroup) {
         return new Permissions(adminGroup, Path.of("/etc/passwd"), Path.of("/etc/group"));
     }
 
     public Optional<String> adminGroup() {
-        return adminGroup;
+        return adminGroup.get();
     }
 
     /** Whether {@code peer} may change the daemon's state. */
@@ -41,10 +47,11 @@ public final class Permissions {
         if (peer.uid() == 0) {
             return true;
         }
-        if (adminGroup.isEmpty()) {
+        Optional<String> name = adminGroup.get();
+        if (name.isEmpty()) {
             return false;
         }
-        return isMember(peer, adminGroup.get(), lines(passwd), lines(group));
+        return isMember(peer, name.get(), lines(passwd), lines(group));
     }
 
     /** The rule on the databases' lines, for tests. */
