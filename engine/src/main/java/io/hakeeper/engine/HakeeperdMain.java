@@ -3,11 +3,17 @@ package io.hakeeper.engine;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import io.hakeeper.engine.HakeeperdOptions.UsageException;
 import io.hakeeper.engine.config.Problem;
-import io.hakeeper.engine.daemon.Daemon;
+import io.hakeeper.engine.control.ControlException;
+import io.hakeeper.engine.control.ControlProtocol;
+import io.hakeeper.engine.control.ControlServer;
+import io.hakeeper.engine.control.EventHub;
+import io.hakeeper.engine.control.Permissions;
+import io.hakeeper.engine.daemon.DaemonControl;
 import io.hakeeper.engine.config.model.HakeeperConfig;
 import io.hakeeper.engine.plugin.PluginProblem;
 
@@ -88,33 +94,43 @@ public final class HakeeperdMain {
     }
 
     /**
-     * Runs the daemon until SIGTERM or SIGINT. SIGHUP re-reads the configuration: a broken one is refused
-     * with its errors and the running one stays; a valid one replaces it (instances restart; keeping
-     * unchanged instances running through a reload comes with the control plane's reload).
+     * Runs the daemon until SIGTERM or SIGINT, with its control socket. SIGHUP and {@code ha-admin reload}
+     * re-read the configuration the same way: a broken one is refused with its errors and nothing changes;
+     * a valid one is applied instance by instance (see {@link DaemonControl#reload}).
      */
     private static int serve(HakeeperdOptions options, ConfigurationLoad first, PrintStream err) {
-        Signals signals = Signals.install();
-        ConfigurationLoad load = first;
-        Daemon daemon = null;
+        HakeeperConfig config = first.report().config().orElseThrow();
+        Path socket = options.controlSocket().orElse(Path.of(config.globalDefs().controlSocket()));
         try {
-            daemon = Daemon.start(load.report().config().orElseThrow(), load.plugins().registry(),
-                    options.configFile());
+            ControlServer.refuseLiveSocket(socket.toAbsolutePath());
+        } catch (IOException e) {
+            err.println("hakeeperd: control socket: " + e.getMessage());
+            return INVALID;
+        }
+        Signals signals = Signals.install();
+        EventHub events = new EventHub();
+        DaemonControl control = null;
+        ControlServer server = null;
+        try {
+            // the first load is closed by check(), which opened it
+            DaemonControl.Loaded initial = loaded(first, options.configFile());
+            control = DaemonControl.start(options.configFile(), new DaemonControl.Loaded(initial.config(),
+                    initial.problems(), initial.plugins(), initial.text(), () -> { }),
+                    () -> loaded(ConfigurationLoad.of(options.configFile(), options.format()), options.configFile()), events,
+                    Version.current());
+            DaemonControl running = control;
+            server = ControlServer.start(socket, config.globalDefs().controlGroup(),
+                    new ControlProtocol(control, Permissions.system(() -> running.adminGroup())), events,
+                    ControlServer.Limits.DEFAULT);
             while (signals.next() == Signals.Request.RELOAD) {
-                ConfigurationLoad next = ConfigurationLoad.of(options.configFile(), options.format());
-                if (!next.report().ok()) {
-                    next.report().problems().forEach(problem -> err.println("reload refused: " + problem));
-                    next.close();
-                    continue;
+                try {
+                    err.println("hakeeperd: reload (SIGHUP): " + control.reload());
+                } catch (ControlException e) {
+                    err.println("hakeeperd: reload refused: " + e.getMessage());
+                    if (e.details() instanceof java.util.Map<?, ?> details && details.get("problems") instanceof List<?> problems) {
+                        problems.forEach(problem -> err.println("reload refused: " + problem));
+                    }
                 }
-                err.println("hakeeperd: reload: " + options.configFile() + " is valid; restarting the instances");
-                daemon.close();
-                daemon = null;
-                if (load != first) {
-                    load.close();
-                }
-                load = next;
-                daemon = Daemon.start(load.report().config().orElseThrow(), load.plugins().registry(),
-                        options.configFile());
             }
             return OK;
         } catch (InterruptedException e) {
@@ -124,19 +140,25 @@ public final class HakeeperdMain {
             err.println("hakeeperd: cannot run: " + e);
             return INVALID;
         } finally {
-            stopQuietly(daemon, err);
-            if (load != first) {
-                load.close();
+            if (server != null) {
+                server.close();
             }
+            stopQuietly(control, err);
         }
     }
 
-    private static void stopQuietly(Daemon daemon, PrintStream err) {
-        if (daemon == null) {
+    private static DaemonControl.Loaded loaded(ConfigurationLoad load, Path file) throws IOException {
+        String text = load.report().ok() ? Files.readString(file) : "";
+        return new DaemonControl.Loaded(load.report().ok() ? load.report().config() : java.util.Optional.empty(),
+                load.report().errors(), load.plugins(), text, load);
+    }
+
+    private static void stopQuietly(DaemonControl control, PrintStream err) {
+        if (control == null) {
             return;
         }
         try {
-            daemon.close();
+            control.close();
         } catch (Exception e) {
             err.println("hakeeperd: while stopping: " + e);
         }

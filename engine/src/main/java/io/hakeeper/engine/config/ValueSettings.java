@@ -27,6 +27,17 @@ public final class ValueSettings implements Settings {
     private final SourcePosition position;
     private final Map<String, Object> values;
 
+    /** Equal when the same keys have the same values at the same path; where they were written does not count. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ValueSettings that && path.equals(that.path) && values.equals(that.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return path.hashCode() * 31 + values.hashCode();
+    }
+
     public ValueSettings(String path, SourcePosition position, Map<String, ?> values) {
         this.path = path;
         this.position = position;

@@ -36,10 +36,12 @@ import io.hakeeper.engine.plugin.TypeRegistry;
 import io.hakeeper.engine.runtime.AdvertReceiver;
 import io.hakeeper.engine.runtime.InstanceRuntime;
 import io.hakeeper.engine.runtime.VrrpRuntime;
+import io.hakeeper.engine.track.CheckEvent;
 import io.hakeeper.engine.track.CheckRunner;
 import io.hakeeper.engine.track.ConfiguredChecks;
 import io.hakeeper.engine.vrrp.ActionBuffer;
 import io.hakeeper.engine.vrrp.InstanceMachine;
+import io.hakeeper.engine.vrrp.StateChange;
 import io.hakeeper.engine.vrrp.SyncGroupMachine;
 import io.hakeeper.engine.vrrp.TrackedStatus;
 
@@ -65,11 +67,33 @@ public final class Daemon implements AutoCloseable {
     private final Optional<AnnounceWork> announcements;
     private final NotificationDispatcher notifications;
     private final CheckRunner checks;
+    private final DaemonSideEffects effects;
+    private final InstanceFactory factory;
+    private final MonotonicClock clock;
+    private final Set<String> watched;
+    /** The configuration running now; replaced on the loop by {@link #apply}. */
+    private volatile HakeeperConfig config;
+    private volatile boolean started;
+
+    /** What a running daemon tells the world beyond its log: transitions and check changes. */
+    public interface Listener {
+        Listener NONE = new Listener() {
+        };
+
+        /** A transition of an instance or group, on the loop: return at once. */
+        default void transition(StateChange change) {
+        }
+
+        /** A check changed state or value, on the loop: return at once. */
+        default void check(CheckEvent event) {
+        }
+    }
 
     private Daemon(EventLoop loop, PollWaiter waiter, LinkStates links, VrrpRuntime runtime,
                    List<SocketReader> readers,
                    Optional<VipWork> vips, Optional<AnnounceWork> announcements,
-                   NotificationDispatcher notifications, CheckRunner checks) {
+                   NotificationDispatcher notifications, CheckRunner checks, DaemonSideEffects effects,
+                   InstanceFactory factory, MonotonicClock clock, Set<String> watched, HakeeperConfig config) {
         this.loop = loop;
         this.waiter = waiter;
         this.links = links;
@@ -79,6 +103,11 @@ public final class Daemon implements AutoCloseable {
         this.announcements = announcements;
         this.notifications = notifications;
         this.checks = checks;
+        this.effects = effects;
+        this.factory = factory;
+        this.clock = clock;
+        this.watched = watched;
+        this.config = config;
     }
 
     /**
@@ -89,6 +118,12 @@ public final class Daemon implements AutoCloseable {
      * @param configFile the file, for positions in messages and relative paths
      */
     public static Daemon start(HakeeperConfig config, TypeRegistry registry, Path configFile) throws Exception {
+        return start(config, registry, configFile, Listener.NONE);
+    }
+
+    /** As {@link #start(HakeeperConfig, TypeRegistry, Path)}, telling {@code listener} what happens. */
+    public static Daemon start(HakeeperConfig config, TypeRegistry registry, Path configFile, Listener listener)
+            throws Exception {
         Path configDirectory = configFile.toAbsolutePath().getParent();
         String routerId = config.globalDefs().routerId().orElseGet(HostName::get);
         PluginContext globalContext = new PluginContext("global_defs", routerId, configDirectory);
@@ -99,7 +134,8 @@ public final class Daemon implements AutoCloseable {
 
         PollWaiter waiter = new PollWaiter(MAX_SOCKETS);
         List<SocketReader> readers = new ArrayList<>();
-        LinkStates links = LinkStates.open(watchedInterfaces(config));
+        Set<String> watched = watchedInterfaces(config);
+        LinkStates links = LinkStates.open(watched);
         links.readInitialDump();
         LoopIo io = now -> {
             links.readIfReady(waiter);
@@ -115,7 +151,7 @@ public final class Daemon implements AutoCloseable {
         Map<String, String> labelByName = new LinkedHashMap<>();
         config.instances().values().forEach(i -> labelByName.put(i.name(), InstanceFactory.label(i)));
         DaemonSideEffects effects = new DaemonSideEffects(configByName, labelByName, vips, announcements,
-                Optional.of(notifications));
+                Optional.of(notifications), listener::transition);
         VrrpRuntime runtime = new VrrpRuntime(loop.core(), clock, new ActionBuffer(), effects);
 
         InstanceFactory factory = new InstanceFactory(config.globalDefs(), registry,
@@ -149,18 +185,25 @@ public final class Daemon implements AutoCloseable {
         ConfiguredChecks made = ConfiguredChecks.create(config, registry, routerId, configDirectory);
         made.problems().forEach(problem -> LOG.error("check: {}", problem));
         CheckRunner checks = CheckRunner.start(made.checks(), loop,
-                event -> runtime.onTrackedChange(event.kind(), event.name(), event.state(), event.value()), clock);
+                event -> {
+                    runtime.onTrackedChange(event.kind(), event.name(), event.state(), event.value());
+                    listener.check(event);
+                }, clock);
 
         Daemon daemon = new Daemon(loop, waiter, links, runtime, readers, vips, announcements, notifications,
-                checks);
+                checks, effects, factory, clock, watched, config);
         loop.start();
         long delay = config.globalDefs().startupDelay().toNanos();
         loop.execute(() -> {
             if (delay == 0) {
+                daemon.started = true;
                 runtime.start();
             } else {
                 LOG.info("vrrp_startup_delay: elections start in {} ms", TimeUnit.NANOSECONDS.toMillis(delay));
-                loop.core().schedule(loop.core().newTimer("vrrp_startup_delay", runtime::start),
+                loop.core().schedule(loop.core().newTimer("vrrp_startup_delay", () -> {
+                    daemon.started = true;
+                    runtime.start();
+                }),
                         clock.nanoTime() + delay);
             }
         });
@@ -209,6 +252,118 @@ public final class Daemon implements AutoCloseable {
 
     private static ValueSettings emptySettings() {
         return new ValueSettings("global_defs", SourcePosition.unknown("global_defs"), Map.of());
+    }
+
+    /**
+     * Whether {@code next} can replace the running configuration instance by instance: everything but the
+     * instances is the same, the instances whose definition changes belong to no sync group, and their
+     * interfaces are already watched. Otherwise a reload restarts the whole daemon.
+     */
+    public Optional<String> whyNotIncremental(HakeeperConfig next) {
+        HakeeperConfig now = config;
+        if (!now.globalDefs().equals(next.globalDefs())) {
+            return Optional.of("global_defs changed");
+        }
+        if (!now.scripts().equals(next.scripts()) || !now.trackFiles().equals(next.trackFiles())
+                || !now.trackProcesses().equals(next.trackProcesses())) {
+            return Optional.of("a vrrp_script, vrrp_track_file or vrrp_track_process changed");
+        }
+        if (!now.syncGroups().equals(next.syncGroups())) {
+            return Optional.of("a vrrp_sync_group changed");
+        }
+        Set<String> grouped = new LinkedHashSet<>();
+        now.syncGroups().values().forEach(group -> grouped.addAll(group.members()));
+        for (String name : ReloadPlan.between(now, next).touched()) {
+            if (grouped.contains(name)) {
+                return Optional.of("instance " + name + " of a sync group changed");
+            }
+        }
+        if (!watched.containsAll(watchedInterfaces(next))) {
+            return Optional.of("an instance uses an interface not watched yet");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Applies a reload instance by instance, on the loop: removed and changed instances resign (priority 0,
+     * VIPs removed) and go; changed and added ones are built and start as at startup; the others are not
+     * touched at all, so their state, timers and VIPs carry on without a blip. Call only when
+     * {@link #whyNotIncremental} is empty.
+     */
+    public void apply(HakeeperConfig next, ReloadPlan plan) throws Exception {
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        loop.execute(() -> {
+            try {
+                for (String name : plan.leaving()) {
+                    runtime.instances().stream().filter(i -> i.machine().parameters().name().equals(name))
+                            .findFirst().ifPresent(instance -> {
+                                runtime.remove(instance);
+                                factory.forget(instance);
+                                LOG.info("{}: reload: {}", instance.label(),
+                                        plan.removed().contains(name) ? "removed" : "changed; restarting");
+                            });
+                }
+                for (String name : plan.arriving()) {
+                    VrrpInstance instance = next.instances().get(name);
+                    InstanceRuntime running = factory.create(instance);
+                    effects.adopt(instance, running.label());
+                    long now = clock.nanoTime();
+                    if (!links.isUp(instance.interfaceName())) {
+                        running.machine().onInterfaceChange(false, now);
+                    }
+                    instance.tracked(TrackKind.INTERFACE).forEach(tracked -> running.machine().onTrackedChange(
+                            TrackKind.INTERFACE, tracked.name(),
+                            links.isUp(tracked.name()) ? TrackedStatus.UP : TrackedStatus.DOWN, now));
+                    for (io.hakeeper.engine.track.CheckStatus check : checks.status()) {
+                        if (check.kind() == TrackKind.FILE && check.state() == TrackedStatus.UP) {
+                            running.machine().onTrackedFileValue(check.name(), check.value(), now);
+                        } else {
+                            running.machine().onTrackedChange(check.kind(), check.name(), check.state(), now);
+                        }
+                    }
+                    if (plan.added().contains(name)) {
+                        vips.ifPresent(work -> work.remove(running.label(), instance));
+                    }
+                    if (started) {
+                        runtime.start(running);
+                    }
+                    LOG.info("{}: reload: {}", running.label(), plan.added().contains(name) ? "added" : "restarted");
+                }
+                for (SocketReader reader : factory.readers().values()) {
+                    if (!readers.contains(reader)) {
+                        readers.add(reader);
+                    }
+                }
+                config = next;
+                done.complete(null);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        done.get(5, TimeUnit.SECONDS);
+    }
+
+    /** The configuration running now. */
+    public HakeeperConfig config() {
+        return config;
+    }
+
+    public CheckRunner checks() {
+        return checks;
+    }
+
+    public NotificationDispatcher notifications() {
+        return notifications;
+    }
+
+    /** The last transitions of an instance or group, oldest first, with their wall-clock times. Loop only. */
+    public List<StateChange> history(String name) {
+        return effects.history(name).stream().map(DaemonSideEffects.TimedChange::change).toList();
+    }
+
+    /** When each of {@link #history} happened, in the same order. Loop only. */
+    public List<java.time.Instant> historyTimes(String name) {
+        return effects.history(name).stream().map(DaemonSideEffects.TimedChange::at).toList();
     }
 
     /** The instances, for status and tests. Read their machines on the loop thread only. */

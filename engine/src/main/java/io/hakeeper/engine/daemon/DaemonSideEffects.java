@@ -1,7 +1,12 @@
 package io.hakeeper.engine.daemon;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -29,15 +34,36 @@ final class DaemonSideEffects implements SideEffects {
     private final Optional<VipWork> vips;
     private final Optional<AnnounceWork> announcements;
     private final Optional<NotificationDispatcher> notifications;
+    private final Consumer<StateChange> transitions;
+    /** The last transitions of each instance and group, newest last; loop thread only. */
+    private final Map<String, Deque<TimedChange>> history = new HashMap<>();
+
+    /** A transition with the wall-clock time it happened, for ha-admin instance. */
+    record TimedChange(StateChange change, Instant at) {
+    }
+
+    static final int HISTORY = 10;
 
     DaemonSideEffects(Map<String, VrrpInstance> configByName, Map<String, String> labelByName,
                       Optional<VipWork> vips, Optional<AnnounceWork> announcements,
-                      Optional<NotificationDispatcher> notifications) {
+                      Optional<NotificationDispatcher> notifications, Consumer<StateChange> transitions) {
         this.configByName = configByName;
         this.labelByName = labelByName;
         this.vips = vips;
         this.announcements = announcements;
         this.notifications = notifications;
+        this.transitions = transitions;
+    }
+
+    /** Names the instance's label and configuration, for instances added while running (reload). */
+    void adopt(VrrpInstance instance, String label) {
+        configByName.put(instance.name(), instance);
+        labelByName.put(instance.name(), label);
+    }
+
+    /** The last transitions of {@code name}, oldest first. Loop thread only. */
+    List<TimedChange> history(String name) {
+        return List.copyOf(history.getOrDefault(name, new ArrayDeque<>()));
     }
 
     @Override
@@ -73,7 +99,14 @@ final class DaemonSideEffects implements SideEffects {
                 : labelByName.getOrDefault(change.name(), change.name());
         LOG.info("{}: {} -> {} ({}), effective priority {}", who, change.from(), change.to(), change.cause().text(),
                 change.effectivePriority());
-        notifications.ifPresent(dispatcher -> dispatcher.submit(change.toTransition(Instant.now())));
+        Instant now = Instant.now();
+        notifications.ifPresent(dispatcher -> dispatcher.submit(change.toTransition(now)));
+        Deque<TimedChange> past = history.computeIfAbsent(change.name(), name -> new ArrayDeque<>());
+        if (past.size() == HISTORY) {
+            past.removeFirst();
+        }
+        past.addLast(new TimedChange(change, now));
+        transitions.accept(change);
     }
 
     @Override

@@ -50,6 +50,7 @@ final class InstanceFactory {
     private final VrrpRuntime runtime;
     private final Map<SocketKey, SocketReader> readers = new LinkedHashMap<>();
     private final SocketOpener opener;
+    private final Map<String, SocketReader> readerByInstance = new LinkedHashMap<>();
 
     /** Opens sockets; the daemon's opens real raw sockets, and reports why one could not be opened. */
     interface SocketOpener {
@@ -67,6 +68,14 @@ final class InstanceFactory {
 
     Map<SocketKey, SocketReader> readers() {
         return readers;
+    }
+
+    /** Stops routing adverts to an instance taken out of the runtime; its socket stays for the others. */
+    void forget(InstanceRuntime instance) {
+        SocketReader reader = readerByInstance.remove(instance.machine().parameters().name());
+        if (reader != null) {
+            reader.receiver().unregister(instance);
+        }
     }
 
     static String label(VrrpInstance instance) {
@@ -111,6 +120,7 @@ final class InstanceFactory {
         runtime.add(running);
         if (reader != null) {
             reader.receiver().register(running);
+            readerByInstance.put(instance.name(), reader);
         }
         return running;
     }

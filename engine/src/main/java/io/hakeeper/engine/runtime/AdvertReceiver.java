@@ -38,6 +38,11 @@ public final class AdvertReceiver {
         demultiplexer.register(instance.virtualRouterId(), instance);
     }
 
+    /** Stops routing adverts to the instance (reload took it out). */
+    public void unregister(InstanceRuntime instance) {
+        demultiplexer.unregister(instance.virtualRouterId());
+    }
+
     /** Packets that reached no instance (unframeable, unknown VRID), counted for the interface. */
     public VridDemultiplexer<InstanceRuntime> demultiplexer() {
         return demultiplexer;

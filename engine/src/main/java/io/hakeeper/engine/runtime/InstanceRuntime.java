@@ -38,6 +38,7 @@ public final class InstanceRuntime {
     private final byte[] multicastGroup;
     private final byte[][] unicastPeers;
     private final ByteBuffer sendBuffer = ByteBuffer.allocateDirect(SEND_BUFFER_BYTES);
+    private final PeerTable peers = new PeerTable();
     private long sendFailures;
     private Timer timer;
 
@@ -79,6 +80,16 @@ public final class InstanceRuntime {
         return expectations.vrid();
     }
 
+    /** The routers heard on this VRID. Loop thread only. */
+    public PeerTable peers() {
+        return peers;
+    }
+
+    /** The address this instance's adverts come from. */
+    public byte[] sourceAddress() {
+        return source.clone();
+    }
+
     /** Sends that the transport refused (interface gone, ENOBUFS, ...), each also logged once per cause. */
     public long sendFailures() {
         return sendFailures;
@@ -91,6 +102,7 @@ public final class InstanceRuntime {
     void receive(AdvertView view, long nowNanos) {
         AdvertVerdict verdict = ReceiveChecks.check(view, expectations);
         ledger.record(verdict, view, nowNanos);
+        peers.record(view, verdict, nowNanos);
         if (verdict.isAccepted()) {
             machine.onAdvert(view, nowNanos);
         }

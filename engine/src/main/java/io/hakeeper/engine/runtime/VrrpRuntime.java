@@ -55,6 +55,35 @@ public final class VrrpRuntime {
         groups.add(group);
     }
 
+    /**
+     * Takes an instance out (reload removed or changed it): it resigns as at shutdown — a master sends
+     * priority 0 and its VIPs go — and its timer stops.
+     */
+    public void remove(InstanceRuntime instance) {
+        instance.machine().onShutdown(clock.nanoTime());
+        afterEvent();
+        loop.cancel(instance.timer());
+        instances.remove(instance);
+    }
+
+    /** Starts one instance added while running (reload). */
+    public void start(InstanceRuntime instance) {
+        instance.machine().onStart(clock.nanoTime());
+        afterEvent();
+    }
+
+    /** ha-admin priority: a new base priority, or 0 for the configured one. */
+    public void overridePriority(InstanceRuntime instance, int basePriority) {
+        instance.machine().onPriorityOverride(basePriority, clock.nanoTime());
+        afterEvent();
+    }
+
+    /** ha-admin maintenance on or off. */
+    public void maintenance(InstanceRuntime instance, boolean on) {
+        instance.machine().onMaintenance(on, clock.nanoTime());
+        afterEvent();
+    }
+
     public List<InstanceRuntime> instances() {
         return List.copyOf(instances);
     }

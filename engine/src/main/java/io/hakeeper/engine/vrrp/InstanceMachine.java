@@ -48,6 +48,10 @@ public final class InstanceMachine {
     /** Set when this member's master-down timer expired but its sync group was not ready to go master. */
     private boolean wantsMaster;
     private SyncGroupMachine group;
+    /** The base priority an operator set (ha-admin priority), or 0 for the configured one. */
+    private int priorityOverride;
+    /** In maintenance (ha-admin maintenance) the instance resigns and stays BACKUP. */
+    private boolean maintenance;
 
     /**
      * @param out where the actions go; usually one buffer shared by every machine of the loop
@@ -147,6 +151,40 @@ public final class InstanceMachine {
         }
     }
 
+    /**
+     * An operator replaced the base priority (1–254; the weights still apply), or restored the configured
+     * one with {@code 0}. An address owner keeps 255 unless overridden.
+     */
+    public void onPriorityOverride(int basePriority, long nowNanos) {
+        if (basePriority != 0 && (basePriority < 1 || basePriority > InstanceParameters.OWNER_PRIORITY - 1)) {
+            throw new IllegalArgumentException("a base priority is 1-254, not " + basePriority);
+        }
+        priorityOverride = basePriority;
+        reevaluate(nowNanos);
+    }
+
+    /**
+     * Maintenance on: a master resigns at once with a priority-0 advert, and the instance stays BACKUP (or
+     * FAULT) without ever taking over. Off: a backup runs its master-down timer again, and takes over as usual.
+     */
+    public void onMaintenance(boolean on, long nowNanos) {
+        if (maintenance == on) {
+            return;
+        }
+        maintenance = on;
+        if (on) {
+            if (state == VrrpState.MASTER) {
+                changeState(VrrpState.BACKUP, TransitionCause.MAINTENANCE, nowNanos);
+            }
+            if (state == VrrpState.BACKUP) {
+                deadline = NO_DEADLINE;
+                wantsMaster = false;
+            }
+        } else if (state == VrrpState.BACKUP) {
+            deadline = nowNanos + timers.masterDownNanos();
+        }
+    }
+
     // ---- what the loop reads -------------------------------------------------------------------------
 
     /** When the loop must call {@link #onTimer}; {@link #NO_DEADLINE} when no timer runs. */
@@ -178,6 +216,28 @@ public final class InstanceMachine {
         return timers.skewNanos();
     }
 
+    /** The base priority in use: the operator's override, else the configured one (255 for an owner). */
+    public int basePriority() {
+        if (priorityOverride != 0) {
+            return priorityOverride;
+        }
+        return config.addressOwner() ? InstanceParameters.OWNER_PRIORITY : config.priority();
+    }
+
+    /** Whether an operator overrode the base priority. */
+    public boolean priorityOverridden() {
+        return priorityOverride != 0;
+    }
+
+    public boolean maintenance() {
+        return maintenance;
+    }
+
+    /** Each tracked item's part in the effective priority, for ha-admin instance (allocates; not hot). */
+    public java.util.List<TrackedTerm> priorityTerms() {
+        return tracking.terms();
+    }
+
     public InstanceParameters parameters() {
         return config;
     }
@@ -197,12 +257,17 @@ public final class InstanceMachine {
     // ---- the election --------------------------------------------------------------------------------
 
     private void backupHeard(ReceivedAdvert advert, int priority, long nowNanos) {
-        if (priority == 0) {
+        if (priority == 0 && !maintenance) {
             // The master resigns: whoever has the shortest skew takes over.
             deadline = nowNanos + timers.skewNanos();
             return;
         }
         boolean higher = priority > effectivePriority;
+        if (maintenance) {
+            // in maintenance a backup only listens: no master-down timer runs
+            deadline = NO_DEADLINE;
+            return;
+        }
         if (config.nopreempt() || priority >= effectivePriority || preemptDelayRunning(nowNanos)) {
             if (higher && config.preemptDelayNanos() > 0) {
                 preemptAllowedAtNanos = nowNanos + config.preemptDelayNanos();
@@ -255,6 +320,10 @@ public final class InstanceMachine {
     }
 
     private void masterDownTimerExpired(long nowNanos) {
+        if (maintenance) {
+            deadline = NO_DEADLINE;
+            return;
+        }
         if (group == null) {
             changeState(VrrpState.MASTER, TransitionCause.MASTER_DOWN_TIMER, nowNanos);
             return;
@@ -290,13 +359,14 @@ public final class InstanceMachine {
         }
     }
 
-    // The one place priority is derived; an administrative override or maintenance mode (a later issue)
-    // belongs here, so that the timer recalculation and the adverts follow it like any weight.
+    // The one place priority is derived: the operator's override replaces the base priority and the weights
+    // still apply, so that the timer recalculation and the adverts follow it like any weight. Maintenance is
+    // not a priority: it is the state rule in onMaintenance, masterDownTimerExpired and backupHeard.
     private int computeEffectivePriority() {
-        if (config.addressOwner()) {
+        if (config.addressOwner() && priorityOverride == 0) {
             return InstanceParameters.OWNER_PRIORITY;
         }
-        long adjusted = config.priority() + tracking.weightSum();
+        long adjusted = basePriority() + tracking.weightSum();
         return (int) Math.max(1, Math.min(254, adjusted));
     }
 
@@ -336,7 +406,7 @@ public final class InstanceMachine {
             return;
         }
         if (from == VrrpState.MASTER) {
-            if (to == VrrpState.FAULT || to == VrrpState.STOP) {
+            if (to == VrrpState.FAULT || to == VrrpState.STOP || cause == TransitionCause.MAINTENANCE) {
                 out.add(this, Effect.SEND_PRIORITY_ZERO_ADVERT);
                 counters.increment(VrrpCounter.PRI_ZERO_SENT);
             }
@@ -356,7 +426,7 @@ public final class InstanceMachine {
             }
             case BACKUP -> {
                 timers.recalculate(config.version(), effectivePriority, config.advertIntervalCentiseconds());
-                deadline = nowNanos + timers.masterDownNanos();
+                deadline = maintenance ? NO_DEADLINE : nowNanos + timers.masterDownNanos();
                 preemptAllowedAtNanos = nowNanos + config.preemptDelayNanos();
             }
             default -> deadline = NO_DEADLINE;

@@ -77,6 +77,16 @@ final class Tracking {
         return sum;
     }
 
+    /** Each item with its status and its part in the priority ({@link TrackedTerm#fault()} when it demands FAULT). */
+    java.util.List<TrackedTerm> terms() {
+        java.util.List<TrackedTerm> terms = new java.util.ArrayList<>(items.length);
+        for (int i = 0; i < items.length; i++) {
+            int effect = effect(items[i], statuses[i], fileValues[i]);
+            terms.add(new TrackedTerm(items[i], statuses[i], effect == FAULT ? 0 : effect, effect == FAULT));
+        }
+        return terms;
+    }
+
     /** Whether any item demands FAULT (or, with weight 0, has no result yet). */
     boolean demandsFault() {
         for (int i = 0; i < items.length; i++) {

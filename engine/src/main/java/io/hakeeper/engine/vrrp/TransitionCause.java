@@ -15,7 +15,8 @@ public enum TransitionCause {
     SYNC_GROUP_BACKUP("sync group member went backup"),
     SYNC_GROUP_FAULT("sync group member in fault"),
     SYNC_GROUP_CLEAR("sync group fault cleared"),
-    MEMBERS_CHANGED("member states changed");
+    MEMBERS_CHANGED("member states changed"),
+    MAINTENANCE("maintenance mode (ha-admin)");
 
     private final String text;
 
