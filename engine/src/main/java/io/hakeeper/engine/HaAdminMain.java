@@ -16,6 +16,10 @@ public final class HaAdminMain {
     }
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (!args.isEmpty() && args.get(0).equals("import-keepalived")) {
+            // works on a file, not on a daemon: no socket involved
+            return ImportKeepalivedMain.run(args.subList(1, args.size()), out, err);
+        }
         return HaAdmin.run(args, out, err, Version.current());
     }
 }

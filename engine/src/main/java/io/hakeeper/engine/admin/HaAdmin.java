@@ -42,6 +42,7 @@ public final class HaAdmin {
               reload                       re-read the configuration (needs root or admin_group)
               priority NAME N|--reset      replace the base priority, 1-254, or restore it (admin)
               maintenance NAME on|off      resign and stay backup, or resume (admin)
+              import-keepalived FILE       print a keepalived.conf as hakeeper.toml (no daemon needed)
 
             Options:
               --socket PATH   the daemon's control socket
