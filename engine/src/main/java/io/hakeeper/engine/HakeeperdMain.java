@@ -140,10 +140,11 @@ public final class HakeeperdMain {
             err.println("hakeeperd: cannot run: " + e);
             return INVALID;
         } finally {
+            // resign first: every millisecond before the priority-0 advert is a millisecond without a master
+            stopQuietly(control, err);
             if (server != null) {
                 server.close();
             }
-            stopQuietly(control, err);
         }
     }
 
