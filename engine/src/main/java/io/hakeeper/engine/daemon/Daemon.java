@@ -67,6 +67,12 @@ public final class Daemon implements AutoCloseable {
     private final Optional<AnnounceWork> announcements;
     private final NotificationDispatcher notifications;
     private final CheckRunner checks;
+    /**
+     * The graceful stop's first step, made when the daemon starts: a lambda's first call links it, and that
+     * cost must not sit between SIGTERM and the priority-0 advert.
+     */
+    private final CountDownLatch resigned = new CountDownLatch(1);
+    private final Runnable resign;
     private final DaemonSideEffects effects;
     private final InstanceFactory factory;
     private final MonotonicClock clock;
@@ -103,6 +109,10 @@ public final class Daemon implements AutoCloseable {
         this.announcements = announcements;
         this.notifications = notifications;
         this.checks = checks;
+        this.resign = () -> {
+            runtime.shutdown();
+            resigned.countDown();
+        };
         this.effects = effects;
         this.factory = factory;
         this.clock = clock;
@@ -382,11 +392,7 @@ public final class Daemon implements AutoCloseable {
      */
     @Override
     public void close() throws Exception {
-        CountDownLatch resigned = new CountDownLatch(1);
-        loop.execute(() -> {
-            runtime.shutdown();
-            resigned.countDown();
-        });
+        loop.execute(resign);
         if (!resigned.await(RESIGN_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
             LOG.warn("the event loop did not resign the instances within {} ms", RESIGN_WAIT_MILLIS);
         }
