@@ -37,8 +37,8 @@ class AhAuthNamespaceIT {
 
     @BeforeEach
     void needs() {
-        Needs.root();
-        Needs.tool("ip");
+        Requirements.requireRoot();
+        Requirements.requireTool("ip");
     }
 
     @Test

@@ -48,7 +48,7 @@ class WorkedExampleIT {
 
     @Test
     void theDocumentedPluginBuildsOutsideTheReactorAndItsTypeIsAccepted() throws Exception {
-        Path mvn = Needs.tool("mvn");
+        Path mvn = Requirements.requireTool("mvn");
         Path project = dir.resolve("check-maintenance");
         Map<String, String> files = exampleFiles();
         assertTrue(files.containsKey("pom.xml") && files.size() >= 2, "example files in plugins.md: " + files.keySet());
