@@ -10,6 +10,11 @@ enum DeadTransport implements AdvertTransport {
     INSTANCE;
 
     @Override
+    public boolean usable() {
+        return false;
+    }
+
+    @Override
     public IoStatus sendMulticast(ByteBuffer payload) {
         return IoStatus.FAILED;
     }

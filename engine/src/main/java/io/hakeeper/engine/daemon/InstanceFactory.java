@@ -95,7 +95,8 @@ final class InstanceFactory {
                 reader = opener.open(key, runtime);
                 readers.put(key, reader);
             } catch (NativeCallException e) {
-                LOG.error("{}: cannot open the VRRP socket on {}: {}; the instance stays in FAULT", label,
+                LOG.error("{}: cannot open the VRRP socket on {}: {}; the instance stays in FAULT until"
+                        + " hakeeperd is restarted or reloaded with the interface present", label,
                         instance.interfaceName(), e.getMessage());
             }
         }

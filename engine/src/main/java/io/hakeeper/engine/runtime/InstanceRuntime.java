@@ -68,6 +68,11 @@ public final class InstanceRuntime {
         return label;
     }
 
+    /** False when the instance has no socket to send on: then it stays in FAULT whatever its link does. */
+    public boolean canSend() {
+        return transport.usable();
+    }
+
     public String interfaceName() {
         return interfaceName;
     }

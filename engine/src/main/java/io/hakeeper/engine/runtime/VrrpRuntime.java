@@ -136,7 +136,7 @@ public final class VrrpRuntime {
         long now = clock.nanoTime();
         for (InstanceRuntime instance : instances) {
             if (instance.interfaceName().equals(interfaceName)) {
-                instance.machine().onInterfaceChange(up, now);
+                instance.machine().onInterfaceChange(up && instance.canSend(), now);
             }
         }
         afterEvent();
