@@ -1,0 +1,19 @@
+package io.hakeeper.engine.demo;
+
+import java.util.Optional;
+
+import io.hakeeper.engine.lab.LabNode;
+
+/**
+ * What one failover trial measured.
+ *
+ * @param firstMaster     the node elected at the start, the one that was crashed
+ * @param successor       the node that took over
+ * @param advertMicros    from the crash to the successor's first advert on the switch
+ * @param garpMicros      from the crash to the successor's first gratuitous ARP for the VIP on the switch
+ * @param outage          the VIP's silence at the client around the crash
+ * @param pingIntervalMicros the median spacing of the client's replies before the crash: the outage's resolution
+ */
+record TrialResult(LabNode firstMaster, LabNode successor, Optional<Long> advertMicros, Optional<Long> garpMicros,
+        Optional<PingLog.Outage> outage, long pingIntervalMicros) {
+}
