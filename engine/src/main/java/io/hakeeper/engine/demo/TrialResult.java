@@ -9,7 +9,7 @@ import io.hakeeper.engine.lab.LabNode;
  *
  * @param firstMaster     the node elected at the start, the one that was crashed
  * @param successor       the node that took over
- * @param advertMicros    from the crash to the successor's first advert on the switch
+ * @param advertMicros    from the crash to the first advert of a survivor on the switch
  * @param garpMicros      from the crash to the successor's first gratuitous ARP for the VIP on the switch
  * @param outage          the VIP's silence at the client around the crash
  * @param pingIntervalMicros the median spacing of the client's replies before the crash: the outage's resolution

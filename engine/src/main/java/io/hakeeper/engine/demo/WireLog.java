@@ -64,6 +64,13 @@ final class WireLog {
                 .findFirst();
     }
 
+    /** The first advert after {@code epochMicros} with a priority above 0 from any sender but {@code excluded}. */
+    static Optional<Advert> firstAdvertAfter(List<Advert> adverts, String excluded, long epochMicros) {
+        return adverts.stream()
+                .filter(a -> a.epochMicros() > epochMicros && !a.source().equals(excluded) && a.priority() > 0)
+                .findFirst();
+    }
+
     static Optional<Garp> firstGarpFor(List<Garp> garps, String address, long epochMicros) {
         return garps.stream().filter(g -> g.epochMicros() > epochMicros && g.address().equals(address)).findFirst();
     }

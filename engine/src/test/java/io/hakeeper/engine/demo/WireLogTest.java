@@ -28,6 +28,8 @@ class WireLogTest {
 
     @Test
     void theNewMastersFirstAdvertIgnoresPriorityZeroAndOtherSenders() {
+        assertEquals(1795613904_065929L, WireLog.firstAdvertAfter(WireLog.adverts(CAPTURE), "192.0.2.11",
+                1795613902_000000L).orElseThrow().epochMicros());
         assertEquals(1795613904_065929L, WireLog.firstAdvertFrom(WireLog.adverts(CAPTURE), "192.0.2.12",
                 1795613902_000000L).orElseThrow().epochMicros());
     }
