@@ -153,6 +153,9 @@ public final class DemoMain {
                 "  VIP outage:     %d ms without an answer at the client (%d pings unanswered; replies came every %.1f ms)%n",
                 outage.millis(), outage.unanswered(), result.pingIntervalMicros() / 1000.0),
                 () -> out.println("  VIP outage:     not measured (no client replies around the crash)"));
+        result.lastWordsMicros().ifPresent(late -> out.printf(Locale.ROOT,
+                "  note:           %s was still heard on the wire %s after its crash: the figures above are suspect%n",
+                result.firstMaster().name(), millis(late)));
         out.println();
         out.println("Logs: " + daemonLogs(workDir));
         out.println("Try it at scale: hakeeper-demo --benchmark (docs/benchmarks.md)");

@@ -156,9 +156,12 @@ final class FailoverTrial {
                 crashMicros).map(a -> a.epochMicros() - crashMicros);
         Optional<Long> garp = WireLog.firstGarpFor(WireLog.garps(wire), VIP, crashMicros)
                 .map(g -> g.epochMicros() - crashMicros);
+        Optional<Long> lastWords = WireLog.adverts(wire).stream()
+                .filter(a -> a.epochMicros() > crashMicros && a.source().equals(master.ipv4().getHostAddress()))
+                .map(a -> a.epochMicros() - crashMicros).findFirst();
         List<PingLog.Reply> replies = PingLog.replies(pingText);
         return new TrialResult(master, successor, advert, garp, PingLog.outageAfter(replies, crashMicros),
-                medianSpacing(replies, crashMicros));
+                lastWords, medianSpacing(replies, crashMicros));
     }
 
     private static long medianSpacing(List<PingLog.Reply> replies, long beforeMicros) {
