@@ -42,7 +42,7 @@ final class Benchmark {
         out.println("hakeeper-demo --benchmark: " + runs + " crashes of the master for each of " + SETUPS.size()
                 + " configurations, each in a fresh lab of three routers and a client");
         out.println("  failover = crash -> the new master's first advert on the switch (capture)");
-        out.println("  outage   = the client's last answer from the VIP before the crash -> its first after (ping -i 0.01)");
+        out.println("  outage   = the longest silence of the VIP at the client, ending after the crash (ping -i 0.01)");
         out.println("  logs, configurations, captures: " + workDir);
         out.println();
         List<Row> rows = new ArrayList<>();
