@@ -1,0 +1,209 @@
+package io.hakeeper.engine.demo;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.sun.security.auth.module.UnixSystem;
+
+import io.hakeeper.engine.Installation;
+import io.hakeeper.engine.Version;
+
+/**
+ * hakeeper-demo's entry point. Exit codes: 0 the failover was shown (or every benchmark run completed),
+ * 1 it could not be (the reason is printed), 2 a command line it cannot understand, or a machine that
+ * cannot run the lab (not root, a tool missing).
+ */
+public final class DemoMain {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    static final String USAGE_TEXT = """
+            Usage: hakeeper-demo [--benchmark [--runs N]]
+                   hakeeper-demo --version | --help
+
+            Builds a throw-away lab of network namespaces (three routers and a client on one bridge; nothing
+            touches the host's own interfaces), runs hakeeperd on each router with one virtual IP, and
+            narrates: who is elected, the master crashing, who takes over, and how many milliseconds the
+            virtual IP went unanswered at the client. Then it removes the lab, also on Ctrl-C.
+
+              --benchmark   repeat the failover for hakeeper and for keepalived, VRRPv2 with 1 s adverts
+                            and VRRPv3 with 0.1 s adverts, and print min/median/max (needs keepalived)
+              --runs N      runs per configuration for --benchmark (default 10)
+
+            Needs root (network namespaces, raw sockets, captures) and ip (iproute2), tcpdump and ping
+            (iputils-ping). Daemon logs, configurations and captures are kept in a directory under /tmp,
+            named at the start.
+            """;
+
+    private static final Duration STEADY_BEFORE_CRASH = Duration.ofSeconds(1);
+
+    private DemoMain() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(List.of(args), System.out, System.err));
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        boolean benchmark = false;
+        int runs = 10;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            switch (arg) {
+                case "-h", "--help" -> {
+                    out.print(USAGE_TEXT);
+                    return OK;
+                }
+                case "-v", "--version" -> {
+                    out.println("hakeeper-demo " + Version.current());
+                    return OK;
+                }
+                case "--benchmark" -> benchmark = true;
+                case "--runs" -> {
+                    if (i + 1 >= args.size() || !args.get(i + 1).matches("[1-9][0-9]{0,3}")) {
+                        err.println("hakeeper-demo: --runs needs a whole number from 1 to 9999");
+                        return USAGE;
+                    }
+                    runs = Integer.parseInt(args.get(++i));
+                }
+                default -> {
+                    err.println("hakeeper-demo: unknown argument '" + arg + "' (see hakeeper-demo --help)");
+                    return USAGE;
+                }
+            }
+        }
+        List<String> missing = missingRequirements(benchmark);
+        if (!missing.isEmpty()) {
+            missing.forEach(problem -> err.println("hakeeper-demo: " + problem));
+            return USAGE;
+        }
+        Path home = Installation.home();
+        if (!Files.isExecutable(home.resolve("bin/hakeeperd"))) {
+            err.println("hakeeper-demo: no bin/hakeeperd in " + home + ": run the demo from the built tree's bin/");
+            return FAILED;
+        }
+        Path workDir;
+        try {
+            String stamp = ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
+            workDir = Files.createTempDirectory((benchmark ? "hakeeper-benchmark-" : "hakeeper-demo-") + stamp + "-");
+        } catch (IOException e) {
+            err.println("hakeeper-demo: cannot create a work directory: " + e.getMessage());
+            return FAILED;
+        }
+        AtomicBoolean finished = new AtomicBoolean();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!finished.get()) {
+                err.println("\nhakeeper-demo: interrupted; removing the lab (logs stay in " + workDir + ")");
+            }
+        }, "demo-interrupted"));
+        try {
+            if (benchmark) {
+                return new Benchmark(home, workDir, runs, out).run() == 0 ? OK : FAILED;
+            }
+            return demo(home, workDir, out, err);
+        } finally {
+            finished.set(true);
+        }
+    }
+
+    private static int demo(Path home, Path workDir, PrintStream out, PrintStream err) {
+        long start = System.nanoTime();
+        TrialSetup setup = TrialSetup.DEMO;
+        out.println("hakeeper-demo: three VRRP routers share one virtual IP; the master crashes; who takes over, how fast?");
+        out.println("  daemon logs, configurations and the capture go to " + workDir);
+        out.println();
+        Timeline timeline = new Timeline(out, start, setup);
+        TrialResult result;
+        try {
+            result = new FailoverTrial(setup, home, workDir, STEADY_BEFORE_CRASH, timeline).run();
+        } catch (RuntimeException e) {
+            err.println("hakeeper-demo: the demo failed: " + e.getMessage());
+            return FAILED;
+        }
+        int successorPriority = FailoverTrial.PRIORITIES[result.successor().name().equals("node2") ? 1 : 2];
+        Duration expected = setup.masterDownInterval(successorPriority);
+        out.println();
+        out.println("What happened:");
+        out.printf(Locale.ROOT, "  elected master: %s (priority %d, the highest)%n", result.firstMaster().name(),
+                FailoverTrial.PRIORITIES[0]);
+        out.printf(Locale.ROOT, "  took over:      %s (priority %d), its first advert as master %s after %s crashed%n",
+                result.successor().name(), successorPriority, millis(result.advertMicros().orElse(-1L)),
+                result.firstMaster().name());
+        out.printf(Locale.ROOT, "                  (VRRP: %s ms. A backup takes over when it has heard no advert for%n"
+                + "                  Master_Down_Interval = 3 x %s s + (256 - %d) / 256 x %s s = %d ms, counted from the%n"
+                + "                  last advert, which left up to one interval before the crash)%n",
+                setup.expectedTakeover(successorPriority), setup.advertInt(), successorPriority, setup.advertInt(),
+                expected.toMillis());
+        result.garpMicros().ifPresent(garp -> out.printf(Locale.ROOT,
+                "  gratuitous ARP: %s after the crash, telling the segment that %s is at %s now%n", millis(garp),
+                FailoverTrial.VIP, result.successor().mac()));
+        result.outage().ifPresentOrElse(outage -> out.printf(Locale.ROOT,
+                "  VIP outage:     %d ms without an answer at the client (%d pings unanswered; replies came every %.1f ms)%n",
+                outage.millis(), outage.unanswered(), result.pingIntervalMicros() / 1000.0),
+                () -> out.println("  VIP outage:     not measured (no client replies around the crash)"));
+        result.lastWordsMicros().ifPresent(late -> out.printf(Locale.ROOT,
+                "  note:           %s was still heard on the wire %s after its crash: the figures above are suspect%n",
+                result.firstMaster().name(), millis(late)));
+        out.println();
+        out.println("Logs: " + daemonLogs(workDir));
+        out.println("Try it at scale: hakeeper-demo --benchmark (docs/benchmarks.md)");
+        return OK;
+    }
+
+    private static String daemonLogs(Path workDir) {
+        try (var files = Files.list(workDir)) {
+            List<String> logs = files.map(Path::getFileName).map(Path::toString)
+                    .filter(name -> name.startsWith("node") && name.endsWith(".out")).sorted().toList();
+            return workDir + File.separator + "{" + String.join(",", logs) + "} (hakeeperd on node1..3), "
+                    + "capture switch-*.pcap, ping client-*.out";
+        } catch (IOException e) {
+            return workDir.toString();
+        }
+    }
+
+    private static String millis(long micros) {
+        return micros < 0 ? "(not seen)" : String.format(Locale.ROOT, "%d ms", Math.round(micros / 1000.0));
+    }
+
+    /** What keeps this machine from running the lab, in words a newcomer can act on. */
+    static List<String> missingRequirements(boolean benchmark) {
+        List<String> missing = new ArrayList<>();
+        if (new UnixSystem().getUid() != 0) {
+            missing.add("needs root: it builds network namespaces, opens raw sockets and captures packets."
+                    + " Run it with sudo.");
+        }
+        List<String> tools = new ArrayList<>(List.of("ip:iproute2", "tcpdump:tcpdump", "ping:iputils-ping"));
+        if (benchmark) {
+            tools.add("keepalived:keepalived");
+        }
+        for (String tool : tools) {
+            String[] programAndPackage = tool.split(":");
+            if (!onPath(programAndPackage[0])) {
+                missing.add("needs '" + programAndPackage[0] + "', which is not on the PATH (Debian: apt-get install "
+                        + programAndPackage[1] + ")");
+            }
+        }
+        return missing;
+    }
+
+    private static boolean onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,42 @@
+package io.hakeeper.engine.demo;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+
+/**
+ * What one failover trial runs: which implementation, which VRRP version, which advertisement interval.
+ *
+ * @param advertInt seconds, as written in the configuration ({@code 1}, {@code 0.1})
+ */
+record TrialSetup(Router router, int version, String advertInt) {
+
+    static final TrialSetup DEMO = new TrialSetup(Router.HAKEEPER, 3, "0.1");
+
+    Duration advertInterval() {
+        return Duration.ofNanos(new BigDecimal(advertInt).movePointRight(9).longValueExact());
+    }
+
+    /**
+     * RFC 5798's Master_Down_Interval as the backup of {@code priority} computes it: three intervals plus
+     * the skew, (256 - priority) / 256 of an interval. VRRPv2 (RFC 3768) has the same skew in whole
+     * seconds' terms: (256 - priority) / 256 s with an interval of 1 s.
+     */
+    Duration masterDownInterval(int priority) {
+        long interval = advertInterval().toNanos();
+        return Duration.ofNanos(3 * interval + (256 - priority) * interval / 256);
+    }
+
+    /**
+     * When, after the master's crash, a backup of {@code priority} should take over: its master-down timer
+     * was last restarted by the master's last advert, which left from zero to one interval before the
+     * crash, so the takeover comes between Master_Down_Interval minus one interval and Master_Down_Interval.
+     */
+    String expectedTakeover(int priority) {
+        long high = masterDownInterval(priority).toMillis();
+        return (high - advertInterval().toMillis()) + "-" + high;
+    }
+
+    String label() {
+        return router.displayName() + " VRRPv" + version + " advert_int " + advertInt;
+    }
+}
