@@ -19,6 +19,7 @@ import io.hakeeper.api.PluginContext;
 import io.hakeeper.api.SourcePosition;
 import io.hakeeper.api.VipBackendFactory;
 import io.hakeeper.engine.config.HostName;
+import io.hakeeper.engine.config.HostInterfaces;
 import io.hakeeper.engine.config.ValueSettings;
 import io.hakeeper.engine.config.model.HakeeperConfig;
 import io.hakeeper.engine.config.model.SyncGroup;
@@ -178,8 +179,11 @@ public final class Daemon implements AutoCloseable {
                         instance.interfaceName());
                 running.machine().onInterfaceChange(false, clock.nanoTime());
             }
-            // we start as BACKUP: a VIP of ours left on the host (by a crash, or by hand) must go
-            vips.ifPresent(work -> work.remove(running.label(), instance));
+            // we start as BACKUP: a VIP of ours left on the host (by a crash, or by hand) must go; an absent
+            // interface holds none
+            if (links.isUp(instance.interfaceName()) || HostInterfaces.exists(instance.interfaceName())) {
+                vips.ifPresent(work -> work.remove(running.label(), instance));
+            }
         }
         readers.addAll(factory.readers().values());
         config.instances().values().stream().map(VrrpInstance::interfaceName).distinct()
@@ -190,7 +194,6 @@ public final class Daemon implements AutoCloseable {
         for (String name : trackedInterfaces(config)) {
             runtime.onTrackedChange(TrackKind.INTERFACE, name, links.isUp(name) ? TrackedStatus.UP : TrackedStatus.DOWN, 0);
         }
-        links.attach(runtime, waiter);
 
         ConfiguredChecks made = ConfiguredChecks.create(config, registry, routerId, configDirectory);
         made.problems().forEach(problem -> LOG.error("check: {}", problem));
@@ -202,6 +205,7 @@ public final class Daemon implements AutoCloseable {
 
         Daemon daemon = new Daemon(loop, waiter, links, runtime, readers, vips, announcements, notifications,
                 checks, effects, factory, clock, watched, config);
+        links.attach(runtime, waiter, daemon::interfaceAppeared);
         loop.start();
         long delay = config.globalDefs().startupDelay().toNanos();
         loop.execute(() -> {
@@ -304,53 +308,80 @@ public final class Daemon implements AutoCloseable {
         java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
         loop.execute(() -> {
             try {
-                for (String name : plan.leaving()) {
-                    runtime.instances().stream().filter(i -> i.machine().parameters().name().equals(name))
-                            .findFirst().ifPresent(instance -> {
-                                runtime.remove(instance);
-                                factory.forget(instance);
-                                LOG.info("{}: reload: {}", instance.label(),
-                                        plan.removed().contains(name) ? "removed" : "changed; restarting");
-                            });
-                }
-                for (String name : plan.arriving()) {
-                    VrrpInstance instance = next.instances().get(name);
-                    InstanceRuntime running = factory.create(instance);
-                    effects.adopt(instance, running.label());
-                    long now = clock.nanoTime();
-                    if (!links.isUp(instance.interfaceName())) {
-                        running.machine().onInterfaceChange(false, now);
-                    }
-                    instance.tracked(TrackKind.INTERFACE).forEach(tracked -> running.machine().onTrackedChange(
-                            TrackKind.INTERFACE, tracked.name(),
-                            links.isUp(tracked.name()) ? TrackedStatus.UP : TrackedStatus.DOWN, now));
-                    for (io.hakeeper.engine.track.CheckStatus check : checks.status()) {
-                        if (check.kind() == TrackKind.FILE && check.state() == TrackedStatus.UP) {
-                            running.machine().onTrackedFileValue(check.name(), check.value(), now);
-                        } else {
-                            running.machine().onTrackedChange(check.kind(), check.name(), check.state(), now);
-                        }
-                    }
-                    if (plan.added().contains(name)) {
-                        vips.ifPresent(work -> work.remove(running.label(), instance));
-                    }
-                    if (started) {
-                        runtime.start(running);
-                    }
-                    LOG.info("{}: reload: {}", running.label(), plan.added().contains(name) ? "added" : "restarted");
-                }
-                for (SocketReader reader : factory.readers().values()) {
-                    if (!readers.contains(reader)) {
-                        readers.add(reader);
-                    }
-                }
-                config = next;
+                applyOnLoop(next, plan);
                 done.complete(null);
             } catch (RuntimeException e) {
                 done.completeExceptionally(e);
             }
         });
         done.get(5, TimeUnit.SECONDS);
+    }
+
+    /** {@link #apply}'s work, on the loop thread. */
+    private void applyOnLoop(HakeeperConfig next, ReloadPlan plan) {
+        for (String name : plan.leaving()) {
+            runtime.instances().stream().filter(i -> i.machine().parameters().name().equals(name))
+                    .findFirst().ifPresent(instance -> {
+                        runtime.remove(instance);
+                        factory.forget(instance);
+                        LOG.info("{}: reload: {}", instance.label(),
+                                plan.removed().contains(name) ? "removed" : "changed; restarting");
+                    });
+        }
+        for (String name : plan.arriving()) {
+            VrrpInstance instance = next.instances().get(name);
+            InstanceRuntime running = factory.create(instance);
+            effects.adopt(instance, running.label());
+            long now = clock.nanoTime();
+            if (!links.isUp(instance.interfaceName())) {
+                running.machine().onInterfaceChange(false, now);
+            }
+            instance.tracked(TrackKind.INTERFACE).forEach(tracked -> running.machine().onTrackedChange(
+                    TrackKind.INTERFACE, tracked.name(),
+                    links.isUp(tracked.name()) ? TrackedStatus.UP : TrackedStatus.DOWN, now));
+            for (io.hakeeper.engine.track.CheckStatus check : checks.status()) {
+                if (check.kind() == TrackKind.FILE && check.state() == TrackedStatus.UP) {
+                    running.machine().onTrackedFileValue(check.name(), check.value(), now);
+                } else {
+                    running.machine().onTrackedChange(check.kind(), check.name(), check.state(), now);
+                }
+            }
+            if (plan.added().contains(name)) {
+                vips.ifPresent(work -> work.remove(running.label(), instance));
+            }
+            if (started) {
+                runtime.start(running);
+            }
+            LOG.info("{}: reload: {}", running.label(), plan.added().contains(name) ? "added" : "restarted");
+        }
+        for (SocketReader reader : factory.readers().values()) {
+            if (!readers.contains(reader)) {
+                readers.add(reader);
+            }
+        }
+        config = next;
+    }
+
+    /**
+     * An interface appeared that instances could not open their socket on at start: restart just those
+     * instances, which opens the socket now; the others go on untouched. Loop thread.
+     */
+    private void interfaceAppeared(String interfaceName) {
+        List<String> stuck = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        for (InstanceRuntime instance : runtime.instances()) {
+            String name = instance.machine().parameters().name();
+            (instance.interfaceName().equals(interfaceName) && !instance.canSend() ? stuck : others).add(name);
+        }
+        if (stuck.isEmpty()) {
+            return;
+        }
+        LOG.info("interface {} appeared: starting {} on it", interfaceName, stuck);
+        try {
+            applyOnLoop(config, new ReloadPlan(others, stuck, List.of(), List.of()));
+        } catch (RuntimeException e) {
+            LOG.error("interface {} appeared, but starting {} on it failed: {}", interfaceName, stuck, e.toString());
+        }
     }
 
     /** The configuration running now. */

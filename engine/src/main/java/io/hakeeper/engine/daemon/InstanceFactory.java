@@ -96,7 +96,7 @@ final class InstanceFactory {
                 readers.put(key, reader);
             } catch (NativeCallException e) {
                 LOG.error("{}: cannot open the VRRP socket on {}: {}; the instance stays in FAULT until"
-                        + " hakeeperd is restarted or reloaded with the interface present", label,
+                        + " the interface appears", label,
                         instance.interfaceName(), e.getMessage());
             }
         }

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,7 @@ final class LinkStates implements LinkListener, AutoCloseable {
     private final LinkWatch watch;
     private final Map<String, Boolean> up = new HashMap<>();
     private VrrpRuntime runtime;
+    private Consumer<String> appeared = name -> { };
     private int slot = -1;
     private boolean dumped;
 
@@ -68,9 +70,13 @@ final class LinkStates implements LinkListener, AutoCloseable {
         return up.getOrDefault(interfaceName, false);
     }
 
-    /** From now on, changes go to {@code runtime}, read when the loop's poll finds the socket readable. */
-    void attach(VrrpRuntime runtime, PollWaiter waiter) {
+    /**
+     * From now on, changes go to {@code runtime}, read when the loop's poll finds the socket readable; an
+     * interface coming up also goes to {@code appeared} (instances that had no socket on it start now).
+     */
+    void attach(VrrpRuntime runtime, PollWaiter waiter, Consumer<String> appeared) {
         this.runtime = runtime;
+        this.appeared = appeared;
         this.slot = waiter.watch(watch.fd());
     }
 
@@ -92,6 +98,9 @@ final class LinkStates implements LinkListener, AutoCloseable {
         }
         if (runtime != null) {
             LOG.info("interface {} is {}", event.name(), nowUp ? "up" : event.exists() ? "down" : "gone");
+            if (nowUp) {
+                appeared.accept(event.name());
+            }
             runtime.onInterfaceChange(event.name(), nowUp);
         }
     }
