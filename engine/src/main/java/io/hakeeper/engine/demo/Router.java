@@ -38,7 +38,12 @@ enum Router {
 
         @Override
         List<String> argv(Path home, Path config, Path runDir) {
-            return List.of(home.resolve("bin/hakeeperd").toString(), "-f", config.toString());
+            // every namespace sees the host's /run: each router needs a control socket of its own, and a
+            // short path (a Unix socket path has at most 107 bytes; run directories can be longer)
+            String socket = "/tmp/hk-demo-" + ProcessHandle.current().pid() + "-"
+                    + Integer.toHexString(config.toAbsolutePath().toString().hashCode()) + ".sock";
+            return List.of(home.resolve("bin/hakeeperd").toString(), "-f", config.toString(),
+                    "--control-socket", socket);
         }
     },
 
