@@ -93,6 +93,20 @@ final class Segment implements AutoCloseable {
         return daemon;
     }
 
+    /** Starts hakeeperd on the node with a configuration file the test wrote (and may rewrite, to reload). */
+    Hakeeperd start(LabNode node, Path configFile, String... extraArgs) {
+        List<String> argv = new ArrayList<>(List.of(tree.resolve("bin/hakeeperd").toString(), "-f", configFile.toString()));
+        argv.addAll(List.of(extraArgs));
+        Hakeeperd daemon = new Hakeeperd(lab.start(node, argv.toArray(String[]::new)));
+        daemons.add(daemon);
+        return daemon;
+    }
+
+    /** The tree the daemons run from. */
+    Path tree() {
+        return tree;
+    }
+
     /** The node's addresses on its lab interface, as {@code ip -o addr} prints them ("192.0.2.200/24" ...). */
     List<String> addresses(LabNode node) {
         CommandResult shown = run(lab.exec(node, "ip", "-o", "addr", "show", "dev", node.interfaceName()));
