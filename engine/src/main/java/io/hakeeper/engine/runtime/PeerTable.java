@@ -59,6 +59,11 @@ public final class PeerTable {
         }
     }
 
+    /** We became master: whoever we heard before is no longer the master we follow. */
+    void forgetMaster() {
+        master = -1;
+    }
+
     private int find(int length) {
         for (int slot = 0; slot < used; slot++) {
             if (addressLengths[slot] == length && same(addresses[slot], length)) {

@@ -3,6 +3,7 @@ package io.hakeeper.engine.runtime;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.hakeeper.api.VrrpState;
 import io.hakeeper.engine.config.model.TrackKind;
 import io.hakeeper.engine.loop.LoopCore;
 import io.hakeeper.engine.loop.MonotonicClock;
@@ -180,6 +181,9 @@ public final class VrrpRuntime {
                 default -> throw new IllegalStateException("unhandled effect " + effect);
             }
         } else if (action instanceof StateChange change) {
+            if (source != null && change.to() == VrrpState.MASTER) {
+                runtimeOf(source).peers().forgetMaster();
+            }
             sideEffects.stateChanged(change);
         } else if (action instanceof SuspectedBug bug) {
             sideEffects.suspectedBug(bug);
