@@ -37,6 +37,8 @@ class PluginsInNamespacesIT {
     private static final int HIGH = 150;
     private static final int LOW = 120;
     private static final int WEIGHT = -60;
+    /** The system's python, which Debian's python3-aiosmtpd is installed for (not a pyenv one on the PATH). */
+    private static final String PYTHON = "/usr/bin/python3";
 
     /**
      * Segment.start writes {@code [global_defs]} just before what it is given: keys at the very start of
@@ -241,16 +243,15 @@ class PluginsInNamespacesIT {
 
     @Test
     void smtpAlertReachesARealSmtpServerWithKeepalivedsSubject() {
-        Requirements.requireTool("python3");
+        Requirements.require(Files.isExecutable(Path.of(PYTHON)), PYTHON + " (Debian: python3)");
         try (Segment segment = Segment.create("PluginsInNamespacesIT-smtp", 1)) {
             LabNode node1 = segment.node(1);
-            if (segment.lab().exec(node1, "/usr/bin/python3", "-c", "import aiosmtpd").exitCode() != 0) {
-                Requirements.requireTool("aiosmtpd-for-/usr/bin/python3 (Debian: python3-aiosmtpd)");
-            }
-            LabProcess smtpd = segment.lab().start(node1, "/usr/bin/python3", "-u", "-m", "aiosmtpd", "-n",
+            Requirements.require(segment.lab().exec(node1, PYTHON, "-c", "import aiosmtpd").exitCode() == 0,
+                    "the aiosmtpd module for " + PYTHON + " (Debian: python3-aiosmtpd)");
+            LabProcess smtpd = segment.lab().start(node1, PYTHON, "-u", "-m", "aiosmtpd", "-n",
                     "-l", "127.0.0.1:2525");
             long deadline = System.nanoTime() + SETTLE.toNanos();
-            while (segment.lab().exec(node1, "/usr/bin/python3", "-c",
+            while (segment.lab().exec(node1, PYTHON, "-c",
                     "import socket; socket.create_connection(('127.0.0.1', 2525), 1).close()").exitCode() != 0) {
                 assertTrue(System.nanoTime() < deadline, "aiosmtpd does not listen on 127.0.0.1:2525");
                 Hakeeperd.sleep(100);
@@ -278,6 +279,9 @@ class PluginsInNamespacesIT {
             assertTrue(mail.get().contains(subject), () -> "no '" + subject + "' received:\n" + mail.get() + "\n" + segment.logs());
             assertTrue(mail.get().contains("=> VRRP Instance is now owning VRRP VIPs <="), mail::get);
             assertTrue(mail.get().contains("ops@example.com"), mail::get);
+            // one mail per change of state: a second of adverts later, still one MASTER mail
+            Hakeeperd.sleep(1000);
+            assertEquals(1, mail.get().split(java.util.regex.Pattern.quote(subject), -1).length - 1, mail::get);
         }
     }
 }
