@@ -42,6 +42,13 @@ final class Requirements {
         throw new AssertionError("unreachable: missing() always throws");
     }
 
+    /** Anything else a test checks for itself: {@code what} names it as the skip or failure message will. */
+    static void require(boolean present, String what) {
+        if (!present) {
+            missing(what);
+        }
+    }
+
     private static void missing(String what) {
         String message = "NEEDS " + what + " - this test did NOT run";
         if ("true".equals(System.getenv("CI"))) {
