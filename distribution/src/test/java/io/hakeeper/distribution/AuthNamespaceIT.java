@@ -12,7 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.hakeeper.engine.lab.LabNode;
@@ -21,13 +22,13 @@ import io.hakeeper.engine.lab.NamespaceLab;
 
 /**
  * Two hakeeperd of the assembled tree on one segment (namespaces, 192.0.2.0/24), VRRPv2 with
- * {@code auth_type = "AH"}: with the same password they form one virtual router, the higher priority
+ * {@code auth_type = "AH"} and with {@code "PASS"}: with the same password they form one virtual router, the higher priority
  * master and the other backup; with different passwords each drops the other's adverts as
  * authentication failures, and both become master.
  */
-class AhAuthNamespaceIT {
+class AuthNamespaceIT {
 
-    private static final Pattern TRANSITION = Pattern.compile("VI_AH \\(VRID 61, IPv4\\): (\\w+) -> (\\w+)");
+    private static final Pattern TRANSITION = Pattern.compile("VI_AUTH \\(VRID 61, IPv4\\): (\\w+) -> (\\w+)");
     /** Longer than the Master_Down_Interval of advert_int 1 (3 s and skew), with margin. */
     private static final Duration SETTLE = Duration.ofSeconds(6);
     private static final Duration START = Duration.ofSeconds(60);
@@ -41,11 +42,12 @@ class AhAuthNamespaceIT {
         Requirements.requireTool("ip");
     }
 
-    @Test
-    void samePasswordOneMasterAndOneBackup() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"AH", "PASS"})
+    void samePasswordOneMasterAndOneBackup(String authType) throws Exception {
         try (NamespaceLab lab = NamespaceLab.create(2, dir)) {
-            LabProcess high = start(lab, lab.node(1), 150, "s3cret");
-            LabProcess low = start(lab, lab.node(2), 100, "s3cret");
+            LabProcess high = start(lab, lab.node(1), 150, authType, "s3cret");
+            LabProcess low = start(lab, lab.node(2), 100, authType, "s3cret");
             awaitRunning(high, low);
             Thread.sleep(SETTLE.toMillis());
 
@@ -57,11 +59,12 @@ class AhAuthNamespaceIT {
         }
     }
 
-    @Test
-    void differentPasswordsBothMasterWithAuthFailuresLogged() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"AH", "PASS"})
+    void differentPasswordsBothMasterWithAuthFailuresLogged(String authType) throws Exception {
         try (NamespaceLab lab = NamespaceLab.create(2, dir)) {
-            LabProcess first = start(lab, lab.node(1), 150, "s3cret");
-            LabProcess second = start(lab, lab.node(2), 100, "other");
+            LabProcess first = start(lab, lab.node(1), 150, authType, "s3cret");
+            LabProcess second = start(lab, lab.node(2), 100, authType, "other");
             awaitRunning(first, second);
             Thread.sleep(SETTLE.toMillis());
 
@@ -74,21 +77,22 @@ class AhAuthNamespaceIT {
         }
     }
 
-    private LabProcess start(NamespaceLab lab, LabNode node, int priority, String password) throws IOException {
+    private LabProcess start(NamespaceLab lab, LabNode node, int priority, String authType, String password)
+            throws IOException {
         Path config = dir.resolve(node.name() + ".toml");
         Files.writeString(config, """
                 [global_defs]
                 router_id = "%s"
 
-                [vrrp_instance.VI_AH]
+                [vrrp_instance.VI_AUTH]
                 state = "BACKUP"
                 interface = "%s"
                 virtual_router_id = 61
                 priority = %d
                 advert_int = 1
-                authentication = { auth_type = "AH", auth_pass = "%s" }
+                authentication = { auth_type = "%s", auth_pass = "%s" }
                 virtual_ipaddress = ["192.0.2.61/24"]
-                """.formatted(node.name(), node.interfaceName(), priority, password));
+                """.formatted(node.name(), node.interfaceName(), priority, authType, password));
         Path hakeeperd = Tree.built().resolve("bin/hakeeperd");
         return lab.start(node, hakeeperd.toString(), "-f", config.toString(),
                 "--control-socket", dir.resolve(node.name() + ".sock").toString());
