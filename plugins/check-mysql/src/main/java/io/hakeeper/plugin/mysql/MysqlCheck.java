@@ -12,8 +12,9 @@ import io.hakeeper.api.CheckResult;
 
 /**
  * Connects, runs the query and reads its first row, all bounded by the timeout (the driver's connect
- * and socket timeouts, and the statement's query timeout). An error is a failed run; the exception's
- * message (from the driver: "Access denied", "Connection refused") is what {@code ha-admin checks} shows.
+ * and socket timeouts, and the statement's query timeout). A database error is a down result, not an
+ * exception: a stopped server is what this check exists to see. Its reason is the driver's message
+ * ("Access denied", "Socket fail to connect"), what {@code ha-admin checks} shows.
  * The driver is made directly, not looked up through {@link java.sql.DriverManager}, which searches the
  * host's class path rather than this plugin's jar.
  */
@@ -39,7 +40,17 @@ final class MysqlCheck implements Check {
     }
 
     @Override
-    public CheckResult run() throws SQLException {
+    public CheckResult run() {
+        try {
+            return query();
+        } catch (SQLException e) {
+            String message = String.valueOf(e.getMessage());
+            int newline = message.indexOf('\n');
+            return CheckResult.down(where + ": " + (newline < 0 ? message : message.substring(0, newline)));
+        }
+    }
+
+    private CheckResult query() throws SQLException {
         try (Connection connection = new org.mariadb.jdbc.Driver().connect(url, properties)) {
             try (Statement statement = connection.createStatement()) {
                 statement.setQueryTimeout(queryTimeoutSeconds);
