@@ -34,16 +34,22 @@ final class Segment implements AutoCloseable {
 
     private static final Pattern LLADDR = Pattern.compile("lladdr (\\S+)");
 
-    private final Path tree = Tree.built();
+    private final Path tree;
     private final NamespaceLab lab;
     private final List<Hakeeperd> daemons = new ArrayList<>();
 
-    private Segment(NamespaceLab lab) {
+    private Segment(NamespaceLab lab, Path tree) {
         this.lab = lab;
+        this.tree = tree;
     }
 
     /** A lab of {@code nodes} routers and a client; skips (or fails under CI=true) without root and tools. */
     static Segment create(String testName, int nodes) {
+        return create(testName, nodes, Tree.built());
+    }
+
+    /** The same, with daemons run from another tree (a copy with an operator's plugin added, say). */
+    static Segment create(String testName, int nodes, Path tree) {
         Requirements.requireRoot();
         for (String tool : List.of("ip", "tcpdump", "tshark", "ping")) {
             Requirements.requireTool(tool);
@@ -55,7 +61,7 @@ final class Segment implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Segment(NamespaceLab.create(nodes, workDir));
+        return new Segment(NamespaceLab.create(nodes, workDir), tree);
     }
 
     NamespaceLab lab() {

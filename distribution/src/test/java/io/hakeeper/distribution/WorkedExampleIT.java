@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -94,6 +95,55 @@ class WorkedExampleIT {
         Command.Result check = Command.of(tree.resolve("bin/hakeeperd"), "--check", "-f", config).run();
         assertEquals(0, check.exitCode(), check::toString);
         assertTrue(check.stdout().contains("configuration OK"), check::toString);
+
+        movesMastership(tree);
+    }
+
+    /**
+     * The example's type in real use: node1 (priority 150) tracks the maintenance file with weight -60,
+     * node2 (120) tracks nothing; the file appearing moves the VIP to node2, its removal brings it back.
+     */
+    private static void movesMastership(Path tree) throws Exception {
+        Duration settle = Duration.ofSeconds(10);
+        try (Segment segment = Segment.create("WorkedExampleIT", 2, tree)) {
+            Path flag = segment.lab().workDir().resolve("maintenance-flag");
+            Hakeeperd first = segment.start(segment.node(1), instance(150, """
+                    [vrrp_script.chk_maintenance]
+                    type = "maintenance"
+                    path = "%s"
+                    interval = 0.2
+                    weight = -60
+                    """.formatted(flag), "track_script = [\"chk_maintenance\"]"));
+            first.awaitState("VI_1", "MASTER", settle);
+            Hakeeperd second = segment.start(segment.node(2), instance(120, "", ""));
+            second.awaitState("VI_1", "BACKUP", settle);
+            segment.awaitVipOnlyOn(segment.node(1), ElectionIT.VIP, settle);
+
+            Files.writeString(flag, "draining for an upgrade\n");
+            second.awaitState("VI_1", "MASTER", settle);
+            first.awaitState("VI_1", "BACKUP", settle);
+            segment.awaitVipOnlyOn(segment.node(2), ElectionIT.VIP, settle);
+
+            Files.delete(flag);
+            first.awaitState("VI_1", "MASTER", settle);
+            second.awaitState("VI_1", "BACKUP", settle);
+            segment.awaitVipOnlyOn(segment.node(1), ElectionIT.VIP, settle);
+            segment.assertClientReaches(ElectionIT.VIP);
+        }
+    }
+
+    private static String instance(int priority, String scripts, String tracking) {
+        return """
+                %s
+                [vrrp_instance.VI_1]
+                interface = "eth0"
+                version = 3
+                virtual_router_id = 51
+                priority = %d
+                advert_int = 0.1
+                virtual_ipaddress = ["%s/24"]
+                %s
+                """.formatted(scripts, priority, ElectionIT.VIP, tracking);
     }
 
     private static Map<String, String> exampleFiles() throws IOException {
