@@ -46,9 +46,13 @@ class AuthNamespaceIT {
     @ValueSource(strings = {"AH", "PASS"})
     void samePasswordOneMasterAndOneBackup(String authType) throws Exception {
         try (NamespaceLab lab = NamespaceLab.create(2, dir)) {
+            // the higher priority first, and master, so that the lower never rightly runs out its timer
+            // before hearing it (two JVMs starting together can be seconds apart on a busy machine)
             LabProcess high = start(lab, lab.node(1), 150, authType, "s3cret");
+            awaitRunning(high);
+            awaitMaster(high);
             LabProcess low = start(lab, lab.node(2), 100, authType, "s3cret");
-            awaitRunning(high, low);
+            awaitRunning(low);
             Thread.sleep(SETTLE.toMillis());
 
             assertEquals("MASTER", lastState(high), () -> logs(high, low));
@@ -108,6 +112,16 @@ class AuthNamespaceIT {
                 }
                 Thread.sleep(100);
             }
+        }
+    }
+
+    private static void awaitMaster(LabProcess process) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + SETTLE.toNanos();
+        while (!lastState(process).equals("MASTER")) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(process.node() + " did not become master alone\n" + logs(process));
+            }
+            Thread.sleep(50);
         }
     }
 

@@ -196,6 +196,21 @@ class ControlIT {
                         Hakeeperd.sleep(300);
                         assertEquals("MASTER", a.state(NAME), a::log);
                         segment.awaitVipOnlyOn(nodeA, VIP, Duration.ZERO);
+
+                        // (3) a changed instance is applied: priority 90 hands mastership to rB (100), and back
+                        Files.writeString(configA, config(nodeA, socketA, 90, ""));
+                        Map<String, Object> lowered = map(admin.json("reload").get("result"));
+                        assertEquals(List.of(NAME), lowered.get("changed"), lowered::toString);
+                        b.awaitState(NAME, "MASTER", SETTLE);
+                        a.awaitState(NAME, "BACKUP", SETTLE);
+                        segment.awaitVipOnlyOn(nodeB, VIP, SETTLE);
+                        assertEquals(90L, ((Number) instanceStatus(admin).get("priority")).longValue());
+                        Files.writeString(configA, goodA);
+                        Map<String, Object> restored = map(admin.json("reload").get("result"));
+                        assertEquals(List.of(NAME), restored.get("changed"), restored::toString);
+                        a.awaitState(NAME, "MASTER", SETTLE);
+                        b.awaitState(NAME, "BACKUP", SETTLE);
+                        segment.awaitVipOnlyOn(nodeA, VIP, SETTLE);
                     }
                     case "events#0" -> {
                         // the ack, then the first event: the transition maintenance causes
