@@ -14,9 +14,21 @@ else
   exit 1
 fi
 
+# The class path: every jar in lib/, or only the named ones (HAKEEPER_JARS, names without version) for a
+# client that must start fast: the JVM opens the jars of a class path in order, so fewer jars, sooner answer.
+classpath="$HAKEEPER_HOME/lib/*"
+if [ -n "${HAKEEPER_JARS:-}" ]; then
+  classpath=""
+  for name in $HAKEEPER_JARS; do
+    for jar in "$HAKEEPER_HOME"/lib/"$name"-[0-9]*.jar; do
+      classpath="${classpath:+$classpath:}$jar"
+    done
+  done
+fi
+
 # HAKEEPER_JAVA_OPTS lets an operator add flags (a larger heap, a debug agent) without editing this file.
 # shellcheck disable=SC2086
 exec "$java" $HAKEEPER_JVM_FLAGS ${HAKEEPER_JAVA_OPTS:-} \
   -Dhakeeper.home="$HAKEEPER_HOME" \
-  -cp "$HAKEEPER_HOME/lib/*" \
+  -cp "$classpath" \
   "$HAKEEPER_MAIN" "$@"
