@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.hakeeper.api.PluginContext;
+import io.hakeeper.engine.config.model.Authentication;
 import io.hakeeper.engine.config.model.Family;
 import io.hakeeper.engine.config.model.GarpTiming;
 import io.hakeeper.engine.config.model.GlobalDefs;
@@ -58,13 +59,28 @@ final class InstanceReader {
             KeySpec key = SECTION.key(kind.key()).orElseThrow();
             tracked.put(kind, TrackedReader.read(kind, in, key, definitions));
         }
-        return new VrrpInstance(name, in.choice(STATE, InitialState.class, true).orElse(InitialState.BACKUP),
-                interfaceName, in.flag(DONT_TRACK_PRIMARY), tracked, addresses.mcastSrc(), addresses.unicastSrc(),
+        Optional<Authentication> authentication = AuthenticationReader.read(in, version, family, plugins, context);
+        return new VrrpInstance(name, initialState(in, authentication), interfaceName, in.flag(DONT_TRACK_PRIMARY), tracked, addresses.mcastSrc(), addresses.unicastSrc(),
                 addresses.peers(), in.flag(CHECK_UNICAST_SRC), family, version, in.integer(VIRTUAL_ROUTER_ID),
                 priority, advertInterval(in, version),
-                AuthenticationReader.read(in, version, family, plugins, context), addresses.vips(),
+                authentication, addresses.vips(),
                 InstanceAddresses.excluded(in), InstanceAddresses.routes(in), nopreempt, in.seconds(PREEMPT_DELAY),
                 garp(in, globals.garp()), notifyCommands(in));
+    }
+
+    /**
+     * {@code state}, except that MASTER is cleared with AH authentication, as keepalived clears it ("Initial
+     * state master is incompatible with AH authentication"): both routers of an AH pair then start as
+     * BACKUP and priority alone decides, nopreempt and preempt_delay included, on either implementation.
+     */
+    private static InitialState initialState(SectionReader in, Optional<Authentication> authentication) {
+        InitialState state = in.choice(STATE, InitialState.class, true).orElse(InitialState.BACKUP);
+        if (state == InitialState.MASTER && authentication.filter(a -> a.authType().equals("AH")).isPresent()) {
+            in.warning(STATE, "state MASTER is ignored with AH authentication: the instance starts as BACKUP"
+                    + " and priority decides, as keepalived does");
+            return InitialState.BACKUP;
+        }
+        return state;
     }
 
     /** The instance's own version, else 3 for IPv6 (v2 has no IPv6), else global_defs.vrrp_version. */

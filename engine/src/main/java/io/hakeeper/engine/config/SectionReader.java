@@ -43,6 +43,11 @@ final class SectionReader {
         log.error(settings.position(key.name()), settings.pathOf(key.name()), message);
     }
 
+    /** Records a warning about a key written in this table. */
+    void warning(KeySpec key, String message) {
+        log.warning(settings.position(key.name()), settings.pathOf(key.name()), message);
+    }
+
     /** Records a missing required key; true when it is present. */
     private boolean presentOrReported(KeySpec key) {
         if (settings.has(key.name())) {

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.hakeeper.engine.config.model.InitialState;
 import io.hakeeper.engine.plugin.TypeRegistry;
 
 /**
@@ -82,6 +83,21 @@ class ConfigMistakesTest {
         assertProblems(INSTANCE + "priority = 255\nnopreempt = true\n",
                 "test.toml:6:1: vrrp_instance.VI_1.nopreempt: expected no nopreempt with priority 255"
                         + " (the address owner always preempts)");
+    }
+
+    @Test
+    void stateMasterIsClearedWithAhAsKeepalivedClearsIt() {
+        TypeRegistry auth = FakePlugins.withAuthTypes(new FakePlugins.PassAuth(), new FakePlugins.AhAuth());
+        String ah = "authentication = { auth_type = \"AH\", auth_pass = \"1234\" }\n";
+        assertProblems(INSTANCE + "state = \"MASTER\"\n" + ah, auth,
+                "test.toml:5:1: warning: vrrp_instance.VI_1.state: state MASTER is ignored with AH authentication:"
+                        + " the instance starts as BACKUP and priority decides, as keepalived does");
+        ValidationReport report = Configs.validate(INSTANCE + "state = \"MASTER\"\nnopreempt = true\n" + ah, auth);
+        assertEquals(InitialState.BACKUP, report.config().orElseThrow().instances().get("VI_1").state());
+        // with PASS, MASTER stays: keepalived clears it for AH alone
+        report = Configs.validate(INSTANCE + "state = \"MASTER\"\n" + ah.replace("AH", "PASS"), auth);
+        assertEquals(List.of(), Configs.messages(report));
+        assertEquals(InitialState.MASTER, report.config().orElseThrow().instances().get("VI_1").state());
     }
 
     @Test
