@@ -8,7 +8,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import io.hakeeper.engine.config.model.Family;
 import io.hakeeper.engine.lab.Capture;
 import io.hakeeper.engine.lab.LabNode;
-import io.hakeeper.engine.lab.LabProcess;
 import io.hakeeper.engine.vrrp.packet.AdvertVerdict;
 import io.hakeeper.engine.vrrp.packet.AdvertView;
 
@@ -88,16 +86,13 @@ class KeepalivedCodecIT {
 
     @Test
     void keepalivedAdvertsDecodeToItsConfiguration() throws Exception {
-        Path keepalived = Requirements.requireTool("keepalived");
         try (Segment segment = Segment.create("KeepalivedCodecIT", 1)) {
             LabNode node = segment.node(1);
-            Path work = segment.lab().workDir();
-            Path config = Files.writeString(work.resolve("keepalived.conf"), CONFIG);
             Capture capture = segment.lab().capture(node, "ip proto 112 or ip6 proto 112");
-            LabProcess daemon = segment.lab().start(node, keepalived.toString(), "--dont-fork", "--log-console",
-                    "--log-detail", "--vrrp", "-f", config.toString(), "-p", work.resolve("keepalived.pid").toString(),
-                    "-r", work.resolve("keepalived-vrrp.pid").toString());
-            awaitMasters(daemon, Duration.ofSeconds(15));
+            Keepalived keepalived = segment.startKeepalived(node, CONFIG);
+            for (String instance : List.of("KA_V2", "KA_V3", "KA_V6")) {
+                keepalived.awaitState(instance, "MASTER", Duration.ofSeconds(15));
+            }
             Hakeeperd.sleep(2200); // at least two v2 adverts, four of each v3
             Path pcap = capture.stop();
             Segment.assertNotEmpty(pcap);
@@ -161,19 +156,5 @@ class KeepalivedCodecIT {
             assertArrayEquals(Arrays.copyOf("s3cret".getBytes(StandardCharsets.US_ASCII), 8), pass, what + " auth data");
         }
         return view.vrid();
-    }
-
-    private static void awaitMasters(LabProcess daemon, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            String log = Files.readString(daemon.output());
-            if (List.of("KA_V2", "KA_V3", "KA_V6").stream().allMatch(i -> log.contains("(" + i + ") Entering MASTER STATE"))) {
-                return;
-            }
-            if (!daemon.process().isAlive() || System.nanoTime() > deadline) {
-                throw new AssertionError("keepalived did not make all three instances master:\n" + log);
-            }
-            Hakeeperd.sleep(50);
-        }
     }
 }

@@ -36,7 +36,7 @@ final class Segment implements AutoCloseable {
 
     private final Path tree;
     private final NamespaceLab lab;
-    private final List<Hakeeperd> daemons = new ArrayList<>();
+    private final List<LabRouter> daemons = new ArrayList<>();
 
     private Segment(NamespaceLab lab, Path tree) {
         this.lab = lab;
@@ -104,6 +104,27 @@ final class Segment implements AutoCloseable {
         List<String> argv = new ArrayList<>(List.of(tree.resolve("bin/hakeeperd").toString(), "-f", configFile.toString()));
         argv.addAll(List.of(extraArgs));
         Hakeeperd daemon = new Hakeeperd(lab.start(node, argv.toArray(String[]::new)));
+        daemons.add(daemon);
+        return daemon;
+    }
+
+    /**
+     * Starts Debian's keepalived on the node with {@code config} (a keepalived.conf): in the foreground
+     * ({@code -n}), VRRP only ({@code -P}), logging to the console with detail ({@code -l -D}) and not to
+     * syslog ({@code -G}), with pid files of its own so that several run side by side on one host.
+     */
+    Keepalived startKeepalived(LabNode node, String config) {
+        Path keepalived = Requirements.requireTool("keepalived");
+        String stem = node.name() + "-" + daemons.size();
+        Path file = lab.workDir().resolve(stem + "-keepalived.conf");
+        try {
+            Files.writeString(file, config);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Keepalived daemon = new Keepalived(lab.start(node, keepalived.toString(), "-n", "-P", "-l", "-D", "-G",
+                "-f", file.toString(), "-p", lab.workDir().resolve(stem + "-keepalived.pid").toString(),
+                "-r", lab.workDir().resolve(stem + "-keepalived-vrrp.pid").toString()));
         daemons.add(daemon);
         return daemon;
     }
@@ -186,7 +207,7 @@ final class Segment implements AutoCloseable {
     /** Every daemon's log, for a failure message. */
     String logs() {
         StringBuilder all = new StringBuilder();
-        for (Hakeeperd daemon : daemons) {
+        for (LabRouter daemon : daemons) {
             all.append("--- ").append(daemon).append('\n').append(daemon.log());
         }
         return all.toString();

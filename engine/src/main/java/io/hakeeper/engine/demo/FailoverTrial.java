@@ -19,6 +19,7 @@ import io.hakeeper.engine.lab.HostCommands;
 import io.hakeeper.engine.lab.LabNode;
 import io.hakeeper.engine.lab.LabProcess;
 import io.hakeeper.engine.lab.NamespaceLab;
+import io.hakeeper.engine.lab.PreparedCrash;
 
 /**
  * One failover, start to finish, in a lab of its own: three routers (priorities 150, 120, 100) elect a

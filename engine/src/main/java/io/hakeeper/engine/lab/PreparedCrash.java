@@ -1,4 +1,4 @@
-package io.hakeeper.engine.demo;
+package io.hakeeper.engine.lab;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,8 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import io.hakeeper.engine.lab.HostCommands;
-import io.hakeeper.engine.lab.LabNode;
 
 /**
  * A node's crash, made ready in advance so that the crash itself is a pipe write and a few kill(2) calls,
@@ -26,7 +24,7 @@ import io.hakeeper.engine.lab.LabNode;
  * down, and only then kills every listed process with SIGKILL: a router killed while its link was still up
  * could have said goodbye on the wire (keepalived was seen to send its priority-0 advert that way).
  */
-final class PreparedCrash implements AutoCloseable {
+public final class PreparedCrash implements AutoCloseable {
 
     private final LabNode node;
     private final Process ip;
@@ -43,7 +41,7 @@ final class PreparedCrash implements AutoCloseable {
     }
 
     /** @param log where the waiting {@code ip} writes its complaints (nothing, when all goes well) */
-    static PreparedCrash prepare(LabNode node, Path log) {
+    public static PreparedCrash prepare(LabNode node, Path log) {
         List<ProcessHandle> victims = HostCommands.run(List.of("ip", "netns", "pids", node.namespace())).orThrow()
                 .stdout().lines().map(String::strip).filter(s -> !s.isEmpty())
                 .map(pid -> ProcessHandle.of(Long.parseLong(pid))).flatMap(java.util.Optional::stream).toList();
@@ -57,7 +55,7 @@ final class PreparedCrash implements AutoCloseable {
     }
 
     /** Crashes the node: link down, then SIGKILL for everything that ran in it. Returns when it began. */
-    Instant pull() {
+    public Instant pull() {
         Instant crash = Instant.now();
         try {
             String link = node.interfaceName();
