@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,10 +27,22 @@ import io.hakeeper.engine.plugin.PluginCalls;
  * every {@code garp_master_refresh} while master, and {@code garp_lower_prio_*} sets in answer to a
  * lower-priority advert. The messages of one set are {@code vrrp_garp_interval} apart. The announcer
  * plugin sends; this class only schedules, on its own named thread, never on the event loop.
+ *
+ * <p>One set is hakeeper's own: a <em>settle set</em>, one advert interval (and {@link #SETTLE_MARGIN})
+ * after the last lower-priority advert heard. A lower-priority router that wrongly became master (its
+ * Master_Down_Interval ran out a few ms before our advert reached it, as happens between backups whose
+ * priorities are close) sends its advert, then its gratuitous ARPs; our answer to the advert can be out
+ * before its ARPs, which leaves the clients pointing at a router that gives the address up as soon as it
+ * hears us. It yields within one interval of its last advert, so a set one interval after that advert
+ * has the last word. Without it clients waited for the second set, 5 s later by default (the demo showed
+ * such a 5 s outage, with two hakeeperd backups at priorities 120 and 100).
  */
 final class AnnounceWork implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AnnounceWork.class);
+
+    /** After the other router's last advert: our next advert's way there, its handling, its ARP in flight. */
+    static final Duration SETTLE_MARGIN = Duration.ofMillis(20);
 
     private final Announcer announcer;
     private final ClassLoader pluginLoader;
@@ -40,14 +53,52 @@ final class AnnounceWork implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final Map<String, List<ScheduledFuture<?>>> scheduled = new ConcurrentHashMap<>();
-    /**
-     * Per instance, whether it is still the master its announcements are for. A set already running when
-     * the instance steps down stops before its next message: a GARP from a former master would point
-     * clients at the wrong MAC.
-     */
-    private final Map<String, AtomicBoolean> mastership = new ConcurrentHashMap<>();
+    /** Per instance label, its current stint as master; none while it is not master. */
+    private final Map<String, Mastership> masterships = new ConcurrentHashMap<>();
     private volatile long failures;
+
+    /**
+     * One stint as master of one instance, and every announcement scheduled for it. Announcements are
+     * asked for on the event loop but run later (after the VIP backend has added the addresses): ended, the
+     * stint lets none of them send, however late they run. A GARP from a former master would point clients
+     * at a router that no longer holds the address.
+     */
+    static final class Mastership {
+        private final String label;
+        private final AtomicBoolean active = new AtomicBoolean(true);
+        private final List<ScheduledFuture<?>> pending = new ArrayList<>();
+        private ScheduledFuture<?> settle;
+
+        private Mastership(String label) {
+            this.label = label;
+        }
+
+        boolean active() {
+            return active.get();
+        }
+
+        private synchronized void add(ScheduledFuture<?> future) {
+            pending.removeIf(ScheduledFuture::isDone);
+            pending.add(future);
+            if (!active()) {
+                future.cancel(false);
+            }
+        }
+
+        private synchronized void replaceSettle(ScheduledFuture<?> future) {
+            if (settle != null) {
+                settle.cancel(false);
+            }
+            settle = future;
+            add(future);
+        }
+
+        private synchronized void end() {
+            active.set(false);
+            pending.forEach(future -> future.cancel(false));
+            pending.clear();
+        }
+    }
 
     AnnounceWork(Announcer announcer, ClassLoader pluginLoader, String pluginId, Duration spacing) {
         this.announcer = announcer;
@@ -75,60 +126,61 @@ final class AnnounceWork implements AutoCloseable {
         });
     }
 
-    void becameMaster(String label, VrrpInstance instance) {
+    /** The instance has become master: a new stint, which {@link #cancel} ends. Called on the event loop. */
+    Mastership claim(String label) {
         cancel(label);
-        mastership.put(label, new AtomicBoolean(true));
+        Mastership stint = new Mastership(label);
+        masterships.put(label, stint);
+        return stint;
+    }
+
+    /** The instance's current stint as master, if it is master. */
+    Optional<Mastership> current(String label) {
+        return Optional.ofNullable(masterships.get(label));
+    }
+
+    /** The announcements of a new master: a set now, a second set later, refreshes. */
+    void becameMaster(Mastership stint, VrrpInstance instance) {
         GarpTiming timing = instance.garp();
         List<InetAddress> addresses = VipWork.announced(instance);
-        List<ScheduledFuture<?>> futures = new ArrayList<>();
-        futures.add(later(label, instance, addresses, timing.masterRepeat(), Duration.ZERO));
+        stint.add(later(stint, instance, addresses, timing.masterRepeat(), Duration.ZERO));
         if (!timing.masterDelay().isZero()) {
-            futures.add(later(label, instance, addresses, timing.masterRepeat(), timing.masterDelay()));
+            stint.add(later(stint, instance, addresses, timing.masterRepeat(), timing.masterDelay()));
         }
         if (!timing.masterRefresh().isZero()) {
             long period = timing.masterRefresh().toNanos();
-            futures.add(scheduler.scheduleAtFixedRate(
-                    () -> set(label, instance, addresses, timing.masterRefreshRepeat()), period, period,
+            stint.add(scheduler.scheduleAtFixedRate(
+                    () -> set(stint, instance, addresses, timing.masterRefreshRepeat()), period, period,
                     TimeUnit.NANOSECONDS));
         }
-        scheduled.put(label, futures);
     }
 
-    void heardLowerPriority(String label, VrrpInstance instance) {
-        if (!isMaster(label)) {
-            return;
-        }
+    /** A lower-priority router claims mastership: a set now, the settle set, and a second set later. */
+    void heardLowerPriority(Mastership stint, VrrpInstance instance) {
         GarpTiming timing = instance.garp();
         if (timing.lowerPrioRepeat() == 0) {
             return;
         }
         List<InetAddress> addresses = VipWork.announced(instance);
-        later(label, instance, addresses, timing.lowerPrioRepeat(), Duration.ZERO);
+        stint.add(later(stint, instance, addresses, timing.lowerPrioRepeat(), Duration.ZERO));
+        stint.replaceSettle(later(stint, instance, addresses, timing.lowerPrioRepeat(),
+                instance.advertInt().plus(SETTLE_MARGIN)));
         if (!timing.lowerPrioDelay().isZero()) {
-            later(label, instance, addresses, timing.lowerPrioRepeat(), timing.lowerPrioDelay());
+            stint.add(later(stint, instance, addresses, timing.lowerPrioRepeat(), timing.lowerPrioDelay()));
         }
     }
 
-    /** Left master: no more refreshes or second sets for these addresses. */
+    /** Left master: nothing more is announced for this stint, whenever it was asked for. */
     void cancel(String label) {
-        AtomicBoolean master = mastership.remove(label);
-        if (master != null) {
-            master.set(false);
-        }
-        List<ScheduledFuture<?>> futures = scheduled.remove(label);
-        if (futures != null) {
-            futures.forEach(future -> future.cancel(false));
+        Mastership stint = masterships.remove(label);
+        if (stint != null) {
+            stint.end();
         }
     }
 
-    private boolean isMaster(String label) {
-        AtomicBoolean master = mastership.get(label);
-        return master != null && master.get();
-    }
-
-    private ScheduledFuture<?> later(String label, VrrpInstance instance, List<InetAddress> addresses, int count,
-                                     Duration delay) {
-        return scheduler.schedule(() -> set(label, instance, addresses, count), delay.toNanos(),
+    private ScheduledFuture<?> later(Mastership stint, VrrpInstance instance, List<InetAddress> addresses,
+                                     int count, Duration delay) {
+        return scheduler.schedule(() -> set(stint, instance, addresses, count), delay.toNanos(),
                 TimeUnit.NANOSECONDS);
     }
 
@@ -137,9 +189,8 @@ final class AnnounceWork implements AutoCloseable {
      * whose handle went stale across a link flap reopens it on the next call, and the remaining messages
      * are what tells clients the VIP has moved.
      */
-    private void set(String label, VrrpInstance instance, List<InetAddress> addresses, int count) {
-        AtomicBoolean master = mastership.get(label);
-        for (int i = 0; i < count && master != null && master.get(); i++) {
+    private void set(Mastership stint, VrrpInstance instance, List<InetAddress> addresses, int count) {
+        for (int i = 0; i < count && stint.active(); i++) {
             try {
                 if (i > 0 && !spacing.isZero()) {
                     Thread.sleep(spacing.toMillis(), spacing.toNanosPart() % 1_000_000);
@@ -153,7 +204,7 @@ final class AnnounceWork implements AutoCloseable {
                 return;
             } catch (Exception e) {
                 failures++;
-                LOG.error("{}: announcing {} failed in announcer plugin {}: {}", label, addresses, pluginId,
+                LOG.error("{}: announcing {} failed in announcer plugin {}: {}", stint.label, addresses, pluginId,
                         e.toString());
             }
         }

@@ -82,15 +82,24 @@ final class DaemonSideEffects implements SideEffects {
     @Override
     public void announce(InstanceRuntime instance) {
         VrrpInstance config = configOf(instance);
-        // after the VIPs are up: a GARP for an address nobody holds yet would point clients at nothing
-        announcements.ifPresent(work -> vips.ifPresentOrElse(
-                vipWork -> vipWork.afterPending(() -> work.becameMaster(instance.label(), config)),
-                () -> work.becameMaster(instance.label(), config)));
+        announcements.ifPresent(work -> {
+            // the stint begins now, on the loop, so that leaving master (removeVips) ends it even before
+            // the deferred announcements run
+            AnnounceWork.Mastership stint = work.claim(instance.label());
+            afterVips(() -> work.becameMaster(stint, config));
+        });
     }
 
     @Override
     public void announceToLowerPriority(InstanceRuntime instance) {
-        announcements.ifPresent(work -> work.heardLowerPriority(instance.label(), configOf(instance)));
+        VrrpInstance config = configOf(instance);
+        announcements.ifPresent(work -> work.current(instance.label())
+                .ifPresent(stint -> afterVips(() -> work.heardLowerPriority(stint, config))));
+    }
+
+    /** Runs {@code announcing} once the VIPs asked for are up: a GARP for an address nobody holds points clients at nothing. */
+    private void afterVips(Runnable announcing) {
+        vips.ifPresentOrElse(vipWork -> vipWork.afterPending(announcing), announcing);
     }
 
     @Override
