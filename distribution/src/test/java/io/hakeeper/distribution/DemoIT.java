@@ -31,7 +31,7 @@ class DemoIT {
         assertEquals(0, run.exitCode(), run::toString);
         assertTrue(run.stdout().contains("elected master: node1 (priority 150"), run::toString);
         assertTrue(run.stdout().contains("node1 crashes"), run::toString);
-        assertTrue(Pattern.compile("took over: +node[23] \\(priority 1[02]0\\), its first advert as master \\d+ ms after node1 crashed")
+        assertTrue(Pattern.compile("took over: +node[23] \\(priority 1[02]0\\); the first advert of a survivor \\d+ ms after node1 crashed")
                 .matcher(run.stdout()).find(), run::toString);
         assertTrue(Pattern.compile("VIP outage: +\\d+ ms without an answer at the client").matcher(run.stdout()).find(),
                 run::toString);

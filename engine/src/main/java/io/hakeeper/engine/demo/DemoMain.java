@@ -138,7 +138,7 @@ public final class DemoMain {
         out.println("What happened:");
         out.printf(Locale.ROOT, "  elected master: %s (priority %d, the highest)%n", result.firstMaster().name(),
                 FailoverTrial.PRIORITIES[0]);
-        out.printf(Locale.ROOT, "  took over:      %s (priority %d), its first advert as master %s after %s crashed%n",
+        out.printf(Locale.ROOT, "  took over:      %s (priority %d); the first advert of a survivor %s after %s crashed%n",
                 result.successor().name(), successorPriority, millis(result.advertMicros().orElse(-1L)),
                 result.firstMaster().name());
         out.printf(Locale.ROOT, "                  (VRRP: %s ms. A backup takes over when it has heard no advert for%n"
