@@ -104,11 +104,6 @@ public final class TomlSettings implements Settings {
         return optionalInteger(key, min, max).orElseThrow(() -> missing(key));
     }
 
-    @Override
-    public long integer(String key, long defaultValue, long min, long max) {
-        return optionalInteger(key, min, max).orElse(defaultValue);
-    }
-
     /** An integer within {@code [min, max]}, when present. */
     public Optional<Long> optionalInteger(String key, long min, long max) {
         return raw(key).map(value -> {
@@ -122,11 +117,6 @@ public final class TomlSettings implements Settings {
     @Override
     public double number(String key, double min, double max) {
         return optionalNumber(key, min, max).orElseThrow(() -> missing(key));
-    }
-
-    @Override
-    public double number(String key, double defaultValue, double min, double max) {
-        return optionalNumber(key, min, max).orElse(defaultValue);
     }
 
     /** A number (integer or decimal) within {@code [min, max]}, when present. */

@@ -95,11 +95,6 @@ public final class ValueSettings implements Settings {
     }
 
     @Override
-    public long integer(String key, long defaultValue, long min, long max) {
-        return has(key) ? integer(key, min, max) : defaultValue;
-    }
-
-    @Override
     public double number(String key, double min, double max) {
         Object value = values.get(key);
         if (value == null) {
@@ -111,11 +106,6 @@ public final class ValueSettings implements Settings {
                     + ", got " + TomlSettings.describe(value));
         }
         return ((Number) value).doubleValue();
-    }
-
-    @Override
-    public double number(String key, double defaultValue, double min, double max) {
-        return has(key) ? number(key, min, max) : defaultValue;
     }
 
     @Override

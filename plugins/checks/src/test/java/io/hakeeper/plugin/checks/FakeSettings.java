@@ -69,22 +69,12 @@ record FakeSettings(Map<String, Object> values) implements Settings {
     }
 
     @Override
-    public long integer(String key, long defaultValue, long min, long max) {
-        return has(key) ? integer(key, min, max) : defaultValue;
-    }
-
-    @Override
     public double number(String key, double min, double max) {
         double value = typed(key, required(key), Number.class).doubleValue();
         if (value < min || value > max) {
             throw invalid(key, "expected a number from " + min + " to " + max + ", got " + value);
         }
         return value;
-    }
-
-    @Override
-    public double number(String key, double defaultValue, double min, double max) {
-        return has(key) ? number(key, min, max) : defaultValue;
     }
 
     @Override

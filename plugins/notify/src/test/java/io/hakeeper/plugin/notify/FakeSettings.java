@@ -69,18 +69,8 @@ record FakeSettings(Map<String, Object> values) implements Settings {
     }
 
     @Override
-    public long integer(String key, long defaultValue, long min, long max) {
-        return has(key) ? integer(key, min, max) : defaultValue;
-    }
-
-    @Override
     public double number(String key, double min, double max) {
         return ((Number) values.get(key)).doubleValue();
-    }
-
-    @Override
-    public double number(String key, double defaultValue, double min, double max) {
-        return has(key) ? number(key, min, max) : defaultValue;
     }
 
     @Override
