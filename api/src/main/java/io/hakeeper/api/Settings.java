@@ -45,13 +45,17 @@ public interface Settings {
     long integer(String key, long min, long max);
 
     /** An integer within {@code [min, max]}, or the default when absent. */
-    long integer(String key, long defaultValue, long min, long max);
+    default long integer(String key, long defaultValue, long min, long max) {
+        return has(key) ? integer(key, min, max) : defaultValue;
+    }
 
     /** A required number (integer or decimal) within {@code [min, max]}. */
     double number(String key, double min, double max);
 
     /** A number within {@code [min, max]}, or the default when absent. */
-    double number(String key, double defaultValue, double min, double max);
+    default double number(String key, double defaultValue, double min, double max) {
+        return has(key) ? number(key, min, max) : defaultValue;
+    }
 
     /** A flag ({@code true} / {@code false}), or the default when absent. */
     boolean flag(String key, boolean defaultValue);

@@ -10,7 +10,8 @@
  *
  * <p>The engine owns configuration and lifecycle. A factory never reads files of its own: it is handed a
  * {@link io.hakeeper.api.Settings} view of its section of {@code hakeeper.toml}, whose getters report the
- * key path and source position of any mistake, and a {@link io.hakeeper.api.PluginContext}.
+ * key path and source position of any mistake, and a {@link io.hakeeper.api.PluginContext}. A factory's unit
+ * tests hand it a {@link io.hakeeper.api.MapSettings}, which reads and refuses values as that view does.
  *
  * <p>Threads: checks, notifiers, VIP backends and announcers are called on the engine's worker pool, one
  * call at a time per object, with a timeout; they may block. Auth methods are called on the event loop for

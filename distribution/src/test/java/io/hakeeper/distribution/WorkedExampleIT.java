@@ -18,10 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The worked example of docs/plugins.md, as a reader would use it: its files are taken from the page
- * itself, built with {@code mvn -o package} in an empty directory outside the reactor against nothing but
- * hakeeper-api (this build's, installed into a private local repository) and pf4j, and its jar dropped
- * into {@code plugins/} of a copy of the tree, where {@code hakeeperd --check} accepts a config using its
- * type. The private repository takes everything else from the build's own local repository through a
+ * itself, built with {@code mvn -o package} (which runs its unit test) in an empty directory outside the
+ * reactor against nothing but hakeeper-api (this build's, installed into a private local repository), pf4j
+ * and JUnit, and its jar dropped into {@code plugins/} of a copy of the tree, where {@code hakeeperd --check}
+ * accepts a config using its type. The private repository takes everything else from the build's own local repository through a
  * file mirror, so the build never touches the network and never changes the user's repository.
  */
 class WorkedExampleIT {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.hakeeper.api.CommandWords;
+import io.hakeeper.api.MapSettings;
 import io.hakeeper.engine.config.TomlSettings.Element;
 
 /**
@@ -74,15 +75,15 @@ final class SectionReader {
 
     Optional<Duration> optionalSeconds(KeySpec key) {
         if (!presentOrReported(key)) {
-            return key.defaultAs(Double.class).map(TomlSettings::ofSeconds);
+            return key.defaultAs(Double.class).map(MapSettings::secondsToDuration);
         }
-        return log.attempt(() -> settings.optionalSeconds(key.name(), TomlSettings.ofSeconds(key.min()),
-                TomlSettings.ofSeconds(key.max())).get());
+        return log.attempt(() -> settings.optionalSeconds(key.name(), MapSettings.secondsToDuration(key.min()),
+                MapSettings.secondsToDuration(key.max())).get());
     }
 
     /** A seconds key that has a default; the bottom of the range after a problem. */
     Duration seconds(KeySpec key) {
-        return optionalSeconds(key).orElse(TomlSettings.ofSeconds(key.min()));
+        return optionalSeconds(key).orElse(MapSettings.secondsToDuration(key.min()));
     }
 
     boolean flag(KeySpec key) {

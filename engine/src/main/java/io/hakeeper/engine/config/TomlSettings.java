@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -12,6 +13,7 @@ import org.tomlj.TomlArray;
 import org.tomlj.TomlPosition;
 import org.tomlj.TomlTable;
 
+import io.hakeeper.api.MapSettings;
 import io.hakeeper.api.Settings;
 import io.hakeeper.api.SettingsException;
 import io.hakeeper.api.SourcePosition;
@@ -84,91 +86,62 @@ public final class TomlSettings implements Settings {
         return Optional.ofNullable(table.get(List.of(key)));
     }
 
+    /**
+     * The key alone (or nothing, when absent) as the api's map view, which every typed getter below reads
+     * through: a table of the file and a table the engine composes accept the same values and refuse the
+     * others in the same words. At the key's position, which is the table's when absent.
+     */
+    private Settings only(String key) {
+        Map<String, Object> alone = raw(key).map(value -> Map.of(key, javaValue(value))).orElse(Map.of());
+        return MapSettings.of(path, position(key), alone);
+    }
+
+    /** tomlj's arrays and tables as the lists and maps the map view takes. */
+    private static Object javaValue(Object value) {
+        if (value instanceof TomlArray array) {
+            return array.toList();
+        }
+        return value instanceof TomlTable nested ? nested.toMap() : value;
+    }
+
     @Override
     public String string(String key) {
-        return optionalString(key).orElseThrow(() -> missing(key));
+        return only(key).string(key);
     }
 
     @Override
     public Optional<String> optionalString(String key) {
-        return raw(key).map(value -> {
-            if (value instanceof String text) {
-                return text;
-            }
-            throw invalid(key, "expected a string, got " + describe(value));
-        });
+        return only(key).optionalString(key);
     }
 
     @Override
     public long integer(String key, long min, long max) {
-        return optionalInteger(key, min, max).orElseThrow(() -> missing(key));
-    }
-
-    @Override
-    public long integer(String key, long defaultValue, long min, long max) {
-        return optionalInteger(key, min, max).orElse(defaultValue);
+        return only(key).integer(key, min, max);
     }
 
     /** An integer within {@code [min, max]}, when present. */
     public Optional<Long> optionalInteger(String key, long min, long max) {
-        return raw(key).map(value -> {
-            if (value instanceof Long number && number >= min && number <= max) {
-                return number;
-            }
-            throw invalid(key, "expected an integer from " + min + " to " + max + ", got " + describe(value));
-        });
+        return raw(key).map(value -> only(key).integer(key, min, max));
     }
 
     @Override
     public double number(String key, double min, double max) {
-        return optionalNumber(key, min, max).orElseThrow(() -> missing(key));
-    }
-
-    @Override
-    public double number(String key, double defaultValue, double min, double max) {
-        return optionalNumber(key, min, max).orElse(defaultValue);
-    }
-
-    /** A number (integer or decimal) within {@code [min, max]}, when present. */
-    public Optional<Double> optionalNumber(String key, double min, double max) {
-        return raw(key).map(value -> {
-            if (value instanceof Number number && !(value instanceof Double d && d.isNaN())) {
-                double n = number.doubleValue();
-                if (n >= min && n <= max) {
-                    return n;
-                }
-            }
-            throw invalid(key, "expected a number from " + plain(min) + " to " + plain(max) + ", got " + describe(value));
-        });
+        return only(key).number(key, min, max);
     }
 
     @Override
     public boolean flag(String key, boolean defaultValue) {
-        return raw(key).map(value -> {
-            if (value instanceof Boolean b) {
-                return b;
-            }
-            throw invalid(key, "expected true or false, got " + describe(value));
-        }).orElse(defaultValue);
+        return only(key).flag(key, defaultValue);
     }
 
     @Override
     public Duration seconds(String key, Duration defaultValue, Duration min, Duration max) {
-        return optionalSeconds(key, min, max).orElse(defaultValue);
+        return only(key).seconds(key, defaultValue, min, max);
     }
 
     /** A duration written in seconds within {@code [min, max]}, when present; microsecond resolution. */
     public Optional<Duration> optionalSeconds(String key, Duration min, Duration max) {
-        return raw(key).map(value -> {
-            if (value instanceof Number number && !(value instanceof Double d && d.isNaN())) {
-                Duration duration = ofSeconds(number.doubleValue());
-                if (duration.compareTo(min) >= 0 && duration.compareTo(max) <= 0) {
-                    return duration;
-                }
-            }
-            throw invalid(key, "expected seconds from " + seconds(min) + " to " + seconds(max) + ", got "
-                    + describe(value));
-        });
+        return Optional.ofNullable(only(key).seconds(key, null, min, max));
     }
 
     @Override
@@ -235,37 +208,8 @@ public final class TomlSettings implements Settings {
         return new SettingsException(pathOf(key), position, "missing required key \"" + key + "\"");
     }
 
-    /** A value as an operator would recognise it in a message: strings quoted, tables and arrays named. */
+    /** A value as an operator would recognise it in a message, as every settings view words it. */
     public static String describe(Object value) {
-        if (value instanceof String text) {
-            return "\"" + text + "\"";
-        }
-        if (value instanceof TomlTable) {
-            return "a table";
-        }
-        if (value instanceof TomlArray) {
-            return "an array";
-        }
-        if (value instanceof Double d) {
-            // 100.0 stays 100.0: "expected an integer, got 100" would contradict itself.
-            return d == Math.rint(d) && !d.isInfinite() ? plain(d) + ".0" : plain(d);
-        }
-        return String.valueOf(value);
-    }
-
-    /** Seconds as a duration, to the microsecond (keepalived's timer resolution). */
-    static Duration ofSeconds(double seconds) {
-        return Duration.ofNanos(Math.round(seconds * 1_000_000) * 1_000);
-    }
-
-    private static String seconds(Duration duration) {
-        return plain(duration.toNanos() / 1e9);
-    }
-
-    /** A number without a trailing {@code .0}: 255 rather than 255.0, 0.01 as itself. */
-    static String plain(double number) {
-        return number == Math.rint(number) && Math.abs(number) < 1e15
-                ? Long.toString((long) number)
-                : java.math.BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
+        return MapSettings.describe(javaValue(value));
     }
 }

@@ -15,12 +15,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.hakeeper.api.AnnouncerFactory;
+import io.hakeeper.api.MapSettings;
 import io.hakeeper.api.PluginContext;
 import io.hakeeper.api.SourcePosition;
 import io.hakeeper.api.VipBackendFactory;
 import io.hakeeper.engine.config.HostName;
 import io.hakeeper.engine.config.HostInterfaces;
-import io.hakeeper.engine.config.ValueSettings;
 import io.hakeeper.engine.config.model.HakeeperConfig;
 import io.hakeeper.engine.config.model.SyncGroup;
 import io.hakeeper.engine.config.model.TrackKind;
@@ -264,8 +264,8 @@ public final class Daemon implements AutoCloseable {
                 });
     }
 
-    private static ValueSettings emptySettings() {
-        return new ValueSettings("global_defs", SourcePosition.unknown("global_defs"), Map.of());
+    private static MapSettings emptySettings() {
+        return MapSettings.of("global_defs", SourcePosition.unknown("global_defs"), Map.of());
     }
 
     /**

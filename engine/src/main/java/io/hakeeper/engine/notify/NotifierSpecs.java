@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.hakeeper.api.MapSettings;
 import io.hakeeper.api.SourcePosition;
-import io.hakeeper.engine.config.ValueSettings;
 import io.hakeeper.engine.config.model.GlobalDefs;
 import io.hakeeper.engine.config.model.HakeeperConfig;
 import io.hakeeper.engine.config.model.NotifyCommands;
@@ -83,7 +83,7 @@ public final class NotifierSpecs {
         }
     }
 
-    private static ValueSettings settings(String path, String fileName, Map<String, ?> values) {
-        return new ValueSettings(path, SourcePosition.unknown(fileName), values);
+    private static MapSettings settings(String path, String fileName, Map<String, ?> values) {
+        return MapSettings.of(path, SourcePosition.unknown(fileName), values);
     }
 }

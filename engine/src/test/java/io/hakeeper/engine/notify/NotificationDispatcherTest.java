@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -22,11 +21,10 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.hakeeper.api.MapSettings;
 import io.hakeeper.api.Notifier;
-import io.hakeeper.api.SourcePosition;
 import io.hakeeper.api.Transition;
 import io.hakeeper.api.VrrpState;
-import io.hakeeper.engine.config.ValueSettings;
 
 /** The dispatcher with in-test notifiers: order, isolation, timeouts and the drain at close. */
 class NotificationDispatcherTest {
@@ -89,7 +87,7 @@ class NotificationDispatcherTest {
     private static NotificationDispatcher.Attached attach(Notifier notifier, String type, ClassLoader loader,
                                                           NotifySubject... subjects) {
         NotifierSpec spec = new NotifierSpec(type, subjects[0].name(),
-                new ValueSettings("test", SourcePosition.unknown("test.toml"), Map.of()), Set.of(subjects));
+                MapSettings.of(), Set.of(subjects));
         return new NotificationDispatcher.Attached(spec, "test-plugin", loader, notifier);
     }
 

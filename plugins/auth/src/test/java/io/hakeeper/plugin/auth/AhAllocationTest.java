@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import io.hakeeper.api.AuthMethod;
 import io.hakeeper.api.AuthVerdict;
+import io.hakeeper.api.MapSettings;
 import io.hakeeper.api.PluginContext;
 
 /** AH runs on the event loop for every advert: after warm-up, sealing and verifying allocate nothing. */
@@ -21,8 +22,8 @@ class AhAllocationTest {
         threads.setThreadAllocatedMemoryEnabled(true);
         AhAuthMethodFactory factory = new AhAuthMethodFactory();
         PluginContext context = new PluginContext("VI_1", "lb1", null);
-        AuthMethod sender = factory.create(FakeSettings.of("auth_type", "AH", "auth_pass", "secret"), context);
-        AuthMethod receiver = factory.create(FakeSettings.of("auth_type", "AH", "auth_pass", "secret"), context);
+        AuthMethod sender = factory.create(MapSettings.of("auth_type", "AH", "auth_pass", "secret"), context);
+        AuthMethod receiver = factory.create(MapSettings.of("auth_type", "AH", "auth_pass", "secret"), context);
         AhAdvert advert = AhAdvert.build(true, 0, AhAdvert.MULTICAST, 0xc0000264, 0xc0000265);
 
         run(sender, receiver, advert, 50_000);

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.hakeeper.api.AuthMethod;
 import io.hakeeper.api.AuthVerdict;
+import io.hakeeper.api.MapSettings;
 import io.hakeeper.api.PluginContext;
 import io.hakeeper.api.SettingsException;
 
@@ -25,7 +26,7 @@ class AhAuthMethodTest {
     private final AhAuthMethodFactory factory = new AhAuthMethodFactory();
 
     private AhAuthMethod ah(String password) {
-        return (AhAuthMethod) factory.create(FakeSettings.of("auth_type", "AH", "auth_pass", password),
+        return (AhAuthMethod) factory.create(MapSettings.of("auth_type", "AH", "auth_pass", password),
                 new PluginContext("VI_1", "lb1", null));
     }
 

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 import io.hakeeper.api.AuthVerdict;
+import io.hakeeper.api.MapSettings;
 import io.hakeeper.api.PluginContext;
 
 /**
@@ -30,7 +31,7 @@ class AhKeepalivedVectorsTest {
 
     private static AhAuthMethod secret() {
         return (AhAuthMethod) new AhAuthMethodFactory().create(
-                FakeSettings.of("auth_type", "AH", "auth_pass", "secret"), new PluginContext("VI_1", "lb1", null));
+                MapSettings.of("auth_type", "AH", "auth_pass", "secret"), new PluginContext("VI_1", "lb1", null));
     }
 
     private static AhAdvert captured(String hex, boolean unicast) {
@@ -61,7 +62,7 @@ class AhKeepalivedVectorsTest {
     void keepalivedsAdvertsAreRejectedWithAnotherPassword() {
         AhAdvert advert = captured(MULTICAST_SEQ_1, false);
         AhAuthMethod other = (AhAuthMethod) new AhAuthMethodFactory().create(
-                FakeSettings.of("auth_type", "AH", "auth_pass", "secrets"), new PluginContext("VI_1", "lb1", null));
+                MapSettings.of("auth_type", "AH", "auth_pass", "secrets"), new PluginContext("VI_1", "lb1", null));
         assertEquals(AuthVerdict.REJECTED, other.verify(advert.packet(), advert.layout()));
     }
 

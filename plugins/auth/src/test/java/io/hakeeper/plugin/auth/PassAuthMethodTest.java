@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import io.hakeeper.api.AuthMethod;
 import io.hakeeper.api.AuthVerdict;
+import io.hakeeper.api.MapSettings;
 import io.hakeeper.api.PluginContext;
 import io.hakeeper.api.SettingsException;
 
@@ -23,7 +24,7 @@ class PassAuthMethodTest {
     private final PassAuthMethodFactory factory = new PassAuthMethodFactory();
 
     private AuthMethod pass(String password) {
-        return factory.create(FakeSettings.of("auth_type", "PASS", "auth_pass", password),
+        return factory.create(MapSettings.of("auth_type", "PASS", "auth_pass", password),
                 new PluginContext("VI_1", "lb1", null));
     }
 
@@ -108,8 +109,8 @@ class PassAuthMethodTest {
     @Test
     void missingPasswordIsASettingsErrorNamingTheKey() {
         SettingsException error = assertThrows(SettingsException.class,
-                () -> factory.create(FakeSettings.of("auth_type", "PASS"), new PluginContext("VI_1", "lb1", null)));
-        assertEquals("vrrp_instance.VI_1.authentication.auth_pass", error.keyPath());
+                () -> factory.create(MapSettings.of("auth_type", "PASS"), new PluginContext("VI_1", "lb1", null)));
+        assertEquals("test.auth_pass", error.keyPath());
     }
 
     @Test

@@ -23,6 +23,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.hakeeper.api.Check;
 import io.hakeeper.api.CheckFactory;
 import io.hakeeper.api.CheckResult;
+import io.hakeeper.api.MapSettings;
 import io.hakeeper.api.PluginContext;
 import io.hakeeper.api.SettingsException;
 
@@ -68,7 +69,7 @@ class GrafanaCheckTest {
     }
 
     private static Check grafana(String url) {
-        return new GrafanaCheckFactory().create(FakeSettings.of("type", "grafana", "url", url), Duration.ofSeconds(1),
+        return new GrafanaCheckFactory().create(MapSettings.of("type", "grafana", "url", url), Duration.ofSeconds(1),
                 new PluginContext("chk_grafana", "lb1", null));
     }
 
@@ -140,12 +141,12 @@ class GrafanaCheckTest {
     @Test
     void urlsThatAreNotHttpAreRefusedWithTheKey() {
         SettingsException e = assertThrows(SettingsException.class, () -> grafana("ftp://grafana"));
-        assertEquals("vrrp_script.chk.url", e.keyPath());
+        assertEquals("test.url", e.keyPath());
         assertThrows(SettingsException.class, () -> grafana("http://grafana/?x=1"));
         SettingsException ca = assertThrows(SettingsException.class, () -> new GrafanaCheckFactory().create(
-                FakeSettings.of("url", "https://grafana", "ca_file", "/nonexistent/ca.pem"), Duration.ofSeconds(1),
+                MapSettings.of("url", "https://grafana", "ca_file", "/nonexistent/ca.pem"), Duration.ofSeconds(1),
                 new PluginContext("chk_grafana", "lb1", null)));
-        assertEquals("vrrp_script.chk.ca_file", ca.keyPath());
+        assertEquals("test.ca_file", ca.keyPath());
     }
 
     @Test

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.hakeeper.api.Check;
 import io.hakeeper.api.CheckFactory;
 import io.hakeeper.api.CheckResult;
+import io.hakeeper.api.MapSettings;
 import io.hakeeper.api.PluginContext;
 import io.hakeeper.api.SettingsException;
 
@@ -53,17 +54,17 @@ class MysqlCheckTest {
         }
     }
 
-    private static Check mysql(Duration timeout, String... keysAndValues) {
-        List<String> all = new ArrayList<>(List.of("type", "mysql", "user", MariaDbServer.USER));
+    private static Check mysql(Duration timeout, Object... keysAndValues) {
+        List<Object> all = new ArrayList<>(List.of("type", "mysql", "user", MariaDbServer.USER));
         all.addAll(List.of(keysAndValues));
-        return new MysqlCheckFactory().create(FakeSettings.of(all.toArray(String[]::new)), timeout,
+        return new MysqlCheckFactory().create(MapSettings.of(all.toArray()), timeout,
                 new PluginContext("chk_mysql", "lb1", null));
     }
 
-    private Check overSocket(String... more) {
-        List<String> all = new ArrayList<>(List.of("socket", server.socket().toString(), "password", MariaDbServer.PASSWORD));
+    private Check overSocket(Object... more) {
+        List<Object> all = new ArrayList<>(List.of("socket", server.socket().toString(), "password", MariaDbServer.PASSWORD));
         all.addAll(List.of(more));
-        return mysql(Duration.ofSeconds(5), all.toArray(String[]::new));
+        return mysql(Duration.ofSeconds(5), all.toArray());
     }
 
     @Test
@@ -75,7 +76,7 @@ class MysqlCheckTest {
 
     @Test
     void aConfiguredQueryOverTcpIsUpWithItsFirstValue() throws Exception {
-        try (Check check = mysql(Duration.ofSeconds(5), "host", "127.0.0.1", "port", Integer.toString(server.port()),
+        try (Check check = mysql(Duration.ofSeconds(5), "host", "127.0.0.1", "port", server.port(),
                 "password", MariaDbServer.PASSWORD, "database", "app", "query", "SELECT beat FROM heartbeat")) {
             assertEquals(new CheckResult.Up("127.0.0.1:" + server.port() + ": 42"), check.run());
         }
@@ -116,10 +117,10 @@ class MysqlCheckTest {
         assertTrue(factory.settingKeys().containsAll(Set.of("socket", "host", "port", "user", "password", "database", "query")));
         SettingsException both = assertThrows(SettingsException.class,
                 () -> mysql(Duration.ofSeconds(1), "socket", "/run/mysqld/mysqld.sock", "host", "db1"));
-        assertEquals("vrrp_script.chk.socket", both.keyPath());
+        assertEquals("test.socket", both.keyPath());
         SettingsException neither = assertThrows(SettingsException.class, () -> mysql(Duration.ofSeconds(1)));
-        assertEquals("vrrp_script.chk.host", neither.keyPath());
-        assertThrows(SettingsException.class, () -> mysql(Duration.ofSeconds(1), "host", "db1", "port", "70000"));
+        assertEquals("test.host", neither.keyPath());
+        assertThrows(SettingsException.class, () -> mysql(Duration.ofSeconds(1), "host", "db1", "port", 70000));
         MysqlCheck check = (MysqlCheck) mysql(Duration.ofSeconds(1), "host", "db1", "password", "hunter2");
         assertTrue(!check.url().contains("hunter2"), check.url());
     }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import io.hakeeper.api.Check;
 import io.hakeeper.api.CheckFactory;
 import io.hakeeper.api.PluginContext;
+import io.hakeeper.api.Settings;
 
 /** Creating checks the way the engine does, for the tests. */
 final class Checks {
@@ -15,7 +16,7 @@ final class Checks {
     private Checks() {
     }
 
-    static Check create(CheckFactory factory, FakeSettings settings, Path configDirectory) {
+    static Check create(CheckFactory factory, Settings settings, Path configDirectory) {
         return factory.create(settings, TIMEOUT, new PluginContext("chk", "lb1", configDirectory));
     }
 }

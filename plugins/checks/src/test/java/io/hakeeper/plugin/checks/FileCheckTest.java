@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.hakeeper.api.Check;
 import io.hakeeper.api.CheckResult;
+import io.hakeeper.api.MapSettings;
 import io.hakeeper.api.SettingsException;
 
 class FileCheckTest {
@@ -19,7 +20,7 @@ class FileCheckTest {
     Path dir;
 
     private Check check(Object... keysAndValues) {
-        return Checks.create(new FileCheckFactory(), FakeSettings.of(keysAndValues), dir);
+        return Checks.create(new FileCheckFactory(), MapSettings.of(keysAndValues), dir);
     }
 
     @Test

@@ -28,6 +28,7 @@ import com.sun.net.httpserver.HttpsServer;
 
 import io.hakeeper.api.Check;
 import io.hakeeper.api.CheckResult;
+import io.hakeeper.api.MapSettings;
 import io.hakeeper.api.SettingsException;
 
 /** Against the JDK's own HTTP server on 127.0.0.1, and an HTTPS one with a certificate keytool makes here. */
@@ -72,7 +73,7 @@ class HttpCheckTest {
     }
 
     private Check check(Object... keysAndValues) {
-        return Checks.create(new HttpCheckFactory(), FakeSettings.of(keysAndValues), dir);
+        return Checks.create(new HttpCheckFactory(), MapSettings.of(keysAndValues), dir);
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import io.hakeeper.api.Check;
 import io.hakeeper.api.CheckResult;
+import io.hakeeper.api.MapSettings;
 import io.hakeeper.api.SettingsException;
 
 /** Real processes: {@code sleep 3600 0.000NNNNNN}, whose second argument no other process on the host has. */
@@ -37,7 +38,7 @@ class ProcessCheckTest {
     }
 
     private Check check(Object... keysAndValues) {
-        return Checks.create(new ProcessCheckFactory(), FakeSettings.of(keysAndValues), Path.of("/"));
+        return Checks.create(new ProcessCheckFactory(), MapSettings.of(keysAndValues), Path.of("/"));
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.hakeeper.api.Check;
 import io.hakeeper.api.CheckResult;
+import io.hakeeper.api.MapSettings;
 import io.hakeeper.api.SettingsException;
 
 class ScriptCheckTest {
@@ -40,7 +41,7 @@ class ScriptCheckTest {
         keys[0] = "script";
         keys[1] = commandLine;
         System.arraycopy(more, 0, keys, 2, more.length);
-        return Checks.create(factory, FakeSettings.of(keys), dir);
+        return Checks.create(factory, MapSettings.of(keys), dir);
     }
 
     @Test
@@ -111,7 +112,7 @@ class ScriptCheckTest {
     void aMissingOrNonExecutableScriptIsAConfigurationError() throws Exception {
         script("plain.sh", "exit 0", "rw-r--r--");
         SettingsException missing = assertThrows(SettingsException.class, () -> check(dir + "/absent.sh"));
-        assertEquals("vrrp_script.chk.script", missing.keyPath());
+        assertEquals("test.script", missing.keyPath());
         SettingsException notExecutable = assertThrows(SettingsException.class, () -> check(dir + "/plain.sh"));
         assertTrue(notExecutable.problem().contains("not an executable file"), notExecutable.problem());
         assertThrows(SettingsException.class, () -> check("no-such-program-anywhere"));
@@ -147,7 +148,7 @@ class ScriptCheckTest {
         assumeTrue(!userExists(ScriptUser.DEFAULT_USER), "this host has a keepalived_script user");
         SettingsException refused = assertThrows(SettingsException.class,
                 () -> check(dir + "/ok.sh", "enable_script_security", true));
-        assertEquals("vrrp_script.chk.user", refused.keyPath());
+        assertEquals("test.user", refused.keyPath());
     }
 
     @Test

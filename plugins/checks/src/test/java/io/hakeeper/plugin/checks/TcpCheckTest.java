@@ -12,12 +12,13 @@ import org.junit.jupiter.api.Test;
 
 import io.hakeeper.api.Check;
 import io.hakeeper.api.CheckResult;
+import io.hakeeper.api.MapSettings;
 import io.hakeeper.api.SettingsException;
 
 class TcpCheckTest {
 
     private Check check(Object... keysAndValues) {
-        return Checks.create(new TcpCheckFactory(), FakeSettings.of(keysAndValues), Path.of("/"));
+        return Checks.create(new TcpCheckFactory(), MapSettings.of(keysAndValues), Path.of("/"));
     }
 
     @Test

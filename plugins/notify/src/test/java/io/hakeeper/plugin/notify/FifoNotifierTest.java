@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.hakeeper.api.MapSettings;
 import io.hakeeper.api.Notifier;
 import io.hakeeper.api.PluginContext;
 
@@ -36,7 +37,7 @@ class FifoNotifierTest {
     Path dir;
 
     private Notifier notifier(String path) {
-        return new FifoNotifierFactory().create(FakeSettings.of("path", path), new PluginContext("global_defs", "lb1", dir));
+        return new FifoNotifierFactory().create(MapSettings.of("path", path), new PluginContext("global_defs", "lb1", dir));
     }
 
     @Test

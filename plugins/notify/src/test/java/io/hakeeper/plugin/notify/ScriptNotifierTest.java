@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.hakeeper.api.MapSettings;
 import io.hakeeper.api.Notifier;
 import io.hakeeper.api.PluginContext;
 import io.hakeeper.api.VrrpState;
@@ -48,7 +49,7 @@ class ScriptNotifierTest {
     }
 
     private Notifier notifier(Object... settings) {
-        return new ScriptNotifierFactory().create(FakeSettings.of(settings), new PluginContext("VI_1", "lb1", dir));
+        return new ScriptNotifierFactory().create(MapSettings.of(settings), new PluginContext("VI_1", "lb1", dir));
     }
 
     @Test

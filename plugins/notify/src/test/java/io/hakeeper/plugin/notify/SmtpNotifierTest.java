@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.hakeeper.api.MapSettings;
 import io.hakeeper.api.Notifier;
 import io.hakeeper.api.PluginContext;
 
@@ -47,7 +48,7 @@ class SmtpNotifierTest {
     }
 
     private static Notifier notifier(int port) {
-        return new SmtpNotifierFactory().create(FakeSettings.of(
+        return new SmtpNotifierFactory().create(MapSettings.of(
                 "smtp_server", "127.0.0.1", "smtp_port", (long) port, "smtp_connect_timeout", 5.0,
                 "notification_email", List.of("ops@example.org", "oncall@example.org"),
                 "notification_email_from", "lb1@example.org"), new PluginContext("VI_1", "lb1", dir));
