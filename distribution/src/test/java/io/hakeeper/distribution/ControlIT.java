@@ -33,7 +33,6 @@ import org.junit.jupiter.api.Test;
 
 import io.hakeeper.engine.control.Json;
 import io.hakeeper.engine.lab.Capture;
-import io.hakeeper.engine.lab.CommandResult;
 import io.hakeeper.engine.lab.LabNode;
 
 /**
@@ -169,14 +168,10 @@ class ControlIT {
                     }
                     case "reload#0" -> {
                         // (3) an unchanged config: the VIP is present in every 10 ms sample over 1.5 s
-                        CompletableFuture<CommandResult> samples = CompletableFuture.supplyAsync(
-                                () -> segment.lab().exec(nodeA, "sh", "-c", "for i in $(seq 150); do ip -o -4 addr show"
-                                        + " dev eth0 | grep -c ' " + VIP + "/' ; sleep 0.01; done"), IO);
+                        CompletableFuture<List<String>> samples = segment.sampleVip(nodeA, VIP, 150, IO);
                         Hakeeperd.sleep(400);
                         plain(socketA, example);
-                        CommandResult sampled = samples.get(30, TimeUnit.SECONDS);
-                        List<String> counts = List.of(sampled.stdout().strip().split("\\s+"));
-                        assertEquals(150, counts.size(), sampled.describe());
+                        List<String> counts = samples.get(30, TimeUnit.SECONDS);
                         assertTrue(counts.stream().allMatch("1"::equals), "the VIP blinked during the reload: " + counts);
                         assertEquals("MASTER", a.state(NAME), a::log);
                     }

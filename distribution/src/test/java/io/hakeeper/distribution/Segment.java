@@ -15,6 +15,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -177,6 +179,21 @@ final class Segment implements AutoCloseable {
             }
             Hakeeperd.sleep(20);
         }
+    }
+
+    /**
+     * Samples, inside the node, whether {@code vip} is configured on its interface, every 10 ms,
+     * {@code samples} times; started at once, finished by the returned future: "1" for each sample that
+     * saw it, "0" for each that did not.
+     */
+    CompletableFuture<List<String>> sampleVip(LabNode node, String vip, int samples, Executor executor) {
+        return CompletableFuture.supplyAsync(() -> {
+            CommandResult sampled = lab.exec(node, "sh", "-c", "for i in $(seq " + samples + "); do ip -o addr show"
+                    + " dev " + node.interfaceName() + " | grep -c ' " + vip + "/' ; sleep 0.01; done");
+            List<String> counts = List.of(sampled.stdout().strip().split("\\s+"));
+            assertEquals(samples, counts.size(), sampled.describe());
+            return counts;
+        }, executor);
     }
 
     /** The client pings {@code address} and gets answers. */

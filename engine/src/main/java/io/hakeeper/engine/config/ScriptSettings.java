@@ -2,6 +2,7 @@ package io.hakeeper.engine.config;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -31,6 +32,18 @@ final class ScriptSettings implements Settings {
         this.table = table;
         this.scriptUser = globals.scriptUser();
         this.scriptSecurity = globals.enableScriptSecurity();
+    }
+
+    /** Equal for the same table run the same way: a reload restarts a check only when this changes. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ScriptSettings that && table.equals(that.table) && scriptUser.equals(that.scriptUser)
+                && scriptSecurity == that.scriptSecurity;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(table, scriptUser, scriptSecurity);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.hakeeper.engine.config;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,38 @@ public final class TomlSettings implements Settings {
         this.path = path;
         this.position = position;
         this.file = file;
+    }
+
+    /**
+     * Equal when the table has the same path and the same values, wherever they were written: a reload
+     * compares the running configuration with the new one record by record, and a comment added above a
+     * table must not make its plugin restart.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TomlSettings that && path.equals(that.path) && plain(table).equals(plain(that.table));
+    }
+
+    @Override
+    public int hashCode() {
+        return path.hashCode() * 31 + plain(table).hashCode();
+    }
+
+    /** The same values as plain maps and lists (tomlj's tables and arrays compare by identity). */
+    private static Object plain(Object value) {
+        if (value instanceof TomlTable nested) {
+            Map<String, Object> map = new HashMap<>();
+            nested.keySet().forEach(key -> map.put(key, plain(nested.get(List.of(key)))));
+            return map;
+        }
+        if (value instanceof TomlArray array) {
+            List<Object> list = new ArrayList<>();
+            for (int i = 0; i < array.size(); i++) {
+                list.add(plain(array.get(i)));
+            }
+            return list;
+        }
+        return value;
     }
 
     /** One element of an array, with its own path ({@code ...track_script[1]}) and position. */
