@@ -20,6 +20,6 @@ public final class HaAdminMain {
             // works on a file, not on a daemon: no socket involved
             return ImportKeepalivedMain.run(args.subList(1, args.size()), out, err);
         }
-        return HaAdmin.run(args, out, err, Version.current());
+        return HaAdmin.run(args, out, err);
     }
 }
