@@ -1,9 +1,11 @@
 # Shared by the scripts in bin/: find the tree and a Java, then exec the JVM.
-# Sourced with HAKEEPER_MAIN (main class) and HAKEEPER_JVM_FLAGS set; "$@" are the program's arguments.
+# Sourced with script (the program's path, every symlink resolved: readlink -f), HAKEEPER_MAIN (main class)
+# and HAKEEPER_JVM_FLAGS set; "$@" are the program's arguments.
 
 # The tree is the parent of bin/, found through any chain of symlinks so that a link in /usr/local/bin works.
-script=$(readlink -f -- "$0")
-HAKEEPER_HOME=$(cd -- "$(dirname -- "$script")/.." && pwd -P)
+# Cut from the resolved path rather than asked of dirname and pwd: each command substitution forks, and a
+# client that must answer fast pays for every one.
+HAKEEPER_HOME=${script%/*/*}
 
 if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
   java="$JAVA_HOME/bin/java"
