@@ -37,7 +37,7 @@ fi
 # build makes one for the tree it assembles, and a run here makes it again first when the stamp beside it
 # names another Java or class path (another Java, a moved tree) or Java or a jar changed since (upgrades),
 # provided lib/ is writable (root, once after installing or moving the tree; that run waits for it, about
-# half a second, rather than leave a background job behind that could race a copied or deleted tree).
+# 0.3 s, rather than leave a background job behind that could race a copied or deleted tree).
 # The stamp records the attempt, made or not: a JVM that cannot make one is not asked again at each run;
 # remove the stamp to retrain. Whatever the archive's state, ha-admin works: with -Xshare:auto the JVM
 # checks the archive and, if it does not fit, quietly goes on with the JDK's default one alone (-Xlog:cds
