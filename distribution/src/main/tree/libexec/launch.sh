@@ -1,9 +1,12 @@
 # Shared by the scripts in bin/: find the tree and a Java, then exec the JVM.
-# Sourced with HAKEEPER_MAIN (main class) and HAKEEPER_JVM_FLAGS set; "$@" are the program's arguments.
+# Sourced with script (the program's path, every symlink resolved: readlink -f), HAKEEPER_MAIN (main class)
+# and HAKEEPER_JVM_FLAGS set; "$@" are the program's arguments.
+# Optional: HAKEEPER_JARS (below) and HAKEEPER_CDS_ARCHIVE with HAKEEPER_CDS_TRAINING (class data sharing).
 
 # The tree is the parent of bin/, found through any chain of symlinks so that a link in /usr/local/bin works.
-script=$(readlink -f -- "$0")
-HAKEEPER_HOME=$(cd -- "$(dirname -- "$script")/.." && pwd -P)
+# Cut from the resolved path rather than asked of dirname and pwd: each command substitution forks, and a
+# client that must answer fast pays for every one.
+HAKEEPER_HOME=${script%/*/*}
 
 if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
   java="$JAVA_HOME/bin/java"
@@ -26,9 +29,58 @@ if [ -n "${HAKEEPER_JARS:-}" ]; then
   done
 fi
 
+# Class data sharing, for a client that must start fast. HAKEEPER_CDS_ARCHIVE names a file in lib/ holding
+# the program's classes as a JVM left them, parsed and verified, at the end of a training run (the program
+# run with the arguments HAKEEPER_CDS_TRAINING under -XX:ArchiveClassesAtExit); mapping it saves most of
+# the class loading. Such a dynamic archive fits only the Java build that made it and the class path it was
+# made with (absolute jar paths, their sizes and times). So it is made where it is used, not shipped: the
+# build makes one for the tree it assembles, and a run here makes it again first when the stamp beside it
+# names another Java or class path (another Java, a moved tree) or Java or a jar changed since (upgrades),
+# provided lib/ is writable (root, once after installing or moving the tree; that run waits for it, about
+# 0.3 s, rather than leave a background job behind that could race a copied or deleted tree).
+# The stamp records the attempt, made or not: a JVM that cannot make one is not asked again at each run;
+# remove the stamp to retrain. Whatever the archive's state, ha-admin works: with -Xshare:auto the JVM
+# checks the archive and, if it does not fit, quietly goes on with the JDK's default one alone (-Xlog:cds
+# off keeps its notes out of the output), and the archive is written under a temporary name and renamed
+# into place, because a JVM that maps a half-written archive crashes. (Java 19's
+# -XX:+AutoCreateSharedArchive does this by itself, but hakeeper runs on Java 17.)
+cds_archive=""
+if [ -n "${HAKEEPER_CDS_ARCHIVE:-}" ]; then
+  archive="$HAKEEPER_HOME/lib/$HAKEEPER_CDS_ARCHIVE"
+  stamp="$archive.stamp"
+  made_for="$(readlink -f -- "$java") $classpath"
+  fits=false
+  if [ -r "$stamp" ] && read -r made_by < "$stamp" && [ "$made_by" = "$made_for" ] && ! [ "$java" -nt "$stamp" ]; then
+    fits=true
+    IFS=:
+    for jar in $classpath; do
+      if [ "$jar" -nt "$stamp" ]; then fits=false; fi
+    done
+    unset IFS
+  fi
+  if [ "$fits" = false ] && [ -w "$HAKEEPER_HOME/lib" ]; then
+    trap 'rm -f "$archive.$$" "$stamp.$$"; exit 130' INT
+    trap 'rm -f "$archive.$$" "$stamp.$$"; exit 143' TERM
+    # shellcheck disable=SC2086
+    if "$java" $HAKEEPER_JVM_FLAGS ${HAKEEPER_JAVA_OPTS:-} -Xlog:cds=off -Xlog:cds+dynamic=off \
+        -XX:ArchiveClassesAtExit="$archive.$$" -Dhakeeper.home="$HAKEEPER_HOME" -cp "$classpath" \
+        "$HAKEEPER_MAIN" ${HAKEEPER_CDS_TRAINING:-} > /dev/null 2>&1 && [ -s "$archive.$$" ]; then
+      mv -f "$archive.$$" "$archive"
+    else
+      rm -f "$archive.$$" "$archive"
+    fi
+    echo "$made_for" > "$stamp.$$" && mv -f "$stamp.$$" "$stamp"
+    trap - INT TERM
+  fi
+  if [ -f "$archive" ]; then
+    cds_archive=$archive
+  fi
+fi
+
 # HAKEEPER_JAVA_OPTS lets an operator add flags (a larger heap, a debug agent) without editing this file.
 # shellcheck disable=SC2086
 exec "$java" $HAKEEPER_JVM_FLAGS ${HAKEEPER_JAVA_OPTS:-} \
+  ${cds_archive:+"-XX:SharedArchiveFile=$cds_archive"} ${cds_archive:+-Xlog:cds=off -Xlog:cds+dynamic=off} \
   -Dhakeeper.home="$HAKEEPER_HOME" \
   -cp "$classpath" \
   "$HAKEEPER_MAIN" "$@"

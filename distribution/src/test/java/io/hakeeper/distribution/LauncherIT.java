@@ -1,10 +1,12 @@
 package io.hakeeper.distribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.Set;
@@ -97,6 +99,62 @@ class LauncherIT {
     }
 
     @Test
+    void haAdminMakesItsArchiveAgainInACopiedTreeAndUsesIt(@TempDir Path dir) throws Exception {
+        // the copy carries the build tree's archive and stamp: made for another class path
+        Path copy = Tree.copyTo(dir);
+        Path stamp = copy.resolve("lib/ha-admin.jsa.stamp");
+        assertTrue(Files.readString(stamp).contains(tree.resolve("lib").toRealPath().toString()), Files.readString(stamp));
+
+        assertQuietVersion(copy);
+        assertTrue(Files.readString(stamp).contains(copy.resolve("lib").toRealPath().toString()), Files.readString(stamp));
+        assertTrue(Files.isRegularFile(copy.resolve("lib/ha-admin.jsa")));
+        assertTrue(loadedFromArchive(copy), "the remade archive is not used");
+
+        Command.Result status = Command.of(copy.resolve("bin/ha-admin"), "--socket", dir.resolve("none.sock"), "status")
+                .run();
+        assertEquals(3, status.exitCode(), status::toString);
+        assertTrue(status.stderr().startsWith("ha-admin: cannot reach hakeeperd at ") && status.stderr().lines().count() == 1,
+                status::toString);
+    }
+
+    @Test
+    void haAdminWorksQuietlyWithAnArchiveThatDoesNotFitOrNone(@TempDir Path dir) throws Exception {
+        Path copy = Tree.copyTo(dir);
+        assertQuietVersion(copy); // the stamp now says the archive fits this copy: it is not made again below
+        Path archive = copy.resolve("lib/ha-admin.jsa");
+
+        // made for another tree (the build's): the JVM checks the class path and does without
+        Files.copy(tree.resolve("lib/ha-admin.jsa"), archive, StandardCopyOption.REPLACE_EXISTING);
+        assertQuietVersion(copy);
+        assertFalse(loadedFromArchive(copy), "an archive made for another tree was used");
+
+        // not an archive at all, as one of another JVM build would be to this one
+        Files.delete(archive);
+        Files.write(archive, new byte[64 * 1024]);
+        assertQuietVersion(copy);
+
+        Files.delete(archive);
+        assertQuietVersion(copy);
+        assertFalse(Files.exists(archive), "made again although the stamp says it was tried");
+    }
+
+    /** bin/ha-admin --version in {@code tree} prints its version and nothing else, on either stream. */
+    private static void assertQuietVersion(Path tree) throws Exception {
+        Command.Result result = Command.of(tree.resolve("bin/ha-admin"), "--version").run();
+        assertEquals(0, result.exitCode(), result::toString);
+        assertEquals("ha-admin 0.1.0\n", result.stdout(), result::toString);
+        assertEquals("", result.stderr(), result::toString);
+    }
+
+    /** Whether bin/ha-admin in {@code tree} maps its main class from lib/ha-admin.jsa. */
+    private static boolean loadedFromArchive(Path tree) throws Exception {
+        Command.Result result = Command.of(tree.resolve("bin/ha-admin"), "--version")
+                .env("HAKEEPER_JAVA_OPTS", "-Xlog:class+load").run();
+        assertEquals(0, result.exitCode(), result::toString);
+        return result.stdout().contains("io.hakeeper.engine.HaAdminMain source: shared objects file (top)");
+    }
+
+    @Test
     void treeHasItsLayoutAndExecutableScripts() throws Exception {
         for (String path : List.of("bin/hakeeperd", "bin/ha-admin", "conf/hakeeper.toml",
                 "systemd/hakeeper.service", "lib", "plugins")) {
@@ -120,6 +178,8 @@ class LauncherIT {
         assertTrue(entries.lines().anyMatch(e -> e.matches(".* hakeeper-0\\.1\\.0/plugins/auth-.*\\.jar")), entries);
         assertTrue(entries.lines().anyMatch(e -> e.matches(".* hakeeper-0\\.1\\.0/lib/hakeeper-engine-.*\\.jar")),
                 entries);
+        // ha-admin's class data sharing archive fits the build's tree only: made where installed instead
+        assertFalse(entries.contains("ha-admin.jsa"), entries);
     }
 
     /** A PATH holding only the tools the launcher itself uses, and no java. */

@@ -8,12 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.hakeeper.engine.Version;
 import io.hakeeper.engine.control.Json;
 
 /**
  * ha-admin: one subcommand per control command, a table for people or the raw answer with {@code --json}.
  * Exit codes: 0 ok, 1 refused by the daemon (its error printed), 2 usage error, 3 the daemon cannot be
- * reached. Its start-up loads only this package, the JSON codec and the JDK.
+ * reached. Its start-up loads only this package, the JSON codec and the JDK: a person waits for every
+ * command, so the path to the socket and back avoids what costs a cold JVM time (no lambdas, streams or
+ * String.format on it; docs/benchmarks.md, "`ha-admin status` wall time").
  */
 public final class HaAdmin {
 
@@ -87,11 +90,11 @@ public final class HaAdmin {
         this.err = err;
     }
 
-    public static int run(List<String> args, PrintStream out, PrintStream err, String version) {
-        return new HaAdmin(out, err).run(args, version);
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        return new HaAdmin(out, err).run(args);
     }
 
-    private int run(List<String> given, String version) {
+    private int run(List<String> given) {
         Path socket = DEFAULT_SOCKET;
         boolean json = false;
         boolean help = false;
@@ -110,7 +113,8 @@ public final class HaAdmin {
             } else if (arg.equals("-h") || arg.equals("--help")) {
                 help = true;
             } else if (arg.equals("-v") || arg.equals("--version")) {
-                out.println("ha-admin " + version);
+                // read here only: reading version.properties out of the jar costs every other command ~15 ms
+                out.println("ha-admin " + Version.current());
                 return OK;
             } else {
                 words.add(arg);

@@ -89,8 +89,7 @@ final class Tables {
             Map<String, Object> i = HaAdmin.map(instance);
             String state = s(i.get("state")) + (Boolean.TRUE.equals(i.get("maintenance")) ? " (maintenance)" : "");
             rows.add(List.of(s(i.get("name")), state, s(i.get("vrid")), s(i.get("interface")), s(i.get("priority")),
-                    s(i.get("effective_priority")), s(i.get("master_ip")), String.join(",",
-                            list(i.get("vips")).stream().map(Tables::s).toList())));
+                    s(i.get("effective_priority")), s(i.get("master_ip")), commaSeparated(list(i.get("vips")))));
         }
         table(rows, out);
     }
@@ -135,13 +134,30 @@ final class Tables {
                 widths[c] = Math.max(widths[c], row.get(c).length());
             }
         }
+        // padded by hand: String.format would load and warm up the Formatter on ha-admin's start path
         for (List<String> row : rows) {
             StringBuilder line = new StringBuilder();
             for (int c = 0; c < columns; c++) {
-                line.append(c == columns - 1 ? row.get(c) : String.format("%-" + (widths[c] + 2) + "s", row.get(c)));
+                String cell = row.get(c);
+                line.append(cell);
+                if (c < columns - 1) {
+                    line.append(" ".repeat(widths[c] + 2 - cell.length()));
+                }
             }
             out.println(line.toString().stripTrailing());
         }
+    }
+
+    /** The values shown with {@link #s}, comma-separated: a loop, as a stream would bootstrap lambdas at start. */
+    private static String commaSeparated(List<?> values) {
+        StringBuilder joined = new StringBuilder();
+        for (int v = 0; v < values.size(); v++) {
+            if (v > 0) {
+                joined.append(',');
+            }
+            joined.append(s(values.get(v)));
+        }
+        return joined.toString();
     }
 
     private static List<?> list(Object value) {
