@@ -20,7 +20,7 @@ import io.hakeeper.api.VipBackendFactory;
 class ExtensionIndexTest {
 
     @Test
-    void annotationProcessorListsTheIpRoute2FactoryInMetaInfServices() throws IOException {
+    void annotationProcessorListsBothFactoriesInMetaInfServices() throws IOException {
         String resource = "META-INF/services/" + VipBackendFactory.class.getName();
         StringBuilder listed = new StringBuilder();
         for (URL url : Collections.list(getClass().getClassLoader().getResources(resource))) {
@@ -30,7 +30,9 @@ class ExtensionIndexTest {
         }
         List<String> factories = listed.toString().lines().map(line -> line.replaceFirst("#.*", "").strip())
                 .filter(line -> !line.isEmpty()).toList();
-        assertEquals(List.of(IpRoute2BackendFactory.class.getName()), factories);
+        assertEquals(List.of(IpRoute2BackendFactory.class.getName(), NetlinkBackendFactory.class.getName()),
+                factories.stream().sorted().toList());
         assertEquals("iproute2", new IpRoute2BackendFactory().type());
+        assertEquals("netlink", new NetlinkBackendFactory().type());
     }
 }

@@ -1,0 +1,96 @@
+package io.hakeeper.plugin.vipiproute2;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.hakeeper.api.VirtualAddress;
+
+/**
+ * Collects the RTM_NEWADDR messages of an address dump that belong to one interface, as
+ * {@link AddressListing} reads them from {@code ip}: address (IFA_LOCAL, else IFA_ADDRESS, which is all
+ * IPv6 has), prefix length, broadcast, scope name and label, the device left empty, and a label equal to
+ * the interface's own name left empty.
+ */
+final class AddressDump implements RtReplies.Handler {
+
+    private static final int IFADDRMSG_LENGTH = 8;
+
+    private final int index;
+    private final String interfaceName;
+    private final List<VirtualAddress> addresses = new ArrayList<>();
+
+    AddressDump(int index, String interfaceName) {
+        this.index = index;
+        this.interfaceName = interfaceName;
+    }
+
+    List<VirtualAddress> addresses() {
+        return List.copyOf(addresses);
+    }
+
+    @Override
+    public void message(short type, ByteBuffer datagram, int start, int end) throws IOException {
+        if (type != RtRequests.RTM_NEWADDR || end - start < IFADDRMSG_LENGTH
+                || datagram.getInt(start + 4) != index) {
+            return;
+        }
+        int prefixLength = datagram.get(start + 1) & 0xFF;
+        int scope = datagram.get(start + 3) & 0xFF;
+        byte[] local = null;
+        byte[] address = null;
+        Optional<String> broadcast = Optional.empty();
+        Optional<String> label = Optional.empty();
+        int at = start + IFADDRMSG_LENGTH;
+        while (end - at >= 4) {
+            int length = datagram.getShort(at) & 0xFFFF;
+            if (length < 4 || length > end - at) {
+                throw new IOException("an address attribute of length " + length + " does not fit its message");
+            }
+            byte[] payload = new byte[length - 4];
+            datagram.get(at + 4, payload);
+            switch (datagram.getShort(at + 2)) {
+                case RtRequests.IFA_LOCAL -> local = payload;
+                case RtRequests.IFA_ADDRESS -> address = payload;
+                case RtRequests.IFA_BROADCAST -> broadcast = Optional.of(literal(payload));
+                case RtRequests.IFA_LABEL -> label = Optional.of(cString(payload))
+                        .filter(name -> !name.equals(interfaceName));
+                default -> {
+                    // lifetimes, flags, protocol: not part of a VirtualAddress
+                }
+            }
+            at += (length + 3) & ~3;
+        }
+        byte[] own = local != null ? local : address;
+        if (own == null) {
+            return;
+        }
+        addresses.add(new VirtualAddress(address(own), prefixLength, Optional.empty(), broadcast,
+                Optional.of(Scopes.name(scope)), label));
+    }
+
+    private static String literal(byte[] bytes) throws IOException {
+        return address(bytes).getHostAddress();
+    }
+
+    private static InetAddress address(byte[] bytes) throws IOException {
+        try {
+            return InetAddress.getByAddress(bytes);
+        } catch (UnknownHostException e) {
+            throw new IOException("an address attribute of " + bytes.length + " bytes", e);
+        }
+    }
+
+    private static String cString(byte[] bytes) {
+        int length = 0;
+        while (length < bytes.length && bytes[length] != 0) {
+            length++;
+        }
+        return new String(bytes, 0, length, StandardCharsets.UTF_8);
+    }
+}
