@@ -1,37 +1,53 @@
 package io.hakeeper.plugin.vipiproute2;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.hakeeper.api.VipBackend;
+
 /**
  * A network namespace of the test's own with a veth pair {@code va}/{@code vb} inside it, both up, so
- * that nothing the backend does can reach the host's interfaces. Closing it deletes the namespace and
- * everything in it; create it in try-with-resources.
+ * that nothing the backend does can reach the host's interfaces, and one backend of the kind asked for
+ * that works inside it. Closing it closes the backend and deletes the namespace and everything in it;
+ * create it in try-with-resources.
  */
 final class TestNamespace implements AutoCloseable {
 
     static final String A = "va";
     static final String B = "vb";
 
-    private final String name;
-    private final IpCommand host = new IpCommand(List.of("ip"), Duration.ofSeconds(10));
+    /** The backends under test, each made to work inside a namespace. */
+    enum Kind {
+        IPROUTE2, NETLINK
+    }
 
-    private TestNamespace(String name) {
+    private final String name;
+    private final Kind kind;
+    private final IpCommand host = new IpCommand(List.of("ip"), Duration.ofSeconds(10));
+    private VipBackend backend;
+
+    private TestNamespace(String name, Kind kind) {
         this.name = name;
+        this.kind = kind;
     }
 
     static TestNamespace create() throws IOException, InterruptedException {
-        TestNamespace ns = new TestNamespace("hk-vip-" + UUID.randomUUID().toString().substring(0, 8));
+        return create(Kind.IPROUTE2);
+    }
+
+    static TestNamespace create(Kind kind) throws IOException, InterruptedException {
+        TestNamespace ns = new TestNamespace("hk-vip-" + UUID.randomUUID().toString().substring(0, 8), kind);
         ns.host.check(List.of("netns", "add", ns.name));
         try {
             ns.ip("link", "add", A, "type", "veth", "peer", "name", B);
             ns.ip("link", "set", A, "up");
             ns.ip("link", "set", B, "up");
         } catch (IOException | InterruptedException | RuntimeException e) {
-            ns.close();
+            ns.host.check(List.of("netns", "del", ns.name));
             throw e;
         }
         return ns;
@@ -42,9 +58,20 @@ final class TestNamespace implements AutoCloseable {
         return List.of("ip", "-n", name);
     }
 
-    /** A backend whose every call runs inside this namespace. */
-    IpRoute2Backend backend() {
-        return new IpRoute2Backend(new IpCommand(ipPrefix(), Duration.ofSeconds(5)));
+    /**
+     * This namespace's backend, of its kind, whose every call works inside the namespace: {@code ip -n}
+     * for iproute2 (and for the netlink backend's routes), a socket opened in the namespace for netlink.
+     */
+    VipBackend backend() {
+        if (backend == null) {
+            IpRoute2Backend ip = new IpRoute2Backend(new IpCommand(ipPrefix(), Duration.ofSeconds(5)));
+            backend = switch (kind) {
+                case IPROUTE2 -> ip;
+                case NETLINK -> new NetlinkBackend(new NetlinkSocket(
+                        () -> NetlinkSocket.openIn(Path.of("/run/netns", name)), Duration.ofSeconds(5)), ip);
+            };
+        }
+        return backend;
     }
 
     /** Runs {@code ip -n NS ARGS...}, independently of the backend, and returns its stdout. */
@@ -55,7 +82,13 @@ final class TestNamespace implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
-        host.check(List.of("netns", "del", name));
+    public void close() throws Exception {
+        try {
+            if (backend != null) {
+                backend.close();
+            }
+        } finally {
+            host.check(List.of("netns", "del", name));
+        }
     }
 }
