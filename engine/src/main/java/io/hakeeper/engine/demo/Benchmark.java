@@ -10,8 +10,9 @@ import java.util.Optional;
 
 /**
  * {@code hakeeper-demo --benchmark}: the demo's failover, {@code runs} times for each of hakeeper and
- * keepalived at VRRPv2 with 1 s adverts and VRRPv3 with 0.1 s adverts, each run in a fresh lab, and the
- * minimum, median and maximum of what the switch and the client saw.
+ * keepalived at VRRPv2 with 1 s adverts and VRRPv3 with 0.1 s adverts (hakeeper at 0.1 s also with the
+ * netlink VIP backend), each run in a fresh lab, and the minimum, median and maximum of what the switch
+ * and the client saw.
  */
 final class Benchmark {
 
@@ -19,6 +20,7 @@ final class Benchmark {
             new TrialSetup(Router.HAKEEPER, 2, "1"),
             new TrialSetup(Router.KEEPALIVED, 2, "1"),
             new TrialSetup(Router.HAKEEPER, 3, "0.1"),
+            new TrialSetup(Router.HAKEEPER, 3, "0.1", "netlink"),
             new TrialSetup(Router.KEEPALIVED, 3, "0.1"));
 
     /** The successor's priority, which sets the skew in its Master_Down_Interval. */
@@ -28,18 +30,26 @@ final class Benchmark {
     private final Path home;
     private final Path workDir;
     private final int runs;
+    private final List<TrialSetup> setups;
     private final PrintStream out;
 
-    Benchmark(Path home, Path workDir, int runs, PrintStream out) {
+    /** @param only keep the configurations whose label contains this text; empty keeps all */
+    Benchmark(Path home, Path workDir, int runs, String only, PrintStream out) {
         this.home = home;
         this.workDir = workDir;
         this.runs = runs;
+        this.setups = selected(only);
         this.out = out;
+    }
+
+    /** The configurations whose label contains {@code only}, all of them for an empty one. */
+    static List<TrialSetup> selected(String only) {
+        return SETUPS.stream().filter(setup -> setup.label().contains(only)).toList();
     }
 
     /** @return the number of runs that failed */
     int run() {
-        out.println("hakeeper-demo --benchmark: " + runs + " crashes of the master for each of " + SETUPS.size()
+        out.println("hakeeper-demo --benchmark: " + runs + " crashes of the master for each of " + setups.size()
                 + " configurations, each in a fresh lab of three routers and a client");
         out.println("  failover = crash -> the new master's first advert on the switch (capture)");
         out.println("  outage   = the longest silence of the VIP at the client, ending after the crash (ping -i 0.01)");
@@ -47,7 +57,7 @@ final class Benchmark {
         out.println();
         List<Row> rows = new ArrayList<>();
         int failures = 0;
-        for (TrialSetup setup : SETUPS) {
+        for (TrialSetup setup : setups) {
             Row row = new Row(setup, new ArrayList<>(), new ArrayList<>());
             for (int i = 1; i <= runs; i++) {
                 Path runDir = workDir.resolve(slug(setup)).resolve(String.format(Locale.ROOT, "run-%02d", i));
@@ -113,6 +123,7 @@ final class Benchmark {
     }
 
     private static String slug(TrialSetup setup) {
-        return setup.router().displayName() + "-v" + setup.version() + "-" + setup.advertInt().replace('.', '_');
+        return setup.router().displayName() + "-v" + setup.version() + "-" + setup.advertInt().replace('.', '_')
+                + (setup.vipBackend().isEmpty() ? "" : "-" + setup.vipBackend());
     }
 }

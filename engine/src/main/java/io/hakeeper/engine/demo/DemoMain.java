@@ -30,7 +30,7 @@ public final class DemoMain {
     static final int USAGE = 2;
 
     static final String USAGE_TEXT = """
-            Usage: hakeeper-demo [--benchmark [--runs N]]
+            Usage: hakeeper-demo [--benchmark [--runs N] [--only TEXT]]
                    hakeeper-demo --version | --help
 
             Builds a throw-away lab of network namespaces (three routers and a client on one bridge; nothing
@@ -41,6 +41,8 @@ public final class DemoMain {
               --benchmark   repeat the failover for hakeeper and for keepalived, VRRPv2 with 1 s adverts
                             and VRRPv3 with 0.1 s adverts, and print min/median/max (needs keepalived)
               --runs N      runs per configuration for --benchmark (default 10)
+              --only TEXT   only the --benchmark configurations whose name contains TEXT
+                            ("advert_int 0.1", "netlink", "keepalived")
 
             Needs root (network namespaces, raw sockets, captures) and ip (iproute2), tcpdump and ping
             (iputils-ping). Daemon logs, configurations and captures are kept in a directory under /tmp,
@@ -59,6 +61,7 @@ public final class DemoMain {
     static int run(List<String> args, PrintStream out, PrintStream err) {
         boolean benchmark = false;
         int runs = 10;
+        String only = "";
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -77,6 +80,14 @@ public final class DemoMain {
                         return USAGE;
                     }
                     runs = Integer.parseInt(args.get(++i));
+                }
+                case "--only" -> {
+                    if (i + 1 >= args.size() || Benchmark.selected(args.get(i + 1)).isEmpty()) {
+                        err.println("hakeeper-demo: --only needs text that names a configuration, such as "
+                                + "\"advert_int 0.1\" or \"netlink\"");
+                        return USAGE;
+                    }
+                    only = args.get(++i);
                 }
                 default -> {
                     err.println("hakeeper-demo: unknown argument '" + arg + "' (see hakeeper-demo --help)");
@@ -110,7 +121,7 @@ public final class DemoMain {
         }, "demo-interrupted"));
         try {
             if (benchmark) {
-                return new Benchmark(home, workDir, runs, out).run() == 0 ? OK : FAILED;
+                return new Benchmark(home, workDir, runs, only, out).run() == 0 ? OK : FAILED;
             }
             return demo(home, workDir, out, err);
         } finally {

@@ -14,11 +14,12 @@ enum Router {
     HAKEEPER("hakeeper") {
         @Override
         String config(TrialSetup setup, String routerId, int priority) {
+            String backend = setup.vipBackend().isEmpty() ? "" : "vip_backend = \"" + setup.vipBackend() + "\"\n";
             return String.format(Locale.ROOT, """
                     # written by hakeeper-demo for one lab node
                     [global_defs]
                     router_id = "%s"
-
+                    %s
                     [vrrp_instance.VI_1]
                     state = "BACKUP"
                     interface = "eth0"
@@ -27,7 +28,7 @@ enum Router {
                     priority = %d
                     advert_int = %s
                     virtual_ipaddress = ["%s"]
-                    """, routerId, setup.version(), FailoverTrial.VRID, priority, setup.advertInt(),
+                    """, routerId, backend, setup.version(), FailoverTrial.VRID, priority, setup.advertInt(),
                     FailoverTrial.VIP_WITH_PREFIX);
         }
 

@@ -4,13 +4,20 @@ import java.math.BigDecimal;
 import java.time.Duration;
 
 /**
- * What one failover trial runs: which implementation, which VRRP version, which advertisement interval.
+ * What one failover trial runs: which implementation, which VRRP version, which advertisement interval,
+ * and for hakeeper which VIP backend.
  *
- * @param advertInt seconds, as written in the configuration ({@code 1}, {@code 0.1})
+ * @param advertInt  seconds, as written in the configuration ({@code 1}, {@code 0.1})
+ * @param vipBackend hakeeper's {@code global_defs.vip_backend}, empty for the default (not written)
  */
-record TrialSetup(Router router, int version, String advertInt) {
+record TrialSetup(Router router, int version, String advertInt, String vipBackend) {
 
     static final TrialSetup DEMO = new TrialSetup(Router.HAKEEPER, 3, "0.1");
+
+    /** With the router's default VIP backend. */
+    TrialSetup(Router router, int version, String advertInt) {
+        this(router, version, advertInt, "");
+    }
 
     Duration advertInterval() {
         return Duration.ofNanos(new BigDecimal(advertInt).movePointRight(9).longValueExact());
@@ -37,6 +44,7 @@ record TrialSetup(Router router, int version, String advertInt) {
     }
 
     String label() {
-        return router.displayName() + " VRRPv" + version + " advert_int " + advertInt;
+        return router.displayName() + " VRRPv" + version + " advert_int " + advertInt
+                + (vipBackend.isEmpty() ? "" : " " + vipBackend);
     }
 }
