@@ -67,30 +67,30 @@ final class Benchmark {
                     if (result.lastWordsMicros().isPresent()) {
                         // a master heard after its crash said goodbye: not the failover this measures
                         failures++;
-                        out.printf(Locale.ROOT, "  %-34s run %2d: DISCARDED: %s was heard on the wire %s after its crash%n",
+                        out.printf(Locale.ROOT, "  %-40s run %2d: DISCARDED: %s was heard on the wire %s after its crash%n",
                                 setup.label(), i, result.firstMaster().name(), millis(result.lastWordsMicros()));
                         continue;
                     }
                     result.advertMicros().ifPresent(row.failover()::add);
                     result.outage().ifPresent(o -> row.outage().add(o.firstReplyAfterMicros() - o.lastReplyBeforeMicros()));
-                    out.printf(Locale.ROOT, "  %-34s run %2d: %s -> %s, failover %s, outage %s%n", setup.label(), i,
+                    out.printf(Locale.ROOT, "  %-40s run %2d: %s -> %s, failover %s, outage %s%n", setup.label(), i,
                             result.firstMaster().name(), result.successor().name(),
                             millis(result.advertMicros()), millis(result.outage().map(o ->
                                     o.firstReplyAfterMicros() - o.lastReplyBeforeMicros())));
                 } catch (RuntimeException e) {
                     failures++;
-                    out.printf(Locale.ROOT, "  %-34s run %2d: FAILED: %s%n", setup.label(), i, e.getMessage());
+                    out.printf(Locale.ROOT, "  %-40s run %2d: FAILED: %s%n", setup.label(), i, e.getMessage());
                 }
                 out.flush();
             }
             rows.add(row);
         }
         out.println();
-        out.printf(Locale.ROOT, "%-34s %5s %9s   %-22s   %-22s%n", "", "", "expected", "failover, ms", "VIP outage, ms");
-        out.printf(Locale.ROOT, "%-34s %5s %9s   %6s %7s %7s   %6s %7s %7s%n", "configuration", "runs", "ms",
+        out.printf(Locale.ROOT, "%-40s %5s %9s   %-22s   %-22s%n", "", "", "expected", "failover, ms", "VIP outage, ms");
+        out.printf(Locale.ROOT, "%-40s %5s %9s   %6s %7s %7s   %6s %7s %7s%n", "configuration", "runs", "ms",
                 "min", "median", "max", "min", "median", "max");
         for (Row row : rows) {
-            out.printf(Locale.ROOT, "%-34s %5d %9s   %s   %s%n", row.setup().label(), row.failover().size(),
+            out.printf(Locale.ROOT, "%-40s %5d %9s   %s   %s%n", row.setup().label(), row.failover().size(),
                     row.setup().expectedTakeover(SUCCESSOR_PRIORITY),
                     summary(row.failover()), summary(row.outage()));
         }
