@@ -41,20 +41,6 @@ final class NetlinkBackend implements VipBackend {
         this.routes = routes;
     }
 
-    /**
-     * Opens the socket and asks the kernel for the loopback's index once, so that loading JNA and its
-     * native library, opening the socket and the first request's class loading are paid at start and
-     * not at the first takeover (measured: 10 to 18 ms more from advert to GARP on a first takeover
-     * without it, about 3 ms with). Nothing is changed; a failure is left for the first real call to report.
-     */
-    synchronized void warmUp() {
-        try {
-            index("lo", "warm up with");
-        } catch (IOException | RuntimeException | LinkageError e) {
-            socket.close();
-        }
-    }
-
     @Override
     public synchronized void addAddress(String interfaceName, VirtualAddress address) throws IOException {
         String device = address.device().orElse(interfaceName);

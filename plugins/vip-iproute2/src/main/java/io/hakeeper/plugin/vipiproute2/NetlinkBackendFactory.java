@@ -13,8 +13,7 @@ import io.hakeeper.api.VipBackendFactory;
  * The VIP backend {@code netlink}: addresses over rtnetlink inside the daemon (needs CAP_NET_ADMIN, as
  * {@code ip} does), routes through the {@code iproute2} backend's {@code ip route}. Each netlink answer is
  * awaited at most {@value IpRoute2BackendFactory#TIMEOUT_SECONDS} seconds, the limit of one {@code ip}
- * call. It has no settings. The backend is warmed up when made, at the daemon's start (see
- * {@link NetlinkBackend#warmUp}).
+ * call. It has no settings.
  */
 @Extension
 public final class NetlinkBackendFactory implements VipBackendFactory {
@@ -28,8 +27,6 @@ public final class NetlinkBackendFactory implements VipBackendFactory {
     public VipBackend create(Settings settings, PluginContext context) {
         NetlinkSocket socket = new NetlinkSocket(NetlinkSocket::openHere,
                 Duration.ofSeconds(IpRoute2BackendFactory.TIMEOUT_SECONDS));
-        NetlinkBackend backend = new NetlinkBackend(socket, new IpRoute2BackendFactory().create(settings, context));
-        backend.warmUp();
-        return backend;
+        return new NetlinkBackend(socket, new IpRoute2BackendFactory().create(settings, context));
     }
 }

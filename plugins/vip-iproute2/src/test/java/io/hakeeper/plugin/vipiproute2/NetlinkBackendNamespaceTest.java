@@ -1,8 +1,6 @@
 package io.hakeeper.plugin.vipiproute2;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -34,20 +32,6 @@ class NetlinkBackendNamespaceTest extends VipBackendNamespaceTest {
             backend.removeAddress(TestNamespace.A, vip("192.0.2.50", 24, null, null, null, null));
 
             assertFalse(ns.ip("addr", "show", "dev", TestNamespace.A).contains("192.0.2.50/24"));
-        }
-    }
-
-    @Test
-    void warmingUpChangesNothingAndLeavesTheSocketReady() throws Exception {
-        try (TestNamespace ns = TestNamespace.create(kind())) {
-            String before = ns.ip("addr");
-            NetlinkBackend backend = (NetlinkBackend) ns.backend();
-
-            backend.warmUp();
-
-            assertEquals(before, ns.ip("addr"));
-            backend.addAddress(TestNamespace.A, vip("192.0.2.52", 24, null, null, null, null));
-            assertTrue(ns.ip("addr", "show", "dev", TestNamespace.A).contains("192.0.2.52/24"));
         }
     }
 }
