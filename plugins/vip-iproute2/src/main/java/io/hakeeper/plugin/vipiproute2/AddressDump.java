@@ -37,7 +37,7 @@ final class AddressDump implements RtReplies.Handler {
     @Override
     public void message(short type, ByteBuffer datagram, int start, int end) throws IOException {
         if (type != RtRequests.RTM_NEWADDR || end - start < IFADDRMSG_LENGTH
-                || datagram.getInt(start + 4) != index) {
+                || datagram.getInt(start + 4) != index || !isInet(datagram.get(start))) {
             return;
         }
         int prefixLength = datagram.get(start + 1) & 0xFF;
@@ -72,6 +72,11 @@ final class AddressDump implements RtReplies.Handler {
         }
         addresses.add(new VirtualAddress(address(own), prefixLength, Optional.empty(), broadcast,
                 Optional.of(Scopes.name(scope)), label));
+    }
+
+    /** AF_INET or AF_INET6, the families {@code ip -j addr show} reports as inet and inet6. */
+    private static boolean isInet(byte family) {
+        return family == RtRequests.AF_INET || family == RtRequests.AF_INET6;
     }
 
     private static String literal(byte[] bytes) throws IOException {

@@ -22,7 +22,9 @@ import io.hakeeper.api.VirtualAddress;
  *       are ignored, as keepalived and the iproute2 backend ignore them;</li>
  *   <li>delete: IFA_LOCAL and IFA_ADDRESS, scope 0.</li>
  * </ul>
- * Each request's buffer runs from position 0 to its limit. Native byte order, as netlink wants.
+ * The only address flag sent, IFA_F_NODAD, fits the 8-bit ifa_flags, so IFA_FLAGS (for flags above 8
+ * bits) is never needed, and {@code ip} sends none either. Each request's buffer runs from position 0 to
+ * its limit. Native byte order, as netlink wants.
  */
 final class RtRequests {
 
@@ -40,7 +42,6 @@ final class RtRequests {
     static final short IFA_LABEL = 3;
     static final short IFA_BROADCAST = 4;
     static final short IFA_CACHEINFO = 6;
-    static final short IFA_FLAGS = 8;
 
     private static final short NLM_F_REQUEST = 0x1;
     private static final short NLM_F_ACK = 0x4;
@@ -52,8 +53,8 @@ final class RtRequests {
     private static final int RTEXT_FILTER_SKIP_STATS = 8;
     private static final int IFA_F_NODAD = 0x02;
     private static final int AF_UNSPEC = 0;
-    private static final int AF_INET = 2;
-    private static final int AF_INET6 = 10;
+    static final int AF_INET = 2;
+    static final int AF_INET6 = 10;
     private static final int INFINITY_LIFETIME = 0xFFFFFFFF;
 
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(512).order(ByteOrder.nativeOrder());
