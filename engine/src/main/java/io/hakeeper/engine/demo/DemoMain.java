@@ -39,7 +39,8 @@ public final class DemoMain {
             virtual IP went unanswered at the client. Then it removes the lab, also on Ctrl-C.
 
               --benchmark   repeat the failover for hakeeper and for keepalived, VRRPv2 with 1 s adverts
-                            and VRRPv3 with 0.1 s adverts, and print min/median/max (needs keepalived)
+                            and VRRPv3 with 0.1 s adverts (hakeeper also with vip_backend = "netlink"),
+                            and print min/median/max (needs keepalived)
               --runs N      runs per configuration for --benchmark (default 10)
               --only TEXT   only the --benchmark configurations whose name contains TEXT
                             ("advert_int 0.1", "netlink", "keepalived")
