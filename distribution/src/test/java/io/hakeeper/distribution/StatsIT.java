@@ -92,6 +92,7 @@ class StatsIT {
     }
 
     private static Map<String, Object> only(Object list) {
+        assertTrue(list instanceof List<?>, "not a list in the stats answer: " + list);
         List<?> elements = (List<?>) list;
         assertEquals(1, elements.size(), String.valueOf(list));
         return ControlIT.map(elements.get(0));
