@@ -39,7 +39,7 @@ public final class HaAdmin {
               peers                        every VRRP router heard, per interface and VRID
               checks                       each check's state, last result and counters
               plugins                      loaded plugins, their types and load errors
-              stats                        every counter, per instance; the notifiers'
+              stats                        every counter the daemon keeps, by the part that keeps it
               events                       print transitions, check changes, reloads until interrupted
               config                       the effective configuration as TOML, secrets masked
               reload                       re-read the configuration (needs root or admin_group)
@@ -66,7 +66,9 @@ public final class HaAdmin {
                 + " counters.\n");
         HELP.put("plugins", "Usage: ha-admin plugins [--json]\n  Each plugin: id, version, state, types; load"
                 + " errors.\n");
-        HELP.put("stats", "Usage: ha-admin stats [--json]\n  Every counter of each instance, and the notifiers'.\n");
+        HELP.put("stats", "Usage: ha-admin stats [--json]\n  Every counter the daemon keeps: each instance's"
+                + " (keepalived's names), each raw socket's, the event loop's, the VIP backend's and the"
+                + " announcer's, each check's and each notifier's.\n");
         HELP.put("events", "Usage: ha-admin events [--json]\n  Prints each transition, check change and reload as"
                 + " it happens, until interrupted (Ctrl-C).\n");
         HELP.put("config", "Usage: ha-admin config [--json]\n  The configuration the daemon runs, as TOML, with"

@@ -52,19 +52,46 @@ final class Tables {
                     out.println("problem: " + HaAdmin.map(problem).get("message"));
                 }
             }
-            case "stats" -> {
-                for (Object instance : list(result.get("instances"))) {
-                    Map<String, Object> i = HaAdmin.map(instance);
-                    out.println(i.get("name") + ":");
-                    HaAdmin.map(i.get("counters")).forEach((k, v) -> out.printf("  %-28s %s%n", k, v));
-                }
-                for (Object notifier : list(result.get("notifiers"))) {
-                    out.println("notifier " + Json.write(notifier));
-                }
-            }
+            case "stats" -> stats(result, out);
             case "config" -> out.print(s(result.get("toml")));
             case "events" -> out.println("(listening; Ctrl-C to stop)");
             default -> result.forEach((k, v) -> out.println(k + ": " + s(v)));
+        }
+    }
+
+    /**
+     * Every section of the answer in its order, whatever sections the daemon sends: a list is one block per
+     * element (titled by its words, e.g. "sockets eth0 inet vrrp"), an object one block, each counter on a line.
+     */
+    private static void stats(Map<String, Object> result, PrintStream out) {
+        for (Map.Entry<String, Object> section : result.entrySet()) {
+            if (section.getValue() instanceof List<?> elements) {
+                for (Object element : elements) {
+                    counters(section.getKey(), HaAdmin.map(element), out);
+                }
+            } else if (section.getValue() instanceof Map<?, ?>) {
+                counters(section.getKey(), HaAdmin.map(section.getValue()), out);
+            } else {
+                out.println(section.getKey() + ": " + s(section.getValue()));
+            }
+        }
+    }
+
+    private static void counters(String section, Map<String, Object> block, PrintStream out) {
+        StringBuilder title = new StringBuilder(section);
+        List<Map.Entry<String, Object>> lines = new ArrayList<>();
+        for (Map.Entry<String, Object> entry : block.entrySet()) {
+            if (entry.getValue() instanceof String word) {
+                title.append(' ').append(word);
+            } else if (entry.getValue() instanceof Map<?, ?>) {
+                lines.addAll(HaAdmin.map(entry.getValue()).entrySet());
+            } else {
+                lines.add(entry);
+            }
+        }
+        out.println(title + ":");
+        for (Map.Entry<String, Object> line : lines) {
+            out.println("  " + line.getKey() + " ".repeat(Math.max(1, 28 - line.getKey().length())) + s(line.getValue()));
         }
     }
 

@@ -47,6 +47,7 @@ public final class ControlServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger("hakeeper");
     private static final byte NEWLINE = '\n';
+    private static final Path SOMAXCONN = Path.of("/proc/sys/net/core/somaxconn");
 
     /**
      * @param maxLineBytes a request line longer than this is refused (64 KiB)
@@ -55,6 +56,15 @@ public final class ControlServer implements AutoCloseable {
      */
     public record Limits(int maxLineBytes, Duration idle, int maxClients) {
         public static final Limits DEFAULT = new Limits(64 * 1024, Duration.ofSeconds(30), 256);
+
+        /**
+         * The kernel's queue of connections not yet accepted. A client that connects without blocking is
+         * refused (EAGAIN) when it is full, before the server can tell it anything, so it holds well more
+         * than the clients served: a burst gets in, and those past the limit hear {@code busy}.
+         */
+        public int backlog() {
+            return 4 * maxClients;
+        }
     }
 
     /** The socket cannot be served: another daemon is live on it, or the path cannot be used. */
@@ -107,7 +117,8 @@ public final class ControlServer implements AutoCloseable {
         Files.deleteIfExists(temporary);
         UnixServerSocketChannel server = UnixServerSocketChannel.open();
         try {
-            server.socket().bind(new UnixSocketAddress(temporary.toFile()), 64);
+            server.socket().bind(new UnixSocketAddress(temporary.toFile()), limits.backlog());
+            warnWhenTheKernelCapsTheBacklog(limits.backlog());
             Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-rw----"));
             if (group.isPresent()) {
                 GroupPrincipal principal = FileSystems.getDefault().getUserPrincipalLookupService()
@@ -150,6 +161,20 @@ public final class ControlServer implements AutoCloseable {
         } catch (IOException e) {
             LOG.info("control socket {}: replacing the stale socket of a daemon that is gone ({})", socket,
                     e.getMessage());
+        }
+    }
+
+    /** listen(2) silently cuts the backlog to net.core.somaxconn (128 before Linux 5.4). */
+    private static void warnWhenTheKernelCapsTheBacklog(int backlog) {
+        // a line read, not Files.readString: that sizes its read by the file, and sysctl files say 0
+        try (java.io.BufferedReader reader = Files.newBufferedReader(SOMAXCONN)) {
+            int cap = Integer.parseInt(String.valueOf(reader.readLine()).strip());
+            if (cap < backlog) {
+                LOG.warn("control socket: net.core.somaxconn is {}, below the {} connections hakeeperd queues;"
+                        + " clients connecting at once past {} are refused rather than told busy", cap, backlog, cap);
+            }
+        } catch (IOException | NumberFormatException e) {
+            // no /proc: nothing to warn about
         }
     }
 

@@ -107,8 +107,13 @@ final class AnnounceWork implements AutoCloseable {
         this.spacing = spacing;
     }
 
+    /** Announcer calls that threw, preparing an interface or announcing. */
     long failures() {
         return failures;
+    }
+
+    String pluginId() {
+        return pluginId;
     }
 
     /** Opens what the announcer needs on the interface now rather than at the first takeover. */
@@ -120,6 +125,7 @@ final class AnnounceWork implements AutoCloseable {
                     return null;
                 });
             } catch (Exception e) {
+                failures++;
                 LOG.warn("{}: announcer plugin {} could not prepare the interface: {}", interfaceName, pluginId,
                         e.toString());
             }

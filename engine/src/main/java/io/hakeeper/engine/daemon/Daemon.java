@@ -407,6 +407,24 @@ public final class Daemon implements AutoCloseable {
         return effects.history(name).stream().map(DaemonSideEffects.TimedChange::at).toList();
     }
 
+    /** One per raw socket, for ha-admin stats. Loop thread only. */
+    List<SocketReader> readers() {
+        return List.copyOf(readers);
+    }
+
+    Optional<VipWork> vipWork() {
+        return vips;
+    }
+
+    Optional<AnnounceWork> announceWork() {
+        return announcements;
+    }
+
+    /** Times the kernel dropped link notifications (each followed by a fresh dump). Loop thread only. */
+    long linkNotificationsLost() {
+        return links.lostNotificationCount();
+    }
+
     /** The instances, for status and tests. Read their machines on the loop thread only. */
     public VrrpRuntime runtime() {
         return runtime;

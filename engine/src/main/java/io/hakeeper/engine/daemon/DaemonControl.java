@@ -31,7 +31,6 @@ import io.hakeeper.engine.control.ControlException;
 import io.hakeeper.engine.control.ControlService;
 import io.hakeeper.engine.control.ErrorCode;
 import io.hakeeper.engine.control.EventHub;
-import io.hakeeper.engine.notify.NotifierStats;
 import io.hakeeper.engine.plugin.ExtensionKind;
 import io.hakeeper.engine.plugin.LoadedPlugins;
 import io.hakeeper.engine.plugin.PluginInfo;
@@ -44,7 +43,6 @@ import io.hakeeper.engine.track.CheckStatus;
 import io.hakeeper.engine.vrrp.InstanceMachine;
 import io.hakeeper.engine.vrrp.StateChange;
 import io.hakeeper.engine.vrrp.TrackedTerm;
-import io.hakeeper.engine.vrrp.VrrpCounter;
 
 /**
  * The running daemon as the control socket sees it: answers every command of docs/control-protocol.md and
@@ -275,11 +273,7 @@ public final class DaemonControl implements ControlService, AutoCloseable {
             c.put("state", check.state().name());
             c.put("value", check.value());
             c.put("last_line", check.lastLine());
-            c.put("runs", check.runs());
-            c.put("failures", check.failures());
-            c.put("timeouts", check.timeouts());
-            c.put("errors", check.errors());
-            c.put("overruns", check.overruns());
+            DaemonStats.putCounters(check, c);
             list.add(c);
         }
         return Map.of("checks", list);
@@ -318,37 +312,7 @@ public final class DaemonControl implements ControlService, AutoCloseable {
     @Override
     public Map<String, Object> stats() throws ControlException {
         Daemon running = daemon;
-        List<Map<String, Object>> instances = onLoop(running, () -> {
-            List<Map<String, Object>> list = new ArrayList<>();
-            for (InstanceRuntime instance : running.runtime().instances()) {
-                Map<String, Object> counters = new LinkedHashMap<>();
-                for (VrrpCounter counter : VrrpCounter.values()) {
-                    counters.put(counter.name().toLowerCase(), instance.machine().counter(counter));
-                }
-                counters.put("send_failures", instance.sendFailures());
-                Map<String, Object> entry = new LinkedHashMap<>();
-                entry.put("name", instance.machine().parameters().name());
-                entry.put("counters", counters);
-                list.add(entry);
-            }
-            return list;
-        });
-        List<Map<String, Object>> notifiers = new ArrayList<>();
-        for (NotifierStats stats : running.notifications().stats()) {
-            Map<String, Object> n = new LinkedHashMap<>();
-            n.put("type", stats.type());
-            n.put("plugin", stats.pluginId());
-            n.put("name", stats.name());
-            n.put("delivered", stats.delivered());
-            n.put("failed", stats.failed());
-            n.put("timed_out", stats.timedOut());
-            n.put("dropped", stats.dropped());
-            notifiers.add(n);
-        }
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("instances", instances);
-        result.put("notifiers", notifiers);
-        return result;
+        return onLoop(running, () -> DaemonStats.of(running));
     }
 
     @Override

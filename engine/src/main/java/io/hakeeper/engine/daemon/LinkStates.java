@@ -105,6 +105,11 @@ final class LinkStates implements LinkListener, AutoCloseable {
         }
     }
 
+    /** Times the kernel dropped notifications since the watch opened. */
+    long lostNotificationCount() {
+        return watch.notificationsLost();
+    }
+
     @Override
     public void linksDumped() {
         dumped = true;

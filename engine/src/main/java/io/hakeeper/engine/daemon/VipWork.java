@@ -41,8 +41,13 @@ final class VipWork implements AutoCloseable {
         this.pluginId = pluginId;
     }
 
+    /** Backend calls that threw. */
     long failures() {
         return failures;
+    }
+
+    String pluginId() {
+        return pluginId;
     }
 
     void add(String label, VrrpInstance instance) {

@@ -22,6 +22,7 @@ public final class EventLoop implements Executor, AutoCloseable {
     private final LoopCore core;
     private final Thread thread;
     private volatile boolean running = true;
+    private long readFailures;
 
     public EventLoop(String threadName, MonotonicClock clock, Waiter waiter, LatenessTracker lateness) {
         this(threadName, clock, waiter, LoopIo.NONE, lateness);
@@ -90,8 +91,14 @@ public final class EventLoop implements Executor, AutoCloseable {
         try {
             io.readReady(now);
         } catch (RuntimeException e) {
+            readFailures++;
             LOG.error("bug: reading the sockets threw; the loop goes on", e);
         }
+    }
+
+    /** Socket reads that threw: each one a bug. Loop thread only. */
+    public long readFailures() {
+        return readFailures;
     }
 
     /** Stops the loop after the work in hand and waits for its thread to end. */

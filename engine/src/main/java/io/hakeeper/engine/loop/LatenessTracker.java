@@ -48,6 +48,11 @@ public final class LatenessTracker {
         }
     }
 
+    /** Lateness up to this is not counted. */
+    public long toleranceNanos() {
+        return toleranceNanos;
+    }
+
     /** Timers run so far. */
     public long fired() {
         return fired;

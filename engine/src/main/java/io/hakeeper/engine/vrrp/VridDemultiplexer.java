@@ -1,5 +1,7 @@
 package io.hakeeper.engine.vrrp;
 
+import java.util.List;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +32,12 @@ public final class VridDemultiplexer<T> {
 
     private static final Logger LOG = LoggerFactory.getLogger(VridDemultiplexer.class);
     private static final int VRIDS = 256;
+
+    /**
+     * The counters a packet that reaches no instance can land in: an unknown VRID, or bytes too short to
+     * frame (a bad IP header has no keepalived counter and is only logged).
+     */
+    public static final List<VrrpCounter> COUNTED = List.of(VrrpCounter.VRID_ERR, VrrpCounter.PACKET_LEN_ERR);
 
     private final String subject;
     private final Object[] instancesByVrid = new Object[VRIDS];

@@ -31,4 +31,33 @@ class TablesTest {
                 VI_6   BACKUP (maintenance)  6     bond0.100  100       80         -
                 """, bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"));
     }
+
+    @Test
+    void statsShowsEverySectionItIsGivenWithEachCounterOnALine() {
+        String answer = "{\"instances\": [{\"name\": \"VI_51\", \"counters\": {\"advert_rcvd\": 4, \"vrid_err\": 0}}],"
+                + " \"sockets\": [{\"interface\": \"eth0\", \"family\": \"inet\", \"protocol\": \"vrrp\","
+                + " \"counters\": {\"vrid_err\": 7, \"receive_errors\": 0}}],"
+                + " \"loop\": {\"timers_late\": 2, \"timer_late_worst_ms\": 212.5},"
+                + " \"vip_backend\": {\"plugin\": \"vip-iproute2\", \"failures\": 1}, \"announcer\": null,"
+                + " \"a_section_added_later\": {\"things\": 3}, \"notifiers\": []}";
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Tables.print("stats", Json.parseObject(answer), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+        assertEquals("""
+                instances VI_51:
+                  advert_rcvd                 4
+                  vrid_err                    0
+                sockets eth0 inet vrrp:
+                  vrid_err                    7
+                  receive_errors              0
+                loop:
+                  timers_late                 2
+                  timer_late_worst_ms         212.5
+                vip_backend vip-iproute2:
+                  failures                    1
+                announcer: -
+                a_section_added_later:
+                  things                      3
+                """, bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"));
+    }
 }

@@ -11,6 +11,8 @@ import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -171,6 +173,98 @@ class ControlServerTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Clients that connect without blocking are refused by the kernel once the listen backlog is full, before
+     * the server can tell them anything: the backlog must hold more than the client limit, so that every
+     * client gets in and the surplus hears {@code busy}. The first {@code maxClients} wait for their request
+     * (idle time-out 30 s), so exactly 300 - 256 are told busy.
+     */
+    @Test
+    void threeHundredClientsConnectingAtOnceAreServedOrToldBusyAndNoneRefused() throws Exception {
+        server.close();
+        Path crowded = dir.resolve("crowded.sock");
+        int maxClients = ControlServer.Limits.DEFAULT.maxClients();
+        server = ControlServer.start(crowded, Optional.empty(), new ControlProtocol(service,
+                new Permissions(Optional.empty(), dir, dir)), events, ControlServer.Limits.DEFAULT);
+        List<SocketChannel> clients = new ArrayList<>();
+        try {
+            List<String> refused = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                SocketChannel client = SocketChannel.open(StandardProtocolFamily.UNIX);
+                client.configureBlocking(false);
+                clients.add(client);
+                try {
+                    if (!client.connect(UnixDomainSocketAddress.of(crowded))) {
+                        refused.add("client " + i + ": connection pending");
+                    }
+                } catch (IOException e) {
+                    refused.add("client " + i + ": " + e.getMessage());
+                }
+            }
+            assertTrue(refused.isEmpty(), refused.size() + " of 300 clients were refused, the first: "
+                    + refused.subList(0, Math.min(3, refused.size())));
+
+            Map<SocketChannel, String> busy = firstLines(clients, 300 - maxClients, Duration.ofSeconds(10));
+            assertEquals(300 - maxClients, busy.size(), "clients told busy");
+            busy.values().forEach(line -> assertEquals("busy", errorCode(Json.parseObject(line)), line));
+
+            List<SocketChannel> served = clients.stream().filter(c -> !busy.containsKey(c)).toList();
+            for (SocketChannel client : served) {
+                ByteBuffer request = ByteBuffer.wrap("{\"cmd\":\"status\"}\n".getBytes(StandardCharsets.UTF_8));
+                while (request.hasRemaining()) {
+                    client.write(request);
+                }
+            }
+            Map<SocketChannel, String> answers = firstLines(served, served.size(), Duration.ofSeconds(10));
+            assertEquals(maxClients, answers.size(), "clients answered");
+            answers.values().forEach(line -> assertEquals(true, Json.parseObject(line).get("ok"), line));
+        } finally {
+            for (SocketChannel client : clients) {
+                client.close();
+            }
+        }
+    }
+
+    /** The first line each of {@code clients} (non-blocking) receives, until {@code expected} came or time is up. */
+    private static Map<SocketChannel, String> firstLines(List<SocketChannel> clients, int expected, Duration within)
+            throws IOException {
+        Map<SocketChannel, java.io.ByteArrayOutputStream> partial = new java.util.HashMap<>();
+        Map<SocketChannel, String> lines = new java.util.HashMap<>();
+        ByteBuffer buffer = ByteBuffer.allocate(4096);
+        try (Selector selector = Selector.open()) {
+            for (SocketChannel client : clients) {
+                client.register(selector, SelectionKey.OP_READ);
+            }
+            long deadline = System.nanoTime() + within.toNanos();
+            while (lines.size() < expected && System.nanoTime() < deadline) {
+                selector.select(100);
+                for (SelectionKey key : selector.selectedKeys()) {
+                    SocketChannel client = (SocketChannel) key.channel();
+                    buffer.clear();
+                    int read = client.read(buffer);
+                    java.io.ByteArrayOutputStream line = partial.computeIfAbsent(client,
+                            c -> new java.io.ByteArrayOutputStream());
+                    for (int i = 0; i < Math.max(read, 0) && !lines.containsKey(client); i++) {
+                        byte b = buffer.get(i);
+                        if (b == '\n') {
+                            lines.put(client, line.toString(StandardCharsets.UTF_8));
+                        } else {
+                            line.write(b);
+                        }
+                    }
+                    if (read < 0 || lines.containsKey(client)) {
+                        key.cancel();
+                    }
+                }
+                selector.selectedKeys().clear();
+            }
+        }
+        for (SocketChannel client : clients) {
+            client.configureBlocking(false); // deregistered when the selector closed; still non-blocking
+        }
+        return lines;
     }
 
     @Test
