@@ -15,11 +15,6 @@ enum DeadTransport implements AdvertTransport {
     }
 
     @Override
-    public IoStatus sendMulticast(ByteBuffer payload) {
-        return IoStatus.FAILED;
-    }
-
-    @Override
     public IoStatus send(ByteBuffer payload, byte[] destination, byte[] source) {
         return IoStatus.FAILED;
     }

@@ -100,6 +100,9 @@ final class InstanceFactory {
                         instance.interfaceName(), e.getMessage());
             }
         }
+        if (reader != null) {
+            warnIfNotOnInterface(instance, label);
+        }
         Optional<byte[]> source = sourceAddress(instance, reader);
         byte[] primary = source.orElse(new byte[instance.family() == Family.IPV4 ? 4 : 16]);
         InstanceMachine machine = new InstanceMachine(InstanceParameters.from(instance, primary), runtime.actions());
@@ -127,8 +130,7 @@ final class InstanceFactory {
     }
 
     private Optional<byte[]> sourceAddress(VrrpInstance instance, SocketReader reader) {
-        Optional<InetAddress> configured = instance.unicastPeers().isEmpty() ? instance.mcastSrcIp()
-                : instance.unicastSrcIp().or(instance::mcastSrcIp);
+        Optional<InetAddress> configured = configuredSource(instance);
         if (configured.isPresent()) {
             return configured.map(InetAddress::getAddress);
         }
@@ -137,6 +139,28 @@ final class InstanceFactory {
             return reader == null ? Optional.empty() : Optional.ofNullable(reader.socket().linkLocalAddress());
         }
         return InterfaceAddresses.firstIpv4(instance.interfaceName()).map(InetAddress::getAddress);
+    }
+
+    /** mcast_src_ip, or for unicast adverts unicast_src_ip first; empty when the interface's address is used. */
+    private static Optional<InetAddress> configuredSource(VrrpInstance instance) {
+        return usesUnicastSrcIp(instance) ? instance.unicastSrcIp() : instance.mcastSrcIp();
+    }
+
+    private static boolean usesUnicastSrcIp(VrrpInstance instance) {
+        return !instance.unicastPeers().isEmpty() && instance.unicastSrcIp().isPresent();
+    }
+
+    /**
+     * Adverts leave from the configured source or not at all (the kernel refuses an address the host does
+     * not have, and sending from another would break the VRRPv3 checksum), so a source missing from the
+     * interface is said at once rather than left to the send failures it causes.
+     */
+    private static void warnIfNotOnInterface(VrrpInstance instance, String label) {
+        configuredSource(instance).filter(address -> !InterfaceAddresses.has(instance.interfaceName(), address))
+                .ifPresent(address -> LOG.error("{}: {} {} is not an address of {}; adverts are sent from that address"
+                        + " or not at all", label,
+                        usesUnicastSrcIp(instance) ? "unicast_src_ip" : "mcast_src_ip", address.getHostAddress(),
+                        instance.interfaceName()));
     }
 
     private static List<InetAddress> advertised(VrrpInstance instance) {

@@ -1,6 +1,8 @@
 package io.hakeeper.engine.net;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 
 import io.hakeeper.engine.config.model.Family;
@@ -13,8 +15,8 @@ import io.hakeeper.engine.config.model.Family;
  * <p>IPv4: the kernel builds the IP header of what we send (except for AH, protocol 51, whose digest
  * covers the IP header: that socket is IP_HDRINCL and sends the packet the encoder built), and gives us the whole IP packet on receive
  * (the TTL is read from that header). IPv6: the kernel strips the header on receive and hands the hop
- * limit and destination over as control messages; the VRRP checksum is left to us both ways; adverts go
- * out from the interface's link-local address unless the caller names another source.
+ * limit and destination over as control messages; the VRRP checksum is left to us both ways. Every send
+ * names its source address: the one the advert was encoded with, the one it leaves from.
  *
  * <p>Sending and receiving allocate nothing: each direction owns its native msghdr, iovec, address and
  * control memory. One thread may send while another receives, but two threads must not send (or
@@ -33,8 +35,7 @@ public final class RawVrrpSocket implements AdvertTransport, AutoCloseable {
     private final String interfaceName;
     private final int interfaceIndex;
     private final int protocol;
-    private final byte[] multicastGroup;
-    private final byte[] defaultSource;
+    private final byte[] linkLocal;
     private final MessageBuffers sending = new MessageBuffers();
     private final MessageBuffers receiving = new MessageBuffers();
     private int fd;
@@ -45,14 +46,13 @@ public final class RawVrrpSocket implements AdvertTransport, AutoCloseable {
     private volatile SocketError lastError;
 
     private RawVrrpSocket(int fd, Family family, String interfaceName, int interfaceIndex, int protocol,
-            byte[] defaultSource) {
+            byte[] linkLocal) {
         this.fd = fd;
         this.family = family;
         this.interfaceName = interfaceName;
         this.interfaceIndex = interfaceIndex;
         this.protocol = protocol;
-        this.multicastGroup = SocketOptions.vrrpGroup(family == Family.IPV6);
-        this.defaultSource = defaultSource;
+        this.linkLocal = linkLocal;
     }
 
     /**
@@ -98,21 +98,22 @@ public final class RawVrrpSocket implements AdvertTransport, AutoCloseable {
         }
     }
 
-    /** Sends {@code payload} (position to limit; the buffer is not moved) to the VRRP multicast group. */
-    @Override
-    public IoStatus sendMulticast(ByteBuffer payload) {
-        return send(payload, multicastGroup, null);
-    }
-
     /**
-     * Sends {@code payload} (position to limit, a direct buffer; not moved) to {@code destination}.
+     * Sends {@code payload} (position to limit, a direct buffer; not moved) to {@code destination} from
+     * {@code source}, and from nowhere else: the source goes to the kernel with the packet (IP_PKTINFO,
+     * IPV6_PKTINFO), which refuses it (for IPv4 without IP_HDRINCL; always for IPv6) when the host does not
+     * have that address, rather than picking another one. An unspecified source (0.0.0.0, ::) is refused
+     * here: the kernel would take it as "choose one".
      *
      * @param destination network order, 4 bytes for IPv4 and 16 for IPv6: the group or a unicast peer
-     * @param source      the source address to send from, as long as {@code destination} (mcast_src_ip, unicast_src_ip), or null for the
-     *                    kernel's choice (IPv4) or the interface's link-local address (IPv6)
+     * @param source      the address the advert was encoded with (mcast_src_ip, unicast_src_ip, or the
+     *                    interface's address), as long as {@code destination}
      */
     @Override
     public IoStatus send(ByteBuffer payload, byte[] destination, byte[] source) {
+        if (isUnspecified(source)) {
+            return failure(NativeCall.SENDMSG, Linux.EADDRNOTAVAIL, source);
+        }
         if (payload != lastSendBuffer) {
             lastSendAddress = Native.addressOf(payload);
             lastSendBuffer = payload;
@@ -123,25 +124,32 @@ public final class RawVrrpSocket implements AdvertTransport, AutoCloseable {
             sending.sockaddrIn6(destination, interfaceIndex);
             // struct in6_pktinfo { in6_addr addr; int ifindex; }: the source address and the way out
             controlLength = sending.controlMessage(Linux.IPPROTO_IPV6, Linux.IPV6_PKTINFO, 20);
-            sending.control.put(MessageBuffers.CMSG_HEADER, source != null ? source : defaultSource, 0, 16);
+            sending.control.put(MessageBuffers.CMSG_HEADER, source, 0, 16);
             sending.control.putInt(MessageBuffers.CMSG_HEADER + 16, interfaceIndex);
             sending.lengths(MessageBuffers.SOCKADDR_IN6_SIZE, controlLength);
         } else {
             sending.sockaddrIn(destination);
-            controlLength = 0;
-            if (source != null) {
-                // struct in_pktinfo { int ifindex; in_addr spec_dst; in_addr addr; }: spec_dst is the source
-                controlLength = sending.controlMessage(Linux.IPPROTO_IP, Linux.IP_PKTINFO, 12);
-                sending.control.putInt(MessageBuffers.CMSG_HEADER, 0);
-                sending.control.put(MessageBuffers.CMSG_HEADER + 4, source, 0, 4);
-                sending.control.putInt(MessageBuffers.CMSG_HEADER + 8, 0);
-            }
+            // struct in_pktinfo { int ifindex; in_addr spec_dst; in_addr addr; }: spec_dst is the source. With
+            // IP_HDRINCL (AH) the header we wrote carries it already; the route is looked up from it all the same
+            controlLength = sending.controlMessage(Linux.IPPROTO_IP, Linux.IP_PKTINFO, 12);
+            sending.control.putInt(MessageBuffers.CMSG_HEADER, 0);
+            sending.control.put(MessageBuffers.CMSG_HEADER + 4, source, 0, 4);
+            sending.control.putInt(MessageBuffers.CMSG_HEADER + 8, 0);
             sending.lengths(MessageBuffers.SOCKADDR_IN_SIZE, controlLength);
         }
         if (Native.LIBC.sendmsg(fd, sending.header, 0) >= 0) {
             return IoStatus.DONE;
         }
-        return failure(NativeCall.SENDMSG, Native.errno());
+        return failure(NativeCall.SENDMSG, Native.errno(), source);
+    }
+
+    private static boolean isUnspecified(byte[] address) {
+        for (byte b : address) {
+            if (b != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -206,11 +214,25 @@ public final class RawVrrpSocket implements AdvertTransport, AutoCloseable {
     }
 
     private IoStatus failure(NativeCall call, int errno) {
+        return failure(call, errno, null);
+    }
+
+    /** {@code source}: the address a failed send was to leave from, named in the error (EADDRNOTAVAIL, EINVAL ...). */
+    private IoStatus failure(NativeCall call, int errno, byte[] source) {
         if (errno == Linux.EAGAIN || errno == Linux.EINTR) {
             return IoStatus.WOULD_BLOCK;
         }
-        lastError = new SocketError(call, interfaceName, errno);
+        lastError = new SocketError(call, source == null ? interfaceName : interfaceName + " from " + text(source),
+                errno);
         return IoStatus.FAILED;
+    }
+
+    private static String text(byte[] address) {
+        try {
+            return InetAddress.getByAddress(address).getHostAddress();
+        } catch (UnknownHostException e) {
+            return address.length + " bytes"; // neither 4 nor 16: only a caller's mistake gets here
+        }
     }
 
     /** The most recent failure of a send or receive, or null when none has failed. */
@@ -239,9 +261,12 @@ public final class RawVrrpSocket implements AdvertTransport, AutoCloseable {
         return protocol;
     }
 
-    /** The IPv6 link-local source of multicast adverts (16 bytes, a copy), or null for IPv4. */
+    /**
+     * The interface's IPv6 link-local address when the socket was opened (16 bytes, a copy), the source of
+     * adverts unless mcast_src_ip names another; null for IPv4.
+     */
     public byte[] linkLocalAddress() {
-        return defaultSource == null ? null : defaultSource.clone();
+        return linkLocal == null ? null : linkLocal.clone();
     }
 
     @Override

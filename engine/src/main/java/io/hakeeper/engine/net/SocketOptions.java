@@ -27,10 +27,6 @@ final class SocketOptions {
         this.interfaceIndex = interfaceIndex;
     }
 
-    static byte[] vrrpGroup(boolean ipv6) {
-        return (ipv6 ? VRRP_GROUP_V6 : VRRP_GROUP_V4).clone();
-    }
-
     /**
      * {@code headerIncluded}: we write the IP header of what we send (AH, whose digest covers that header);
      * the kernel still fills in the checksum, and the identification when it is zero.

@@ -59,6 +59,10 @@ public final class InstanceRuntime {
         this.ledger = ledger;
         this.encoder = encoder;
         this.transport = transport;
+        if (source.length != multicastGroup.length) {
+            throw new IllegalArgumentException(label + ": a " + source.length + "-byte source for a "
+                    + multicastGroup.length + "-byte group");
+        }
         this.source = source.clone();
         this.multicastGroup = multicastGroup.clone();
         this.unicastPeers = unicastPeers.clone();
@@ -116,15 +120,22 @@ public final class InstanceRuntime {
     /** Builds and sends one advert with {@code priority} (the effective one, or 0 when resigning). */
     void sendAdvert(int priority) {
         if (unicastPeers.length == 0) {
-            // the v3 checksum covers the destination, so the advert is encoded for where it goes
-            encode(priority, multicastGroup);
-            record(transport.sendMulticast(sendBuffer));
+            sendTo(priority, multicastGroup);
             return;
         }
         for (byte[] peer : unicastPeers) {
-            encode(priority, peer);
-            record(transport.send(sendBuffer, peer, source));
+            sendTo(priority, peer);
         }
+    }
+
+    /**
+     * The v3 checksum covers both addresses, so the advert is encoded for the very source and destination it
+     * is sent with: one source, used for both, and never the kernel's choice.
+     */
+    private void sendTo(int priority, byte[] destination) {
+        int length = encoder.encode(sendBuffer, 0, priority, source, destination);
+        sendBuffer.limit(length).position(0);
+        record(transport.send(sendBuffer, destination, source));
     }
 
     void attach(Timer timer) {
@@ -133,11 +144,6 @@ public final class InstanceRuntime {
 
     Timer timer() {
         return timer;
-    }
-
-    private void encode(int priority, byte[] destination) {
-        int length = encoder.encode(sendBuffer, 0, priority, source, destination);
-        sendBuffer.limit(length).position(0);
     }
 
     private void record(IoStatus status) {

@@ -54,21 +54,22 @@ class HotPathAllocationTest {
     }
 
     private static void measure(Family family, RawVrrpSocket sender, RawVrrpSocket receiver) throws Exception {
-        ByteBuffer advert = family == Family.IPV6
-                ? HandBuiltAdvert.v3(7, 100, 10, lab.node(1).ipv6LinkLocal(), InetAddress.getByName("ff02::12"),
-                        InetAddress.getByName("2001:db8::200"))
-                : HandBuiltAdvert.v3(7, 100, 10, lab.node(1).ipv4(), InetAddress.getByName("224.0.0.18"),
-                        InetAddress.getByName("192.0.2.200"));
+        InetAddress source = family == Family.IPV6 ? lab.node(1).ipv6LinkLocal() : lab.node(1).ipv4();
+        InetAddress group = InetAddress.getByName(family == Family.IPV6 ? "ff02::12" : "224.0.0.18");
+        ByteBuffer advert = HandBuiltAdvert.v3(7, 100, 10, source, group,
+                InetAddress.getByName(family == Family.IPV6 ? "2001:db8::200" : "192.0.2.200"));
+        byte[] from = source.getAddress();
+        byte[] to = group.getAddress();
         ByteBuffer into = ByteBuffer.allocateDirect(1500);
         ReceivedPacket packet = new ReceivedPacket();
         Poller poller = new Poller(1);
         poller.add(receiver.fd());
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
-        exchange(WARM_UP, sender, receiver, advert, into, packet, poller);
+        exchange(WARM_UP, sender, receiver, advert, from, to, into, packet, poller);
         long before = threads.getCurrentThreadAllocatedBytes();
         long start = System.nanoTime();
-        exchange(MEASURED, sender, receiver, advert, into, packet, poller);
+        exchange(MEASURED, sender, receiver, advert, from, to, into, packet, poller);
         long elapsed = System.nanoTime() - start;
         long allocated = threads.getCurrentThreadAllocatedBytes() - before;
 
@@ -77,10 +78,10 @@ class HotPathAllocationTest {
         assertTrue(allocated < TOLERATED_BYTES, allocated + " bytes allocated for " + MEASURED + " adverts");
     }
 
-    private static void exchange(int adverts, RawVrrpSocket sender, RawVrrpSocket receiver, ByteBuffer advert, ByteBuffer into, ReceivedPacket packet,
-            Poller poller) {
+    private static void exchange(int adverts, RawVrrpSocket sender, RawVrrpSocket receiver, ByteBuffer advert,
+            byte[] from, byte[] to, ByteBuffer into, ReceivedPacket packet, Poller poller) {
         for (int i = 0; i < adverts; i++) {
-            assertEquals(IoStatus.DONE, sender.sendMulticast(advert));
+            assertEquals(IoStatus.DONE, sender.send(advert, to, from));
             IoStatus received;
             do {
                 poller.poll(1000);

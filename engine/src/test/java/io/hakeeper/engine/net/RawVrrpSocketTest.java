@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 import io.hakeeper.engine.config.model.Family;
 import io.hakeeper.engine.lab.Capture;
+import io.hakeeper.engine.lab.CommandResult;
 import io.hakeeper.engine.lab.LabNode;
 import io.hakeeper.engine.lab.NamespaceLab;
 import io.hakeeper.engine.lab.Tshark;
@@ -90,7 +91,7 @@ class RawVrrpSocketTest {
     void ipv4MulticastAdvertReachesThePeerWithTtl255AndNotTheSender() {
         ByteBuffer advert = HandBuiltAdvert.v3(VRID, PRIORITY, INTERVAL_CS, a.ipv4(), GROUP4, VIP4);
 
-        assertEquals(IoStatus.DONE, a4.sendMulticast(advert), () -> String.valueOf(a4.lastError()));
+        assertEquals(IoStatus.DONE, a4.send(advert, GROUP4.getAddress(), a.ipv4().getAddress()), () -> String.valueOf(a4.lastError()));
 
         assertReceived(b4, advert, a.ipv4(), GROUP4);
         assertEquals(20, packet.payloadOffset(), "IPv4 receive keeps the IP header in front");
@@ -101,7 +102,7 @@ class RawVrrpSocketTest {
     void ipv6MulticastAdvertComesFromTheLinkLocalWithHopLimit255AndNotBackToTheSender() {
         ByteBuffer advert = HandBuiltAdvert.v3(VRID, PRIORITY, INTERVAL_CS, a.ipv6LinkLocal(), GROUP6, VIP6);
 
-        assertEquals(IoStatus.DONE, a6.sendMulticast(advert), () -> String.valueOf(a6.lastError()));
+        assertEquals(IoStatus.DONE, a6.send(advert, GROUP6.getAddress(), a.ipv6LinkLocal().getAddress()), () -> String.valueOf(a6.lastError()));
 
         assertReceived(b6, advert, a.ipv6LinkLocal(), GROUP6);
         assertEquals(0, packet.payloadOffset(), "IPv6 receive starts at the VRRP header");
@@ -128,15 +129,67 @@ class RawVrrpSocketTest {
     }
 
     @Test
+    void aMulticastAdvertLeavesFromTheSourceItIsGivenNotTheOneTheKernelWouldPick() {
+        // a secondary IPv4 address and a second link-local address: never the kernel's choice for the group
+        InetAddress secondary4 = literal("192.0.2.31");
+        InetAddress secondLinkLocal = literal("fe80::1:31");
+        addAddress(a, "192.0.2.31/24");
+        addAddress(a, "fe80::1:31/64");
+        try {
+            ByteBuffer advert4 = HandBuiltAdvert.v3(VRID, PRIORITY, INTERVAL_CS, secondary4, GROUP4, VIP4);
+            ByteBuffer advert6 = HandBuiltAdvert.v3(VRID, PRIORITY, INTERVAL_CS, secondLinkLocal, GROUP6, VIP6);
+
+            assertEquals(IoStatus.DONE, a4.send(advert4, GROUP4.getAddress(), secondary4.getAddress()),
+                    () -> String.valueOf(a4.lastError()));
+            assertReceived(b4, advert4, secondary4, GROUP4);
+            assertEquals(IoStatus.DONE, a6.send(advert6, GROUP6.getAddress(), secondLinkLocal.getAddress()),
+                    () -> String.valueOf(a6.lastError()));
+            assertEquals(secondLinkLocal, withoutScope(receivedSource(b6)));
+        } finally {
+            deleteAddress(a, "192.0.2.31/24");
+            deleteAddress(a, "fe80::1:31/64");
+        }
+    }
+
+    @Test
+    void anAdvertFromAnAddressTheHostDoesNotHaveFailsNamingItAndNothingLeaves() {
+        InetAddress foreign4 = literal("192.0.2.99");
+        InetAddress foreign6 = literal("fe80::99");
+        ByteBuffer advert4 = HandBuiltAdvert.v3(VRID, PRIORITY, INTERVAL_CS, foreign4, GROUP4, VIP4);
+        ByteBuffer advert6 = HandBuiltAdvert.v3(VRID, PRIORITY, INTERVAL_CS, foreign6, GROUP6, VIP6);
+
+        assertEquals(IoStatus.FAILED, a4.send(advert4, GROUP4.getAddress(), foreign4.getAddress()));
+        assertSendFailureNames(a4.lastError(), "eth0 from 192.0.2.99");
+        assertEquals(IoStatus.FAILED, a6.send(advert6, GROUP6.getAddress(), foreign6.getAddress()));
+        assertSendFailureNames(a6.lastError(), "eth0 from fe80:0:0:0:0:0:0:99");
+
+        assertNothingFor(b4, "an IPv4 advert left from another source");
+        assertNothingFor(b6, "an IPv6 advert left from another source");
+    }
+
+    @Test
+    void anUnspecifiedSourceIsRefusedRatherThanLeftToTheKernelsChoice() {
+        ByteBuffer advert = HandBuiltAdvert.v3(VRID, PRIORITY, INTERVAL_CS, literal("0.0.0.0"), GROUP4, VIP4);
+
+        assertEquals(IoStatus.FAILED, a4.send(advert, GROUP4.getAddress(), new byte[4]));
+        assertEquals(99, a4.lastError().errno(), a4.lastError().toString()); // EADDRNOTAVAIL
+        assertEquals(IoStatus.FAILED, a6.send(advert, GROUP6.getAddress(), new byte[16]));
+
+        assertNothingFor(b4, "an advert without a source left all the same");
+    }
+
+    @Test
     void everyAdvertOnTheWireHasAValidChecksumForTsharkAndHopLimit255() throws Exception {
         Path pcap;
         try (Capture capture = lab.captureSwitch("ip proto 112 or ip6 proto 112")) {
-            a4.sendMulticast(HandBuiltAdvert.v3(VRID, PRIORITY, INTERVAL_CS, a.ipv4(), GROUP4, VIP4));
-            a6.sendMulticast(HandBuiltAdvert.v3(VRID, PRIORITY, INTERVAL_CS, a.ipv6LinkLocal(), GROUP6, VIP6));
+            a4.send(HandBuiltAdvert.v3(VRID, PRIORITY, INTERVAL_CS, a.ipv4(), GROUP4, VIP4), GROUP4.getAddress(),
+                    a.ipv4().getAddress());
+            a6.send(HandBuiltAdvert.v3(VRID, PRIORITY, INTERVAL_CS, a.ipv6LinkLocal(), GROUP6, VIP6), GROUP6.getAddress(),
+                    a.ipv6LinkLocal().getAddress());
             a4.send(HandBuiltAdvert.v3(VRID, PRIORITY, INTERVAL_CS, a.ipv4(), b.ipv4(), VIP4),
-                    b.ipv4().getAddress(), null);
+                    b.ipv4().getAddress(), a.ipv4().getAddress());
             a6.send(HandBuiltAdvert.v3(VRID, PRIORITY, INTERVAL_CS, a.ipv6LinkLocal(), b.ipv6(), VIP6),
-                    b.ipv6().getAddress(), null);
+                    b.ipv6().getAddress(), a.ipv6LinkLocal().getAddress());
             // the packets have reached B, so they have crossed the bridge and are in the capture
             for (RawVrrpSocket socket : new RawVrrpSocket[] {b4, b6, b4, b6}) {
                 receiveWithin(socket, 1000);
@@ -169,7 +222,7 @@ class RawVrrpSocketTest {
         ByteBuffer advert = HandBuiltAdvert.v3(VRID, PRIORITY, INTERVAL_CS, a.ipv4(), GROUP4, VIP4);
         lab.linkDown(a);
         try {
-            assertEquals(IoStatus.FAILED, a4.sendMulticast(advert));
+            assertEquals(IoStatus.FAILED, a4.send(advert, GROUP4.getAddress(), a.ipv4().getAddress()));
 
             SocketError error = a4.lastError();
             assertNotNull(error);
@@ -189,7 +242,8 @@ class RawVrrpSocketTest {
 
         assertEquals(0, poller.poll(50));
 
-        a6.sendMulticast(HandBuiltAdvert.v3(VRID, PRIORITY, INTERVAL_CS, a.ipv6LinkLocal(), GROUP6, VIP6));
+        a6.send(HandBuiltAdvert.v3(VRID, PRIORITY, INTERVAL_CS, a.ipv6LinkLocal(), GROUP6, VIP6), GROUP6.getAddress(),
+                    a.ipv6LinkLocal().getAddress());
         assertEquals(1, poller.poll(1000));
         assertFalse(poller.isReadable(slot4));
         assertTrue(poller.isReadable(slot6));
@@ -199,7 +253,8 @@ class RawVrrpSocketTest {
     void anAdvertWakesTheLoopsPollWaiter() throws Exception {
         try (PollWaiter waiter = new PollWaiter(1)) {
             int slot = waiter.watch(b4.fd());
-            a4.sendMulticast(HandBuiltAdvert.v3(VRID, PRIORITY, INTERVAL_CS, a.ipv4(), GROUP4, VIP4));
+            a4.send(HandBuiltAdvert.v3(VRID, PRIORITY, INTERVAL_CS, a.ipv4(), GROUP4, VIP4), GROUP4.getAddress(),
+                    a.ipv4().getAddress());
 
             long start = System.nanoTime();
             waiter.await(TimeUnit.SECONDS.toNanos(5));
@@ -218,6 +273,29 @@ class RawVrrpSocketTest {
         assertEquals(255, packet.hopLimit());
         ByteBuffer payload = into.duplicate().position(packet.payloadOffset());
         assertEquals(sent.duplicate(), payload, "the VRRP message arrived changed");
+    }
+
+    private InetAddress receivedSource(RawVrrpSocket socket) {
+        assertEquals(IoStatus.DONE, receiveWithin(socket, 1000), "nothing received on " + socket);
+        return packet.sourceAddress();
+    }
+
+    private static void assertSendFailureNames(SocketError error, String detail) {
+        assertNotNull(error);
+        assertEquals(NativeCall.SENDMSG, error.call());
+        assertEquals(detail, error.detail(), error.toString());
+    }
+
+    private static void addAddress(LabNode node, String address) {
+        // IPv6 nodad: usable at once, where duplicate address detection would hold it back for a while
+        CommandResult added = address.contains(":")
+                ? lab.exec(node, "ip", "addr", "add", address, "dev", node.interfaceName(), "nodad")
+                : lab.exec(node, "ip", "addr", "add", address, "dev", node.interfaceName());
+        assertEquals(0, added.exitCode(), added::describe);
+    }
+
+    private static void deleteAddress(LabNode node, String address) {
+        lab.exec(node, "ip", "addr", "del", address, "dev", node.interfaceName());
     }
 
     private void assertNothingFor(RawVrrpSocket socket, String message) {

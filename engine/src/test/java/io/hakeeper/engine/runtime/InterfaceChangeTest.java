@@ -82,13 +82,8 @@ class InterfaceChangeTest {
             }
 
             @Override
-            public IoStatus sendMulticast(ByteBuffer payload) {
-                return usable ? IoStatus.DONE : IoStatus.FAILED;
-            }
-
-            @Override
             public IoStatus send(ByteBuffer payload, byte[] destination, byte[] source) {
-                return sendMulticast(payload);
+                return usable ? IoStatus.DONE : IoStatus.FAILED;
             }
         };
     }

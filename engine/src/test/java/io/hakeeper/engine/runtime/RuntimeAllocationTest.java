@@ -138,15 +138,10 @@ class RuntimeAllocationTest {
         int lastPriority = -1;
 
         @Override
-        public IoStatus sendMulticast(ByteBuffer payload) {
+        public IoStatus send(ByteBuffer payload, byte[] destination, byte[] source) {
             count++;
             lastPriority = payload.get(payload.position() + 2) & 0xff;
             return IoStatus.DONE;
-        }
-
-        @Override
-        public IoStatus send(ByteBuffer payload, byte[] destination, byte[] source) {
-            return sendMulticast(payload);
         }
     }
 
