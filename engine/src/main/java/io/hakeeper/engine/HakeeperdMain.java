@@ -113,10 +113,10 @@ public final class HakeeperdMain {
         ControlServer server = null;
         try {
             // the first load is closed by check(), which opened it
-            DaemonControl.Loaded initial = loaded(first, options.configFile());
+            DaemonControl.Loaded initial = loaded(first);
             control = DaemonControl.start(options.configFile(), new DaemonControl.Loaded(initial.config(),
                     initial.problems(), initial.plugins(), initial.text(), () -> { }),
-                    () -> loaded(ConfigurationLoad.of(options.configFile(), options.format()), options.configFile()), events,
+                    () -> loaded(ConfigurationLoad.of(options.configFile(), options.format())), events,
                     Version.current());
             DaemonControl running = control;
             server = ControlServer.start(socket, config.globalDefs().controlGroup(),
@@ -148,8 +148,9 @@ public final class HakeeperdMain {
         }
     }
 
-    private static DaemonControl.Loaded loaded(ConfigurationLoad load, Path file) throws IOException {
-        String text = load.report().ok() ? Files.readString(file) : "";
+    private static DaemonControl.Loaded loaded(ConfigurationLoad load) {
+        // the text validated, not the file read again: it may have changed since, or be a keepalived.conf
+        String text = load.report().ok() ? load.toml() : "";
         return new DaemonControl.Loaded(load.report().ok() ? load.report().config() : java.util.Optional.empty(),
                 load.report().errors(), load.plugins(), text, load);
     }

@@ -18,14 +18,21 @@ import io.hakeeper.engine.plugin.TypeRegistry;
  */
 public final class ParsedConfig {
 
+    private final String text;
     private final TomlParseResult toml;
     private final String fileName;
     private final Path configDirectory;
 
-    ParsedConfig(TomlParseResult toml, String fileName, Path configDirectory) {
+    ParsedConfig(String text, TomlParseResult toml, String fileName, Path configDirectory) {
+        this.text = text;
         this.toml = toml;
         this.fileName = fileName;
         this.configDirectory = configDirectory;
+    }
+
+    /** The TOML text as parsed: the file's, or a keepalived.conf's translation. */
+    public String text() {
+        return text;
     }
 
     /** The file name used in every position. */
