@@ -8,6 +8,7 @@ import java.util.List;
 import io.hakeeper.engine.HakeeperdOptions.Format;
 import io.hakeeper.engine.config.ConfigParser;
 import io.hakeeper.engine.config.HostInterfaces;
+import io.hakeeper.engine.config.HostPrograms;
 import io.hakeeper.engine.config.ParsedConfig;
 import io.hakeeper.engine.config.ValidationReport;
 import io.hakeeper.engine.config.keepalived.KeepalivedImport;
@@ -63,8 +64,8 @@ public record ConfigurationLoad(Path pluginDir, LoadedPlugins plugins, Validatio
                     java.util.Optional.empty()), parsed.text());
         }
         LoadedPlugins plugins = PluginHost.load(pluginDir);
-        return new ConfigurationLoad(pluginDir, plugins, parsed.validate(plugins.registry(), HostInterfaces::exists),
-                parsed.text());
+        return new ConfigurationLoad(pluginDir, plugins,
+                parsed.validate(plugins.registry(), HostInterfaces::exists, HostPrograms::whyNotRunnable), parsed.text());
     }
 
     public List<PluginProblem> pluginProblems() {

@@ -116,7 +116,7 @@ public final class HakeeperdMain {
             DaemonControl.Loaded initial = loaded(first);
             control = DaemonControl.start(options.configFile(), new DaemonControl.Loaded(initial.config(),
                     initial.problems(), initial.plugins(), initial.text(), () -> { }),
-                    () -> loaded(ConfigurationLoad.of(options.configFile(), options.format())), events,
+                    () -> loaded(warned(ConfigurationLoad.of(options.configFile(), options.format()), err)), events,
                     Version.current());
             DaemonControl running = control;
             server = ControlServer.start(socket, config.globalDefs().controlGroup(),
@@ -146,6 +146,14 @@ public final class HakeeperdMain {
                 server.close();
             }
         }
+    }
+
+    /** A reload's warnings (a notify program disabled, say) reach the log as the first load's do. */
+    private static ConfigurationLoad warned(ConfigurationLoad load, PrintStream err) {
+        if (load.report().ok()) {
+            load.report().warnings().forEach(problem -> err.println("reload: " + problem));
+        }
+        return load;
     }
 
     private static DaemonControl.Loaded loaded(ConfigurationLoad load) {

@@ -3,6 +3,7 @@ package io.hakeeper.engine.config;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.tomlj.TomlParseResult;
@@ -65,13 +66,21 @@ public final class ParsedConfig {
      *
      * @param registry        the types the loaded plugins provide
      * @param interfaceExists whether a network interface exists on this host (a missing one is a warning)
+     * @param programProblem  why a notify command's program cannot run on this host, empty when it can (one
+     *                        that cannot is a warning, and the command is left out of the model)
      * @return every problem at once, and the model when there is no error
      */
-    public ValidationReport validate(TypeRegistry registry, Predicate<String> interfaceExists) {
+    public ValidationReport validate(TypeRegistry registry, Predicate<String> interfaceExists,
+                                     Function<String, Optional<String>> programProblem) {
         if (toml.hasErrors()) {
             return new ValidationReport(syntaxErrors(), Optional.empty());
         }
         TomlSettings document = new TomlSettings(toml, "", new SourcePosition(fileName, 1, 1), fileName);
-        return new ConfigValidator(document, configDirectory, registry, interfaceExists).validate();
+        return new ConfigValidator(document, configDirectory, registry, interfaceExists, programProblem).validate();
+    }
+
+    /** {@link #validate(TypeRegistry, Predicate, Function)} for a file meant for another host: programs are not looked at. */
+    public ValidationReport validate(TypeRegistry registry, Predicate<String> interfaceExists) {
+        return validate(registry, interfaceExists, program -> Optional.empty());
     }
 }
