@@ -51,7 +51,8 @@ public record ConfigurationLoad(Path pluginDir, LoadedPlugins plugins, Validatio
             ParsedConfig parsed = ConfigParser.parse(imported.toml(), imported.tomlName(),
                     configFile.toAbsolutePath().getParent());
             ConfigurationLoad load = of(configFile, parsed);
-            return new ConfigurationLoad(load.pluginDir(), load.plugins(), imported.relocate(load.report()), load.toml());
+            return new ConfigurationLoad(load.pluginDir(), load.plugins(), imported.relocate(load.report()),
+                    load.toml());
         }
         return of(configFile, ConfigParser.parse(configFile));
     }
@@ -63,9 +64,10 @@ public record ConfigurationLoad(Path pluginDir, LoadedPlugins plugins, Validatio
             return new ConfigurationLoad(pluginDir, null, new ValidationReport(parsed.syntaxErrors(),
                     java.util.Optional.empty()), parsed.text());
         }
-        LoadedPlugins plugins = PluginHost.load(pluginDir);
+        LoadedPlugins plugins = PluginHost.load(pluginDir, parsed.scriptSecurity());
         return new ConfigurationLoad(pluginDir, plugins,
-                parsed.validate(plugins.registry(), HostInterfaces::exists, HostPrograms::whyNotRunnable), parsed.text());
+                parsed.validate(plugins.registry(), HostInterfaces::exists, HostPrograms::whyNotRunnable),
+                parsed.text());
     }
 
     public List<PluginProblem> pluginProblems() {

@@ -62,6 +62,16 @@ public final class ParsedConfig {
     }
 
     /**
+     * {@code global_defs.enable_script_security}, read leniently like {@link #pluginDir()}: the plugins are
+     * loaded under it before the file is validated.
+     */
+    public boolean scriptSecurity() {
+        Object globals = toml.get(List.of("global_defs"));
+        return globals instanceof TomlTable table
+                && Boolean.TRUE.equals(table.get(List.of(GlobalDefsSchema.ENABLE_SCRIPT_SECURITY.name())));
+    }
+
+    /**
      * Checks the whole file against the schema, the loaded plugins and the host.
      *
      * @param registry        the types the loaded plugins provide
@@ -79,7 +89,10 @@ public final class ParsedConfig {
         return new ConfigValidator(document, configDirectory, registry, interfaceExists, programProblem).validate();
     }
 
-    /** {@link #validate(TypeRegistry, Predicate, Function)} for a file meant for another host: programs are not looked at. */
+    /**
+     * {@link #validate(TypeRegistry, Predicate, Function)} for a file meant for another host: programs are not
+     * looked at.
+     */
     public ValidationReport validate(TypeRegistry registry, Predicate<String> interfaceExists) {
         return validate(registry, interfaceExists, program -> Optional.empty());
     }
