@@ -25,7 +25,8 @@ import io.hakeeper.engine.plugin.TypeRegistry;
  * <p>It works on the parsed document, never on the text, so that no way of writing a value (inline table,
  * dotted key, multi-line or literal string, a keepalived.conf translated) can slip a secret past it, and
  * the result is TOML that loads again. The layout is the writer's own: comments are gone, every table is a
- * {@code [section]}, and arrays hold inline tables; the document means the same.
+ * {@code [section]}, and arrays hold inline tables; the document means the same. A table is never masked
+ * as a whole, only the values in it: a section may be named like a secret key ({@code [vrrp_script.password]}).
  */
 public final class MaskedToml {
 
@@ -59,8 +60,7 @@ public final class MaskedToml {
         List<String> values = new ArrayList<>();
         List<String> tables = new ArrayList<>();
         for (String key : table.keySet()) {
-            boolean subTable = table.get(List.of(key)) instanceof TomlTable && !secrets.contains(key);
-            (subTable ? tables : values).add(key);
+            (table.get(List.of(key)) instanceof TomlTable ? tables : values).add(key);
         }
         // a table holding only tables needs no header of its own: theirs define it
         if (!path.isEmpty() && (!values.isEmpty() || tables.isEmpty())) {
@@ -107,8 +107,9 @@ public final class MaskedToml {
         if (value instanceof TomlTable table) {
             List<String> entries = new ArrayList<>();
             for (String key : table.keySet()) {
-                entries.add(TomlText.key(key) + " = " + (secrets.contains(key) ? TomlText.quote(MASK)
-                        : value(table.get(List.of(key)), secrets)));
+                Object inner = table.get(List.of(key));
+                boolean masked = secrets.contains(key) && !(inner instanceof TomlTable);
+                entries.add(TomlText.key(key) + " = " + (masked ? TomlText.quote(MASK) : value(inner, secrets)));
             }
             return entries.isEmpty() ? "{}" : "{ " + String.join(", ", entries) + " }";
         }

@@ -43,7 +43,9 @@ class MaskedTomlTest {
         if (value instanceof TomlTable table) {
             Map<String, Object> map = new LinkedHashMap<>();
             for (String key : table.keySet()) {
-                map.put(key, mask && SECRETS.contains(key) ? MaskedToml.MASK : plain(table.get(List.of(key)), mask));
+                Object inner = table.get(List.of(key));
+                boolean masked = mask && SECRETS.contains(key) && !(inner instanceof TomlTable);
+                map.put(key, masked ? MaskedToml.MASK : plain(inner, mask));
             }
             return map;
         }
@@ -99,7 +101,7 @@ class MaskedTomlTest {
                 password = "array-secret"
                 port = 3306
                 [[probe]]
-                password = { nested = "table-secret" }
+                password = ["listed-secret"]
                 [vrrp_instance.VI_1]
                 track_script = [{ name = "chk", weight = -20, reverse = true }, "plain"]
                 virtual_ipaddress = ["192.0.2.1/24", "192.0.2.2/24 dev eth0"]
@@ -110,7 +112,17 @@ class MaskedTomlTest {
                 text = "tab\\tquote\\" backslash\\\\ é \\u0001"
                 matrix = [[1, 2], [3]]
                 when = 1979-05-27T07:32:00Z
-                """, "array-secret", "table-secret");
+                """, "array-secret", "listed-secret");
+    }
+
+    @Test
+    void aTableNamedLikeASecretKeyIsWalkedIntoNotMaskedWhole() {
+        String masked = assertMaskedRoundTrip("""
+                [vrrp_script.password]
+                password = "section-secret"
+                auth = { password = { kept = "not a secret" } }
+                """, "section-secret");
+        assertTrue(masked.contains("[vrrp_script.password]") && masked.contains("not a secret"), masked);
     }
 
     @Test
