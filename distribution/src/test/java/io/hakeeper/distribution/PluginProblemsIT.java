@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PluginProblemsIT {
 
-    private static final String PASS_CONFIG = """
+    static final String PASS_CONFIG = """
             [vrrp_instance.VI_1]
             interface = "lo"
             virtual_router_id = 51

@@ -8,6 +8,7 @@ import java.util.List;
 import io.hakeeper.engine.HakeeperdOptions.Format;
 import io.hakeeper.engine.config.ConfigParser;
 import io.hakeeper.engine.config.HostInterfaces;
+import io.hakeeper.engine.config.HostPrograms;
 import io.hakeeper.engine.config.ParsedConfig;
 import io.hakeeper.engine.config.ValidationReport;
 import io.hakeeper.engine.config.keepalived.KeepalivedImport;
@@ -26,8 +27,9 @@ import io.hakeeper.engine.plugin.PluginProblem;
  * @param pluginDir the directory the plugins were loaded from
  * @param plugins   the loaded plugins, or {@code null} when the file was not even valid TOML
  * @param report    every configuration problem, and the model when there is no error
+ * @param toml      the TOML text validated (a keepalived.conf's translation), empty when it could not be read
  */
-public record ConfigurationLoad(Path pluginDir, LoadedPlugins plugins, ValidationReport report)
+public record ConfigurationLoad(Path pluginDir, LoadedPlugins plugins, ValidationReport report, String toml)
         implements AutoCloseable {
 
     public static ConfigurationLoad of(Path configFile) throws IOException {
@@ -44,12 +46,13 @@ public record ConfigurationLoad(Path pluginDir, LoadedPlugins plugins, Validatio
             KeepalivedImport.Result imported = KeepalivedImport.translate(configFile);
             if (imported.hasErrors()) {
                 return new ConfigurationLoad(Installation.defaultPluginDir(), null,
-                        new ValidationReport(imported.problems(), java.util.Optional.empty()));
+                        new ValidationReport(imported.problems(), java.util.Optional.empty()), "");
             }
             ParsedConfig parsed = ConfigParser.parse(imported.toml(), imported.tomlName(),
                     configFile.toAbsolutePath().getParent());
             ConfigurationLoad load = of(configFile, parsed);
-            return new ConfigurationLoad(load.pluginDir(), load.plugins(), imported.relocate(load.report()));
+            return new ConfigurationLoad(load.pluginDir(), load.plugins(), imported.relocate(load.report()),
+                    load.toml());
         }
         return of(configFile, ConfigParser.parse(configFile));
     }
@@ -59,10 +62,12 @@ public record ConfigurationLoad(Path pluginDir, LoadedPlugins plugins, Validatio
         Path pluginDir = parsed.pluginDir().map(configDirectory::resolve).orElseGet(Installation::defaultPluginDir);
         if (!parsed.syntaxErrors().isEmpty()) {
             return new ConfigurationLoad(pluginDir, null, new ValidationReport(parsed.syntaxErrors(),
-                    java.util.Optional.empty()));
+                    java.util.Optional.empty()), parsed.text());
         }
-        LoadedPlugins plugins = PluginHost.load(pluginDir);
-        return new ConfigurationLoad(pluginDir, plugins, parsed.validate(plugins.registry(), HostInterfaces::exists));
+        LoadedPlugins plugins = PluginHost.load(pluginDir, parsed.scriptSecurity());
+        return new ConfigurationLoad(pluginDir, plugins,
+                parsed.validate(plugins.registry(), HostInterfaces::exists, HostPrograms::whyNotRunnable),
+                parsed.text());
     }
 
     public List<PluginProblem> pluginProblems() {

@@ -113,10 +113,10 @@ public final class HakeeperdMain {
         ControlServer server = null;
         try {
             // the first load is closed by check(), which opened it
-            DaemonControl.Loaded initial = loaded(first, options.configFile());
+            DaemonControl.Loaded initial = loaded(first);
             control = DaemonControl.start(options.configFile(), new DaemonControl.Loaded(initial.config(),
                     initial.problems(), initial.plugins(), initial.text(), () -> { }),
-                    () -> loaded(ConfigurationLoad.of(options.configFile(), options.format()), options.configFile()), events,
+                    () -> loaded(warned(ConfigurationLoad.of(options.configFile(), options.format()), err)), events,
                     Version.current());
             DaemonControl running = control;
             server = ControlServer.start(socket, config.globalDefs().controlGroup(),
@@ -148,8 +148,17 @@ public final class HakeeperdMain {
         }
     }
 
-    private static DaemonControl.Loaded loaded(ConfigurationLoad load, Path file) throws IOException {
-        String text = load.report().ok() ? Files.readString(file) : "";
+    /** A reload's warnings (a notify program disabled, say) reach the log as the first load's do. */
+    private static ConfigurationLoad warned(ConfigurationLoad load, PrintStream err) {
+        if (load.report().ok()) {
+            load.report().warnings().forEach(problem -> err.println("reload: " + problem));
+        }
+        return load;
+    }
+
+    private static DaemonControl.Loaded loaded(ConfigurationLoad load) {
+        // the text validated, not the file read again: it may have changed since, or be a keepalived.conf
+        String text = load.report().ok() ? load.toml() : "";
         return new DaemonControl.Loaded(load.report().ok() ? load.report().config() : java.util.Optional.empty(),
                 load.report().errors(), load.plugins(), text, load);
     }

@@ -29,6 +29,6 @@ public final class ConfigParser {
 
     /** Parses text as if read from {@code fileName} in {@code configDirectory} (tests, stdin). */
     public static ParsedConfig parse(String text, String fileName, Path configDirectory) {
-        return new ParsedConfig(Toml.parse(text), fileName, configDirectory);
+        return new ParsedConfig(text, Toml.parse(text), fileName, configDirectory);
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.tomlj.Toml;
@@ -35,13 +36,15 @@ final class ConfigValidator {
     private final ProblemLog log = new ProblemLog();
     private final PluginTypes plugins;
     private final Predicate<String> interfaceExists;
+    private final Function<String, Optional<String>> programProblem;
 
     ConfigValidator(TomlSettings document, Path configDirectory, TypeRegistry registry,
-                    Predicate<String> interfaceExists) {
+                    Predicate<String> interfaceExists, Function<String, Optional<String>> programProblem) {
         this.document = document;
         this.configDirectory = configDirectory;
         this.plugins = new PluginTypes(registry, log);
         this.interfaceExists = interfaceExists;
+        this.programProblem = programProblem;
     }
 
     ValidationReport validate() {
@@ -62,7 +65,7 @@ final class ConfigValidator {
         weights.put(TrackKind.SCRIPT, weightsOf(scripts, VrrpScript::weight));
         weights.put(TrackKind.FILE, weightsOf(files, TrackFile::weight));
         weights.put(TrackKind.PROCESS, weightsOf(processes, TrackProcess::weight));
-        Definitions definitions = new Definitions(weights, interfaceExists, log);
+        Definitions definitions = new Definitions(weights, interfaceExists, programProblem, log);
 
         Map<String, VrrpInstance> instances = new LinkedHashMap<>();
         VridCheck vrids = new VridCheck();

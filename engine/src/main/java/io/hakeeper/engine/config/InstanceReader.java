@@ -65,7 +65,7 @@ final class InstanceReader {
                 priority, advertInterval(in, version),
                 authentication, addresses.vips(),
                 InstanceAddresses.excluded(in), InstanceAddresses.routes(in), nopreempt, in.seconds(PREEMPT_DELAY),
-                garp(in, globals.garp()), notifyCommands(in));
+                garp(in, globals.garp()), notifyCommands(in, definitions));
     }
 
     /**
@@ -126,10 +126,16 @@ final class InstanceReader {
                         .orElse(global.masterRefreshRepeat()));
     }
 
-    /** The notify_* keys, shared with sync groups. */
-    static NotifyCommands notifyCommands(SectionReader in) {
-        return new NotifyCommands(in.command(NotifySchema.MASTER), in.command(NotifySchema.BACKUP),
-                in.command(NotifySchema.FAULT), in.command(NotifySchema.STOP), in.command(NotifySchema.ANY),
+    /** The notify_* keys, shared with sync groups; a command whose program cannot run is left out. */
+    static NotifyCommands notifyCommands(SectionReader in, Definitions definitions) {
+        return new NotifyCommands(notify(in, NotifySchema.MASTER, definitions),
+                notify(in, NotifySchema.BACKUP, definitions), notify(in, NotifySchema.FAULT, definitions),
+                notify(in, NotifySchema.STOP, definitions), notify(in, NotifySchema.ANY, definitions),
                 in.flag(NotifySchema.SMTP_ALERT));
+    }
+
+    private static Optional<List<String>> notify(SectionReader in, KeySpec key, Definitions definitions) {
+        return in.command(key).filter(argv -> definitions.notifyProgramRuns(argv.get(0),
+                in.settings().pathOf(key.name()), in.settings().position(key.name())));
     }
 }

@@ -58,6 +58,6 @@ final class SyncGroupReader {
             }
             tracked.put(kind, names);
         }
-        return new SyncGroup(name, members, tracked, InstanceReader.notifyCommands(in));
+        return new SyncGroup(name, members, tracked, InstanceReader.notifyCommands(in, definitions));
     }
 }

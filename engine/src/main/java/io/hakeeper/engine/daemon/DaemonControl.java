@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,13 +15,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
+import org.tomlj.Toml;
 import org.slf4j.LoggerFactory;
 
 import io.hakeeper.api.VirtualAddress;
+import io.hakeeper.engine.config.MaskedToml;
 import io.hakeeper.engine.config.Problem;
 import io.hakeeper.engine.config.model.Family;
 import io.hakeeper.engine.config.model.HakeeperConfig;
@@ -31,11 +30,9 @@ import io.hakeeper.engine.control.ControlException;
 import io.hakeeper.engine.control.ControlService;
 import io.hakeeper.engine.control.ErrorCode;
 import io.hakeeper.engine.control.EventHub;
-import io.hakeeper.engine.plugin.ExtensionKind;
 import io.hakeeper.engine.plugin.LoadedPlugins;
 import io.hakeeper.engine.plugin.PluginInfo;
 import io.hakeeper.engine.plugin.PluginProblem;
-import io.hakeeper.engine.plugin.RegisteredType;
 import io.hakeeper.engine.runtime.InstanceRuntime;
 import io.hakeeper.engine.runtime.PeerTable;
 import io.hakeeper.engine.track.CheckEvent;
@@ -63,7 +60,7 @@ public final class DaemonControl implements ControlService, AutoCloseable {
      * A configuration read and checked, with its plugins.
      *
      * @param problems every error, empty when {@code config} is present
-     * @param text     the file as read, for {@code config}
+     * @param text     the TOML text validated (a keepalived.conf's translation), for {@code config}
      * @param close    unloads the plugins
      */
     public record Loaded(Optional<HakeeperConfig> config, List<Problem> problems, LoadedPlugins plugins, String text,
@@ -318,28 +315,12 @@ public final class DaemonControl implements ControlService, AutoCloseable {
     @Override
     public Map<String, Object> config() {
         Loaded now = loaded;
-        Set<String> secrets = new LinkedHashSet<>();
-        for (ExtensionKind kind : ExtensionKind.values()) {
-            for (RegisteredType<?> type : now.plugins().registry().registered(kind).values()) {
-                secrets.addAll(type.factory().secretKeys());
-            }
-        }
+        Set<String> secrets = MaskedToml.secretKeys(now.plugins().registry());
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("file", configFile.toAbsolutePath().toString());
         result.put("masked", List.copyOf(secrets));
-        result.put("toml", mask(now.text(), secrets));
+        result.put("toml", MaskedToml.write(Toml.parse(now.text()), secrets));
         return result;
-    }
-
-    /** The TOML text with the value of every key named in {@code secrets} replaced, wherever it is written. */
-    static String mask(String toml, Set<String> secrets) {
-        String masked = toml;
-        for (String key : secrets) {
-            Pattern pattern = Pattern.compile("((?:^|[\\s{,])\"?" + Pattern.quote(key)
-                    + "\"?\\s*=\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|[^,}\\s#]+)", Pattern.MULTILINE);
-            masked = pattern.matcher(masked).replaceAll(Matcher.quoteReplacement("$1") + "\"********\"");
-        }
-        return masked;
     }
 
     // ---- changing --------------------------------------------------------------------------------------

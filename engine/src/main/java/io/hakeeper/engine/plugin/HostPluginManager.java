@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import org.pf4j.DefaultPluginManager;
 import org.pf4j.ExtensionFinder;
@@ -20,6 +21,8 @@ import org.pf4j.PluginStatusProvider;
 import org.pf4j.PluginWrapper;
 import org.pf4j.RuntimeMode;
 import org.pf4j.ServiceProviderExtensionFinder;
+
+import io.hakeeper.api.PathSecurity;
 
 /**
  * pf4j as hakeeper uses it: plugin jars from one directory, each described by its manifest, extensions
@@ -37,10 +40,13 @@ final class HostPluginManager extends DefaultPluginManager {
     // touch these fields. They are only used once loading begins.
     private final List<PluginProblem> loadProblems = new ArrayList<>();
     private final List<PluginWrapper> loaded = new ArrayList<>();
+    private final boolean refuseInsecure;
 
-    HostPluginManager(Path pluginDir, String systemVersion) {
+    /** @param refuseInsecure whether a jar that someone other than root can replace is refused (else warned of) */
+    HostPluginManager(Path pluginDir, String systemVersion, boolean refuseInsecure) {
         super(pluginDir);
         setSystemVersion(systemVersion);
+        this.refuseInsecure = refuseInsecure;
     }
 
     /** Problems met while loading jars; complete once {@link #loadPlugins()} has returned. */
@@ -130,9 +136,20 @@ final class HostPluginManager extends DefaultPluginManager {
         };
     }
 
-    /** Records why a jar could not be loaded, which pf4j's loadPlugins() would only log. */
+    /**
+     * Records why a jar could not be loaded, which pf4j's loadPlugins() would only log. A jar runs as root
+     * inside the daemon: one that another user could have replaced is checked before anything of it is read.
+     */
     @Override
     protected PluginWrapper loadPluginFromPath(Path jar) {
+        Optional<String> unsafe = PathSecurity.findUnsafe(jar);
+        if (unsafe.isPresent() && refuseInsecure) {
+            loadProblems.add(PluginProblem.of(jar, null, PluginProblem.Kind.INSECURE, "refused: it would run as root"
+                    + " but " + unsafe.get() + " (enable_script_security)"));
+            return null;
+        }
+        unsafe.ifPresent(why -> loadProblems.add(PluginProblem.of(jar, null, PluginProblem.Kind.INSECURE,
+                "runs as root but " + why + "; loaded anyway: set global_defs.enable_script_security to refuse it")));
         try {
             PluginWrapper plugin = super.loadPluginFromPath(jar);
             loaded.add(plugin);

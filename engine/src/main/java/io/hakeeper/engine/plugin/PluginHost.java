@@ -45,9 +45,12 @@ public final class PluginHost {
      * Loads and starts every plugin jar in {@code pluginDir} and registers the types they provide. A
      * missing directory is reported as a problem, like a broken jar; this method does not throw for
      * anything a plugin or the operator did.
+     *
+     * @param refuseInsecure {@code global_defs.enable_script_security}: a jar that someone other than root
+     *                       can replace is not loaded (else it is, with a problem that says so)
      */
-    public static LoadedPlugins load(Path pluginDir) {
-        PluginHost host = new PluginHost(new HostPluginManager(pluginDir, Version.current()));
+    public static LoadedPlugins load(Path pluginDir, boolean refuseInsecure) {
+        PluginHost host = new PluginHost(new HostPluginManager(pluginDir, Version.current(), refuseInsecure));
         if (!Files.isDirectory(pluginDir)) {
             host.problems.add(PluginProblem.of(pluginDir, null, PluginProblem.Kind.NO_PLUGIN_DIR,
                     Files.exists(pluginDir) ? "the plugin directory is not a directory"

@@ -34,7 +34,12 @@ public record PluginProblem(Path jar, Optional<String> pluginId, Kind kind, Stri
         /** The plugin lists no factory for any hakeeper extension point. */
         NO_EXTENSIONS,
         /** The plugin provides a type another plugin already provides; the first one keeps it. */
-        DUPLICATE_TYPE
+        DUPLICATE_TYPE,
+        /**
+         * Someone other than root can replace the jar (it, or a directory above it, is writable by them or
+         * owned by them): not loaded under enable_script_security, else loaded with this warning.
+         */
+        INSECURE
     }
 
     public PluginProblem {

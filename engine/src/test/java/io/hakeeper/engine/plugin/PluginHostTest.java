@@ -42,7 +42,7 @@ class PluginHostTest {
     }
 
     private LoadedPlugins load() {
-        loaded = PluginHost.load(pluginDir);
+        loaded = PluginHost.load(pluginDir, false);
         return loaded;
     }
 

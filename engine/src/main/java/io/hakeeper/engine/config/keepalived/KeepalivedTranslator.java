@@ -1,5 +1,8 @@
 package io.hakeeper.engine.config.keepalived;
 
+import static io.hakeeper.engine.config.keepalived.TomlText.key;
+import static io.hakeeper.engine.config.keepalived.TomlText.quote;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import io.hakeeper.api.SourcePosition;
 import io.hakeeper.engine.config.ConfigSchema;
@@ -27,7 +29,6 @@ final class KeepalivedTranslator {
 
     private static final Set<String> SECTIONS = Set.of("global_defs", "vrrp_script", "vrrp_track_file",
             "track_file", "vrrp_track_process", "vrrp_instance", "vrrp_sync_group");
-    private static final Pattern BARE_KEY = Pattern.compile("[A-Za-z0-9_-]+");
 
     /** A TOML value, rendered, with the keepalived position it came from. */
     private record Item(String toml, SourcePosition origin) {
@@ -199,7 +200,7 @@ final class KeepalivedTranslator {
                     return list(st, keyPath, line -> tracked(line, keyPath));
                 }
                 boolean names = sectionIsGroup || st.keyword().equals("notification_email");
-                return list(st, keyPath, line -> names ? line.words().stream().map(KeepalivedTranslator::quote).toList()
+                return list(st, keyPath, line -> names ? line.words().stream().map(TomlText::quote).toList()
                         : List.of(quote(String.join(" ", line.words()))));
             }
             default -> throw new IllegalStateException("no import rule for " + type);
@@ -345,34 +346,6 @@ final class KeepalivedTranslator {
 
     private static SectionSpec section(String name) {
         return ConfigSchema.sections().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
-    }
-
-    /** A TOML key: bare when it can be, else a quoted string. */
-    static String key(String name) {
-        return BARE_KEY.matcher(name).matches() ? name : quote(name);
-    }
-
-    /** A TOML basic string. */
-    static String quote(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\t' -> out.append("\\t");
-                case '\r' -> out.append("\\r");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 
     private TomlText render(String sourceName) {

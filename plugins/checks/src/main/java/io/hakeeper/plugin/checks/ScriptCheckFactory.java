@@ -9,6 +9,7 @@ import org.pf4j.Extension;
 import io.hakeeper.api.Check;
 import io.hakeeper.api.CheckFactory;
 import io.hakeeper.api.CommandWords;
+import io.hakeeper.api.PathSecurity;
 import io.hakeeper.api.PluginContext;
 import io.hakeeper.api.Settings;
 
@@ -54,7 +55,7 @@ public final class ScriptCheckFactory implements CheckFactory {
         boolean scriptSecurity = settings.flag(ENABLE_SCRIPT_SECURITY, false);
         ScriptUser user = ScriptUser.resolve(settings, USER, scriptSecurity);
         if (user.isRoot()) {
-            ScriptSecurity.findUnsafe(program).ifPresent(unsafe -> {
+            PathSecurity.findUnsafe(program).ifPresent(unsafe -> {
                 if (scriptSecurity) {
                     throw settings.invalid(SCRIPT, "refused to run " + program + " as root: " + unsafe
                             + " (enable_script_security)");
