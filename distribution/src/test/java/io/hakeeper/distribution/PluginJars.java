@@ -17,6 +17,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import javax.tools.JavaCompiler;
@@ -68,11 +69,11 @@ final class PluginJars {
 
     /**
      * A plugin jar compiled here from {@code sources} (simple class name to source, all in one package)
-     * against the tree's api and pf4j, listing each of {@code extensions} (extension point to the class
+     * against the tree's api and pf4j, listing each of {@code extensions} (extension point to the classes
      * implementing it) in {@code META-INF/services} as pf4j's annotation processor would.
      */
     static Path compiled(Path tree, Path dir, String pluginId, String pkg, Map<String, String> sources,
-                         Map<Class<?>, String> extensions) throws IOException {
+                         Map<Class<?>, List<String>> extensions) throws IOException {
         Path work = Files.createTempDirectory(dir.getParent(), pluginId + "-build");
         Path sourceDir = Files.createDirectories(work.resolve("src"));
         Path classes = Files.createDirectories(work.resolve("classes"));
@@ -98,9 +99,11 @@ final class PluginJars {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 put(out, directories, classes.relativize(file).toString(), Files.readAllBytes(file));
             }
-            for (Map.Entry<Class<?>, String> extension : extensions.entrySet()) {
+            for (Map.Entry<Class<?>, List<String>> extension : extensions.entrySet()) {
+                String listed = extension.getValue().stream().map(name -> pkg + "." + name + "\n")
+                        .collect(Collectors.joining());
                 put(out, directories, "META-INF/services/" + extension.getKey().getName(),
-                        (pkg + "." + extension.getValue() + "\n").getBytes(StandardCharsets.UTF_8));
+                        listed.getBytes(StandardCharsets.UTF_8));
             }
         }
         return jar;

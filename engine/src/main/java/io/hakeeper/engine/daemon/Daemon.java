@@ -433,6 +433,14 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
+    /** VIP backend and announcer calls that ran out of time since this daemon started, by plugin kind. */
+    public Map<String, Long> pluginTimeouts() {
+        Map<String, Long> timeouts = new LinkedHashMap<>();
+        timeouts.put("vip_backend", vips.map(VipWork::timeouts).orElse(0L));
+        timeouts.put("announcer", announcements.map(AnnounceWork::timeouts).orElse(0L));
+        return timeouts;
+    }
+
     /** The configuration running now. */
     public HakeeperConfig config() {
         return config;

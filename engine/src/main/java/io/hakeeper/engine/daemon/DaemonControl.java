@@ -349,6 +349,7 @@ public final class DaemonControl implements ControlService, AutoCloseable {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("instances", instances);
         result.put("notifiers", notifiers);
+        result.put("plugin_timeouts", running.pluginTimeouts());
         return result;
     }
 

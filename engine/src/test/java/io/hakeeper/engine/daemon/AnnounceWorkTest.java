@@ -3,22 +3,15 @@ package io.hakeeper.engine.daemon;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.hakeeper.api.Announcer;
-import io.hakeeper.api.VirtualAddress;
-import io.hakeeper.engine.config.model.Family;
 import io.hakeeper.engine.config.model.GarpTiming;
-import io.hakeeper.engine.config.model.InitialState;
-import io.hakeeper.engine.config.model.NotifyCommands;
 import io.hakeeper.engine.config.model.VrrpInstance;
 
 /**
@@ -120,13 +113,7 @@ class AnnounceWorkTest {
         }
     }
 
-    private static VrrpInstance instance(GarpTiming garp) throws Exception {
-        InetAddress vip = InetAddress.getByName("192.0.2.50");
-        NotifyCommands none = new NotifyCommands(Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), false);
-        return new VrrpInstance("VI_1", InitialState.BACKUP, "eth0", false, Map.of(), Optional.empty(),
-                Optional.empty(), List.of(), false, Family.IPV4, 3, 51, 100, INTERVAL, Optional.empty(),
-                List.of(new VirtualAddress(vip, 24, Optional.empty(), Optional.empty(), Optional.empty(),
-                        Optional.empty())), List.of(), List.of(), false, Duration.ZERO, garp, none);
+    private static VrrpInstance instance(GarpTiming garp) {
+        return Instances.withVip("VI_1", 51, "192.0.2.50", INTERVAL, garp);
     }
 }
