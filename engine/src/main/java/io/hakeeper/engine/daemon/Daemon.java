@@ -78,6 +78,8 @@ public final class Daemon implements AutoCloseable {
     private final InstanceFactory factory;
     private final MonotonicClock clock;
     private final Set<String> watched;
+    /** The instances whose VIPs {@link #beginElections} clears first: those whose interface exists. */
+    private final List<VrrpInstance> clearAtStart;
     /** The configuration running now; replaced on the loop by {@link #apply}. */
     private volatile HakeeperConfig config;
     private volatile boolean started;
@@ -100,7 +102,8 @@ public final class Daemon implements AutoCloseable {
                    List<SocketReader> readers,
                    Optional<VipWork> vips, Optional<AnnounceWork> announcements,
                    NotificationDispatcher notifications, CheckRunner checks, DaemonSideEffects effects,
-                   InstanceFactory factory, MonotonicClock clock, Set<String> watched, HakeeperConfig config) {
+                   InstanceFactory factory, MonotonicClock clock, Set<String> watched, HakeeperConfig config,
+                   List<VrrpInstance> clearAtStart) {
         this.loop = loop;
         this.waiter = waiter;
         this.links = links;
@@ -119,6 +122,7 @@ public final class Daemon implements AutoCloseable {
         this.clock = clock;
         this.watched = watched;
         this.config = config;
+        this.clearAtStart = List.copyOf(clearAtStart);
     }
 
     /**
@@ -197,6 +201,7 @@ public final class Daemon implements AutoCloseable {
                                 LOG_INTERVAL_NANOS), waiter));
         opened.undo(() -> factory.readers().values().forEach(reader -> reader.socket().close()));
         Map<String, InstanceMachine> machines = new LinkedHashMap<>();
+        List<VrrpInstance> clearAtStart = new ArrayList<>();
         for (VrrpInstance instance : config.instances().values()) {
             InstanceRuntime running = factory.create(instance);
             machines.put(instance.name(), running.machine());
@@ -204,6 +209,10 @@ public final class Daemon implements AutoCloseable {
                 LOG.info("{}: interface {} is down or absent; the instance starts in FAULT", running.label(),
                         instance.interfaceName());
                 running.machine().onInterfaceChange(false, clock.nanoTime());
+            }
+            // an absent interface holds no VIP to clear at start
+            if (links.isUp(instance.interfaceName()) || HostInterfaces.exists(instance.interfaceName())) {
+                clearAtStart.add(instance);
             }
         }
         readers.addAll(factory.readers().values());
@@ -225,7 +234,7 @@ public final class Daemon implements AutoCloseable {
                 }, clock));
 
         Daemon daemon = new Daemon(loop, waiter, links, runtime, readers, vips, announcements, notifications,
-                checks, effects, factory, clock, watched, config);
+                checks, effects, factory, clock, watched, config, clearAtStart);
         links.attach(runtime, waiter, daemon::interfaceAppeared);
         loop.start();
         return daemon;
@@ -237,14 +246,11 @@ public final class Daemon implements AutoCloseable {
      * must have resigned by now) goes first.
      */
     public void beginElections() {
+        for (VrrpInstance instance : clearAtStart) {
+            vips.ifPresent(work -> work.remove(InstanceFactory.label(instance), instance));
+        }
         long delay = config.globalDefs().startupDelay().toNanos();
         loop.execute(() -> {
-            for (VrrpInstance instance : config.instances().values()) {
-                // an absent interface holds none
-                if (links.isUp(instance.interfaceName()) || HostInterfaces.exists(instance.interfaceName())) {
-                    vips.ifPresent(work -> work.remove(InstanceFactory.label(instance), instance));
-                }
-            }
             if (delay == 0) {
                 started = true;
                 runtime.start();

@@ -429,6 +429,11 @@ public final class DaemonControl implements ControlService, AutoCloseable {
             try {
                 // the running plugins serve on: global_defs (so plugin_dir) did not change
                 running.apply(config, plan);
+            } catch (TimeoutException e) {
+                closeQuietly(next);
+                LOG.error("reload: the event loop did not apply {} in time; it may still", configFile);
+                throw new ControlException(ErrorCode.INTERNAL, "the event loop did not apply the reload in time;"
+                        + " it may still: see ha-admin status");
             } catch (Exception e) {
                 closeQuietly(next);
                 throw cannotStart(e instanceof ExecutionException ? e.getCause() : e);

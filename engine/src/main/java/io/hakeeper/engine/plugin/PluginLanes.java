@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -101,11 +101,14 @@ public final class PluginLanes implements AutoCloseable {
         this.maxAbandoned = maxAbandoned;
         this.timeoutNanos = timeout.toNanos();
         this.listener = listener;
-        this.watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        ScheduledThreadPoolExecutor alarms = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, name + "-watchdog");
             thread.setDaemon(true);
             return thread;
         });
+        // a call that returns in time cancels its alarm: gone at once, not kept for the timeout's length
+        alarms.setRemoveOnCancelPolicy(true);
+        this.watchdog = alarms;
         synchronized (lock) {
             for (int i = 0; i < workers; i++) {
                 startWorker();
