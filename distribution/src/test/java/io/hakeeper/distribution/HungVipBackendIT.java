@@ -3,6 +3,7 @@ package io.hakeeper.distribution;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.hakeeper.engine.lab.Capture;
 import io.hakeeper.engine.lab.LabNode;
 
 /**
@@ -60,10 +62,18 @@ class HungVipBackendIT {
                     advert_int = 1
                     virtual_ipaddress = ["%s/24"]
                     """.formatted(node.name(), socket, FailingPlugin.HANGING_BACKEND, FailingPlugin.HUNG_VIP, okVip));
+            Capture capture = segment.lab().captureSwitch(Segment.VRRP_ARP_ND);
             Hakeeperd daemon = segment.start(node, file);
             daemon.awaitState("VI_OK", "MASTER", SETTLE);
             segment.awaitVipOn(node, okVip, Duration.ofSeconds(2));
             segment.assertClientReaches(okVip);
+            Path pcap = capture.stop();
+            BigDecimal firstAdvert = Segment.times(pcap, "vrrp && vrrp.virt_rtr_id == 67").get(0);
+            BigDecimal firstGarp = Segment.times(pcap, "arp.opcode == 1 && arp.src.proto_ipv4 == " + okVip
+                    + " && arp.dst.proto_ipv4 == " + okVip).get(0);
+            System.out.printf("HUNG-VIP VI_OK's first gratuitous ARP %.1f ms after its first advert as master,"
+                    + " VI_HUNG's VIP calls hung (load %s)%n", firstGarp.subtract(firstAdvert).doubleValue() * 1000,
+                    Files.readString(Path.of("/proc/loadavg")).strip());
             assertEquals("MASTER", daemon.state("VI_HUNG"), daemon::log);
 
             ControlIT.Admin admin = new ControlIT.Admin(segment.tree(), socket);

@@ -4,15 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,6 +106,19 @@ class ReloadFailureIT {
                     refused::toString);
             assertTrue(daemon.log().contains("reload refused"), daemon::log);
 
+            // a restart that fails late (an instance's auth plugin, once the VIP backend, announcer, notifiers,
+            // sockets and link watch are made) leaves none of them behind, however often it is tried
+            Map<String, Long> threadsBefore = threads(daemon);
+            Files.writeString(file, globals(node, socket, "vrrp_garp_master_refresh = 30") + vi1 + instance("VI_2", 62,
+                    150, "192.0.2.62", "version = 2\nauthentication = { auth_type = \"FAILSTART\", auth_pass = \"x\" }"));
+            for (int i = 0; i < 3; i++) {
+                Command.Result late = admin.run("reload");
+                assertTrue(late.exitCode() != 0 && late.stdout().contains("key store unreadable"), late::toString);
+            }
+            awaitNoMoreThreadsThan(threadsBefore, daemon);
+            assertTrue(segment.holds(node, vip), "the VIP went with a refused reload\n" + daemon.log());
+            assertEquals("MASTER", instanceState(admin, "VI_1"));
+
             // a good reload afterwards restarts as it should
             Files.writeString(file, globals(node, socket, "vrrp_garp_master_refresh = 60") + vi1);
             Map<String, Object> restarted = ControlIT.map(admin.json("reload").get("result"));
@@ -161,6 +178,41 @@ class ReloadFailureIT {
             assertEquals(160, ((Number) instanceStatus(admin, "VI_1").get("priority")).intValue());
         } finally {
             io.shutdownNow();
+        }
+    }
+
+    /** The daemon's threads named by hakeeper, by name as the kernel keeps it (15 characters), counted. */
+    private static Map<String, Long> threads(Hakeeperd daemon) throws IOException {
+        Path tasks = Path.of("/proc/" + daemon.process().process().pid() + "/task");
+        Map<String, Long> named = new TreeMap<>();
+        try (Stream<Path> each = Files.list(tasks)) {
+            for (Path task : each.toList()) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip();
+                    if (name.startsWith("hakeeper-")) {
+                        named.merge(name, 1L, Long::sum);
+                    }
+                } catch (NoSuchFileException ended) {
+                    // a thread that ended while we looked
+                }
+            }
+        }
+        return named;
+    }
+
+    /** Waits (a closed pool's threads end a moment later) until no name has more threads than before. */
+    private static void awaitNoMoreThreadsThan(Map<String, Long> before, Hakeeperd daemon) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (true) {
+            Map<String, Long> now = threads(daemon);
+            boolean more = now.entrySet().stream().anyMatch(e -> e.getValue() > before.getOrDefault(e.getKey(), 0L));
+            if (!more) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("threads left behind by failed starts: before " + before + ", now " + now);
+            }
+            Hakeeperd.sleep(100);
         }
     }
 
