@@ -61,6 +61,10 @@ final class Tables {
                 for (Object notifier : list(result.get("notifiers"))) {
                     out.println("notifier " + Json.write(notifier));
                 }
+                if (result.get("plugin_timeouts") instanceof Map<?, ?> timeouts) {
+                    out.println("plugin calls timed out:");
+                    timeouts.forEach((k, v) -> out.printf("  %-28s %s%n", k, v));
+                }
             }
             case "config" -> out.print(s(result.get("toml")));
             case "events" -> out.println("(listening; Ctrl-C to stop)");

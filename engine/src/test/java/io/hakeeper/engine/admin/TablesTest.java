@@ -31,4 +31,22 @@ class TablesTest {
                 VI_6   BACKUP (maintenance)  6     bond0.100  100       80         -
                 """, bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"));
     }
+
+    @Test
+    void statsListsEachInstancesCountersThenThePluginTimeouts() {
+        String answer = "{\"instances\": [{\"name\": \"VI_51\", \"counters\": {\"advert_rcvd\": 4,"
+                + " \"send_failures\": 0}}], \"notifiers\": [],"
+                + " \"plugin_timeouts\": {\"vip_backend\": 2, \"announcer\": 0}}";
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Tables.print("stats", Json.parseObject(answer), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+        assertEquals("""
+                VI_51:
+                  advert_rcvd                  4
+                  send_failures                0
+                plugin calls timed out:
+                  vip_backend                  2
+                  announcer                    0
+                """, bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"));
+    }
 }
