@@ -6,12 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,13 +22,16 @@ import io.hakeeper.api.Announcer;
 import io.hakeeper.engine.config.model.GarpTiming;
 import io.hakeeper.engine.config.model.VrrpInstance;
 import io.hakeeper.engine.plugin.PluginCalls;
+import io.hakeeper.engine.plugin.PluginLanes;
 
 /**
  * When gratuitous ARPs and unsolicited NAs go out, as keepalived times them: a set of
  * {@code garp_master_repeat} on becoming master, a second set after {@code garp_master_delay}, refreshes
  * every {@code garp_master_refresh} while master, and {@code garp_lower_prio_*} sets in answer to a
  * lower-priority advert. The messages of one set are {@code vrrp_garp_interval} apart. The announcer
- * plugin sends; this class only schedules, on its own named thread, never on the event loop.
+ * plugin sends; this class schedules, on its own named thread, never on the event loop, and hands each
+ * message to its instance's lane ({@link PluginLanes}): in order per instance, and an announcer call that
+ * hangs holds its own instance for {@link #CALL_TIMEOUT} at most and the others not at all.
  *
  * <p>One set is hakeeper's own: a <em>settle set</em>, one advert interval (and {@link #SETTLE_MARGIN})
  * after the last lower-priority advert heard. A lower-priority router that wrongly became master (its
@@ -47,7 +52,16 @@ final class AnnounceWork implements AutoCloseable {
     private final Announcer announcer;
     private final ClassLoader pluginLoader;
     private final String pluginId;
+    /** One message per address: far longer than sending a few frames takes. */
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+    private static final int WORKERS = 2;
+    private static final int MAX_ABANDONED = 4;
+
     private final Duration spacing;
+    private final PluginLanes lanes;
+    private final AtomicLong timeouts = new AtomicLong();
+    /** Instances (or interfaces) whose timeout was logged: each is logged once and counted always. */
+    private final Set<String> timeoutsLogged = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "hakeeper-announce");
         thread.setDaemon(true);
@@ -55,7 +69,7 @@ final class AnnounceWork implements AutoCloseable {
     });
     /** Per instance label, its current stint as master; none while it is not master. */
     private final Map<String, Mastership> masterships = new ConcurrentHashMap<>();
-    private volatile long failures;
+    private final AtomicLong failures = new AtomicLong();
 
     /**
      * One stint as master of one instance, and every announcement scheduled for it. Announcements are
@@ -101,15 +115,34 @@ final class AnnounceWork implements AutoCloseable {
     }
 
     AnnounceWork(Announcer announcer, ClassLoader pluginLoader, String pluginId, Duration spacing) {
+        this(announcer, pluginLoader, pluginId, spacing, CALL_TIMEOUT);
+    }
+
+    AnnounceWork(Announcer announcer, ClassLoader pluginLoader, String pluginId, Duration spacing,
+                 Duration callTimeout) {
         this.announcer = announcer;
         this.pluginLoader = pluginLoader;
         this.pluginId = pluginId;
         this.spacing = spacing;
+        this.lanes = new PluginLanes("hakeeper-announce", WORKERS, callTimeout, MAX_ABANDONED, this::timedOut);
     }
 
     /** Announcer calls that threw, preparing an interface or announcing. */
     long failures() {
-        return failures;
+        return failures.get();
+    }
+
+    /** Announcer calls that ran out of time. */
+    long timeouts() {
+        return timeouts.get();
+    }
+
+    private void timedOut(String who, String what, Duration after) {
+        timeouts.incrementAndGet();
+        if (timeoutsLogged.add(who)) {
+            LOG.error("{}: {} timed out after {} ms in announcer plugin {}; its next announcements go on. Further"
+                    + " timeouts here are counted (ha-admin stats), not logged", who, what, after.toMillis(), pluginId);
+        }
     }
 
     String pluginId() {
@@ -118,7 +151,7 @@ final class AnnounceWork implements AutoCloseable {
 
     /** Opens what the announcer needs on the interface now rather than at the first takeover. */
     void prepare(String interfaceName) {
-        scheduler.execute(() -> {
+        lanes.submit(interfaceName, "preparing the interface", () -> {
             try {
                 PluginCalls.withContextLoaderChecked(pluginLoader, () -> {
                     announcer.announce(interfaceName, List.of());
@@ -191,34 +224,44 @@ final class AnnounceWork implements AutoCloseable {
     }
 
     /**
-     * One set of {@code count} messages. A message that fails is logged and the set goes on: an announcer
-     * whose handle went stale across a link flap reopens it on the next call, and the remaining messages
-     * are what tells clients the VIP has moved.
+     * One set of {@code count} messages, each handed to the instance's lane. A message that fails is logged
+     * and the set goes on: an announcer whose handle went stale across a link flap reopens it on the next
+     * call, and the remaining messages are what tells clients the VIP has moved.
      */
     private void set(Mastership stint, VrrpInstance instance, List<InetAddress> addresses, int count) {
         for (int i = 0; i < count && stint.active(); i++) {
-            try {
-                if (i > 0 && !spacing.isZero()) {
+            if (i > 0 && !spacing.isZero()) {
+                try {
                     Thread.sleep(spacing.toMillis(), spacing.toNanosPart() % 1_000_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
                 }
-                PluginCalls.withContextLoaderChecked(pluginLoader, () -> {
-                    announcer.announce(instance.interfaceName(), addresses);
-                    return null;
-                });
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception e) {
-                failures++;
-                LOG.error("{}: announcing {} failed in announcer plugin {}: {}", stint.label, addresses, pluginId,
-                        e.toString());
             }
+            lanes.submit(stint.label, "announcing " + addresses, () -> send(stint, instance, addresses));
+        }
+    }
+
+    private void send(Mastership stint, VrrpInstance instance, List<InetAddress> addresses) {
+        if (!stint.active()) {
+            return;
+        }
+        try {
+            PluginCalls.withContextLoaderChecked(pluginLoader, () -> {
+                announcer.announce(instance.interfaceName(), addresses);
+                return null;
+            });
+        } catch (Exception e) {
+            failures.incrementAndGet();
+            LOG.error("{}: announcing {} failed in announcer plugin {}: {}", stint.label, addresses, pluginId,
+                    e.toString());
         }
     }
 
     @Override
     public void close() throws Exception {
         scheduler.shutdownNow();
+        lanes.close();
         PluginCalls.withContextLoaderChecked(pluginLoader, () -> {
             announcer.close();
             return null;

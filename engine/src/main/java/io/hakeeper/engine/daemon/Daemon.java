@@ -78,6 +78,8 @@ public final class Daemon implements AutoCloseable {
     private final InstanceFactory factory;
     private final MonotonicClock clock;
     private final Set<String> watched;
+    /** The instances whose VIPs {@link #beginElections} clears first: those whose interface exists. */
+    private final List<VrrpInstance> clearAtStart;
     /** The configuration running now; replaced on the loop by {@link #apply}. */
     private volatile HakeeperConfig config;
     private volatile boolean started;
@@ -100,7 +102,8 @@ public final class Daemon implements AutoCloseable {
                    List<SocketReader> readers,
                    Optional<VipWork> vips, Optional<AnnounceWork> announcements,
                    NotificationDispatcher notifications, CheckRunner checks, DaemonSideEffects effects,
-                   InstanceFactory factory, MonotonicClock clock, Set<String> watched, HakeeperConfig config) {
+                   InstanceFactory factory, MonotonicClock clock, Set<String> watched, HakeeperConfig config,
+                   List<VrrpInstance> clearAtStart) {
         this.loop = loop;
         this.waiter = waiter;
         this.links = links;
@@ -119,6 +122,7 @@ public final class Daemon implements AutoCloseable {
         this.clock = clock;
         this.watched = watched;
         this.config = config;
+        this.clearAtStart = List.copyOf(clearAtStart);
     }
 
     /**
@@ -135,18 +139,43 @@ public final class Daemon implements AutoCloseable {
     /** As {@link #start(HakeeperConfig, TypeRegistry, Path)}, telling {@code listener} what happens. */
     public static Daemon start(HakeeperConfig config, TypeRegistry registry, Path configFile, Listener listener)
             throws Exception {
+        Daemon daemon = open(config, registry, configFile, listener);
+        daemon.beginElections();
+        return daemon;
+    }
+
+    /**
+     * Builds everything the configuration asks for (plugins made, sockets opened, checks running) and runs
+     * the loop, with every instance still in INIT: nothing is sent and no VIP is touched until
+     * {@link #beginElections}. Whatever fails here closes what was opened before the exception leaves, so a
+     * reload can refuse a configuration that cannot start while the one running carries on beside it (raw
+     * sockets are not exclusive: both daemons' sockets receive every advert, and INIT ignores them).
+     */
+    public static Daemon open(HakeeperConfig config, TypeRegistry registry, Path configFile, Listener listener)
+            throws Exception {
+        OpenedSoFar opened = new OpenedSoFar();
+        try {
+            return open(config, registry, configFile, listener, opened);
+        } catch (Exception | LinkageError e) {
+            opened.closeAll();
+            throw e;
+        }
+    }
+
+    private static Daemon open(HakeeperConfig config, TypeRegistry registry, Path configFile, Listener listener,
+                               OpenedSoFar opened) throws Exception {
         Path configDirectory = configFile.toAbsolutePath().getParent();
         String routerId = config.globalDefs().routerId().orElseGet(HostName::get);
         PluginContext globalContext = new PluginContext("global_defs", routerId, configDirectory);
-        Optional<VipWork> vips = vipWork(config, registry, globalContext);
-        Optional<AnnounceWork> announcements = announceWork(config, registry, globalContext);
-        NotificationDispatcher notifications = NotificationDispatcher.start(config, configFile.toString(),
-                configDirectory, registry, DeliveryLimits.DEFAULT);
+        Optional<VipWork> vips = opened.add(vipWork(config, registry, globalContext));
+        Optional<AnnounceWork> announcements = opened.add(announceWork(config, registry, globalContext));
+        NotificationDispatcher notifications = opened.add(NotificationDispatcher.start(config,
+                configFile.toString(), configDirectory, registry, DeliveryLimits.DEFAULT));
 
-        PollWaiter waiter = new PollWaiter(MAX_SOCKETS);
+        PollWaiter waiter = opened.add(new PollWaiter(MAX_SOCKETS));
         List<SocketReader> readers = new ArrayList<>();
         Set<String> watched = watchedInterfaces(config);
-        LinkStates links = LinkStates.open(watched);
+        LinkStates links = opened.add(LinkStates.open(watched));
         links.readInitialDump();
         LoopIo io = now -> {
             links.readIfReady(waiter);
@@ -170,7 +199,9 @@ public final class Daemon implements AutoCloseable {
                 (key, owner) -> new SocketReader(RawVrrpSocket.open(key.family(), key.interfaceName(), key.protocol()),
                         new AdvertReceiver(key.interfaceName() + " " + key.family(), key.family(), owner,
                                 LOG_INTERVAL_NANOS), waiter));
+        opened.undo(() -> factory.readers().values().forEach(reader -> reader.socket().close()));
         Map<String, InstanceMachine> machines = new LinkedHashMap<>();
+        List<VrrpInstance> clearAtStart = new ArrayList<>();
         for (VrrpInstance instance : config.instances().values()) {
             InstanceRuntime running = factory.create(instance);
             machines.put(instance.name(), running.machine());
@@ -179,10 +210,9 @@ public final class Daemon implements AutoCloseable {
                         instance.interfaceName());
                 running.machine().onInterfaceChange(false, clock.nanoTime());
             }
-            // we start as BACKUP: a VIP of ours left on the host (by a crash, or by hand) must go; an absent
-            // interface holds none
+            // an absent interface holds no VIP to clear at start
             if (links.isUp(instance.interfaceName()) || HostInterfaces.exists(instance.interfaceName())) {
-                vips.ifPresent(work -> work.remove(running.label(), instance));
+                clearAtStart.add(instance);
             }
         }
         readers.addAll(factory.readers().values());
@@ -197,25 +227,37 @@ public final class Daemon implements AutoCloseable {
 
         ConfiguredChecks made = ConfiguredChecks.create(config, registry, routerId, configDirectory);
         made.problems().forEach(problem -> LOG.error("check: {}", problem));
-        CheckRunner checks = CheckRunner.start(made.checks(), loop,
+        CheckRunner checks = opened.add(CheckRunner.start(made.checks(), loop,
                 event -> {
                     runtime.onTrackedChange(event.kind(), event.name(), event.state(), event.value());
                     listener.check(event);
-                }, clock);
+                }, clock));
 
         Daemon daemon = new Daemon(loop, waiter, links, runtime, readers, vips, announcements, notifications,
-                checks, effects, factory, clock, watched, config);
+                checks, effects, factory, clock, watched, config, clearAtStart);
         links.attach(runtime, waiter, daemon::interfaceAppeared);
         loop.start();
+        return daemon;
+    }
+
+    /**
+     * Starts the elections of a daemon {@link #open opened} (after {@code vrrp_startup_delay}). As BACKUP
+     * first: a VIP of ours left on the host (by a crash, by hand, or by the daemon this one replaces, which
+     * must have resigned by now) goes first.
+     */
+    public void beginElections() {
+        for (VrrpInstance instance : clearAtStart) {
+            vips.ifPresent(work -> work.remove(InstanceFactory.label(instance), instance));
+        }
         long delay = config.globalDefs().startupDelay().toNanos();
         loop.execute(() -> {
             if (delay == 0) {
-                daemon.started = true;
+                started = true;
                 runtime.start();
             } else {
                 LOG.info("vrrp_startup_delay: elections start in {} ms", TimeUnit.NANOSECONDS.toMillis(delay));
                 loop.core().schedule(loop.core().newTimer("vrrp_startup_delay", () -> {
-                    daemon.started = true;
+                    started = true;
                     runtime.start();
                 }),
                         clock.nanoTime() + delay);
@@ -223,7 +265,6 @@ public final class Daemon implements AutoCloseable {
         });
         LOG.info("hakeeperd running: {} instances, {} sync groups, {} sockets", config.instances().size(),
                 config.syncGroups().size(), readers.size());
-        return daemon;
     }
 
     /** Every interface whose state matters: the instances' own and every track_interface. */
@@ -246,8 +287,8 @@ public final class Daemon implements AutoCloseable {
     private static Optional<VipWork> vipWork(HakeeperConfig config, TypeRegistry registry, PluginContext context) {
         String type = config.globalDefs().vipBackend();
         return registry.find(VipBackendFactory.class, type).map(registered -> new VipWork(
-                registered.call(factory -> factory.create(emptySettings(), context)), registered.classLoader(),
-                registered.pluginId())).or(() -> {
+                registered.make("VIP backend", factory -> factory.create(emptySettings(), context)),
+                registered.classLoader(), registered.pluginId())).or(() -> {
                     LOG.warn("no VIP backend type {} is loaded: VIPs will not be added", type);
                     return Optional.empty();
                 });
@@ -257,8 +298,8 @@ public final class Daemon implements AutoCloseable {
                                                        PluginContext context) {
         String type = config.globalDefs().announcer();
         return registry.find(AnnouncerFactory.class, type).map(registered -> new AnnounceWork(
-                registered.call(factory -> factory.create(emptySettings(), context)), registered.classLoader(),
-                registered.pluginId(), config.globalDefs().garpInterval())).or(() -> {
+                registered.make("announcer", factory -> factory.create(emptySettings(), context)),
+                registered.classLoader(), registered.pluginId(), config.globalDefs().garpInterval())).or(() -> {
                     LOG.warn("no announcer type {} is loaded: no gratuitous ARP / NA will be sent", type);
                     return Optional.empty();
                 });
@@ -310,15 +351,32 @@ public final class Daemon implements AutoCloseable {
             try {
                 applyOnLoop(next, plan);
                 done.complete(null);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | LinkageError e) {
                 done.completeExceptionally(e);
             }
         });
         done.get(5, TimeUnit.SECONDS);
     }
 
-    /** {@link #apply}'s work, on the loop thread. */
+    /**
+     * {@link #apply}'s work, on the loop thread. Every arriving instance is made before any running one is
+     * touched: when making one fails (an auth plugin that throws), the exception leaves with every instance
+     * as it was.
+     */
     private void applyOnLoop(HakeeperConfig next, ReloadPlan plan) {
+        List<InstanceFactory.Made> arriving = new ArrayList<>();
+        try {
+            for (String name : plan.arriving()) {
+                arriving.add(factory.make(next.instances().get(name)));
+            }
+        } finally {
+            // a socket opened on the way is the factory's, shared with later instances, and read from now on
+            for (SocketReader reader : factory.readers().values()) {
+                if (!readers.contains(reader)) {
+                    readers.add(reader);
+                }
+            }
+        }
         for (String name : plan.leaving()) {
             runtime.instances().stream().filter(i -> i.machine().parameters().name().equals(name))
                     .findFirst().ifPresent(instance -> {
@@ -328,9 +386,11 @@ public final class Daemon implements AutoCloseable {
                                 plan.removed().contains(name) ? "removed" : "changed; restarting");
                     });
         }
-        for (String name : plan.arriving()) {
-            VrrpInstance instance = next.instances().get(name);
-            InstanceRuntime running = factory.create(instance);
+        for (InstanceFactory.Made made : arriving) {
+            factory.enter(made);
+            VrrpInstance instance = made.config();
+            String name = instance.name();
+            InstanceRuntime running = made.running();
             effects.adopt(instance, running.label());
             long now = clock.nanoTime();
             if (!links.isUp(instance.interfaceName())) {
@@ -353,11 +413,6 @@ public final class Daemon implements AutoCloseable {
                 runtime.start(running);
             }
             LOG.info("{}: reload: {}", running.label(), plan.added().contains(name) ? "added" : "restarted");
-        }
-        for (SocketReader reader : factory.readers().values()) {
-            if (!readers.contains(reader)) {
-                readers.add(reader);
-            }
         }
         config = next;
     }

@@ -87,12 +87,13 @@ public final class DaemonControl implements ControlService, AutoCloseable {
             throws Exception {
         DaemonControl control = new DaemonControl(configFile, loader, events, version);
         control.loaded = first;
-        control.daemon = control.startDaemon(first);
+        control.daemon = control.openDaemon(first);
+        control.daemon.beginElections();
         return control;
     }
 
-    private Daemon startDaemon(Loaded load) throws Exception {
-        return Daemon.start(load.config().orElseThrow(), load.plugins().registry(), configFile, new Daemon.Listener() {
+    private Daemon openDaemon(Loaded load) throws Exception {
+        return Daemon.open(load.config().orElseThrow(), load.plugins().registry(), configFile, new Daemon.Listener() {
             @Override
             public void transition(StateChange change) {
                 Map<String, Object> event = new LinkedHashMap<>();
@@ -367,28 +368,46 @@ public final class DaemonControl implements ControlService, AutoCloseable {
         Optional<String> whyNot = running.whyNotIncremental(config);
         ReloadPlan plan;
         String mode;
-        try {
-            if (whyNot.isEmpty()) {
-                plan = ReloadPlan.between(running.config(), config);
+        if (whyNot.isEmpty()) {
+            plan = ReloadPlan.between(running.config(), config);
+            try {
                 // the running plugins serve on: global_defs (so plugin_dir) did not change
                 running.apply(config, plan);
-                Loaded old = loaded;
-                loaded = new Loaded(next.config(), List.of(), old.plugins(), next.text(), old.close());
+            } catch (TimeoutException e) {
                 closeQuietly(next);
-                mode = "instances";
-            } else {
-                plan = ReloadPlan.restartAll(running.config(), config);
-                LOG.info("reload: {}: restarting the whole daemon", whyNot.get());
-                running.close();
-                Loaded old = loaded;
-                daemon = startDaemon(next);
-                loaded = next;
-                closeQuietly(old);
-                mode = "restart";
+                LOG.error("reload: the event loop did not apply {} in time; it may still", configFile);
+                throw new ControlException(ErrorCode.INTERNAL, "the event loop did not apply the reload in time;"
+                        + " it may still: see ha-admin status");
+            } catch (Exception e) {
+                closeQuietly(next);
+                throw cannotStart(e instanceof ExecutionException ? e.getCause() : e);
             }
-        } catch (Exception e) {
-            LOG.error("reload failed", e);
-            throw new ControlException(ErrorCode.INTERNAL, "reload failed: " + e);
+            Loaded old = loaded;
+            loaded = new Loaded(next.config(), List.of(), old.plugins(), next.text(), old.close());
+            closeQuietly(next);
+            mode = "instances";
+        } else {
+            plan = ReloadPlan.restartAll(running.config(), config);
+            LOG.info("reload: {}: restarting the whole daemon", whyNot.get());
+            Daemon replacement;
+            try {
+                replacement = openDaemon(next);
+            } catch (Exception | LinkageError e) {
+                closeQuietly(next);
+                throw cannotStart(e);
+            }
+            // from here on the replacement answers the control socket (its instances in INIT until they start)
+            Loaded old = loaded;
+            daemon = replacement;
+            loaded = next;
+            try {
+                running.close();
+            } catch (Exception e) {
+                LOG.warn("reload: while stopping the configuration replaced: {}", e.toString());
+            }
+            replacement.beginElections();
+            closeQuietly(old);
+            mode = "restart";
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("mode", mode);
@@ -404,6 +423,18 @@ public final class DaemonControl implements ControlService, AutoCloseable {
         events.publish(event);
         LOG.info("reload: {}", result);
         return result;
+    }
+
+    /**
+     * A valid configuration that failed to start is refused like a broken file: logged, answered with its
+     * cause, and the running configuration carries on untouched.
+     */
+    private ControlException cannotStart(Throwable cause) {
+        String why = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+        LOG.error("reload refused: {} could not start: {}; the running configuration carries on", configFile, why,
+                cause);
+        return new ControlException(ErrorCode.CONFIG_INVALID, configFile + " could not start: " + why
+                + "; nothing changed", Map.of("problems", List.of(why)));
     }
 
     @Override

@@ -86,7 +86,7 @@ final class DaemonSideEffects implements SideEffects {
             // the stint begins now, on the loop, so that leaving master (removeVips) ends it even before
             // the deferred announcements run
             AnnounceWork.Mastership stint = work.claim(instance.label());
-            afterVips(() -> work.becameMaster(stint, config));
+            afterVips(instance, () -> work.becameMaster(stint, config));
         });
     }
 
@@ -94,12 +94,12 @@ final class DaemonSideEffects implements SideEffects {
     public void announceToLowerPriority(InstanceRuntime instance) {
         VrrpInstance config = configOf(instance);
         announcements.ifPresent(work -> work.current(instance.label())
-                .ifPresent(stint -> afterVips(() -> work.heardLowerPriority(stint, config))));
+                .ifPresent(stint -> afterVips(instance, () -> work.heardLowerPriority(stint, config))));
     }
 
     /** Runs {@code announcing} once the VIPs asked for are up: a GARP for an address nobody holds points clients at nothing. */
-    private void afterVips(Runnable announcing) {
-        vips.ifPresentOrElse(vipWork -> vipWork.afterPending(announcing), announcing);
+    private void afterVips(InstanceRuntime instance, Runnable announcing) {
+        vips.ifPresentOrElse(vipWork -> vipWork.afterPending(instance.label(), announcing), announcing);
     }
 
     @Override

@@ -33,9 +33,9 @@ final class DaemonStats {
         result.put("instances", instances(daemon));
         result.put("sockets", sockets(daemon));
         result.put("loop", loop(daemon.loop(), daemon.linkNotificationsLost()));
-        result.put("vip_backend", daemon.vipWork().map(work -> pluginWork(work.pluginId(), work.failures()))
+        result.put("vip_backend", daemon.vipWork().map(work -> pluginWork(work.pluginId(), work.failures(), work.timeouts()))
                 .orElse(null));
-        result.put("announcer", daemon.announceWork().map(work -> pluginWork(work.pluginId(), work.failures()))
+        result.put("announcer", daemon.announceWork().map(work -> pluginWork(work.pluginId(), work.failures(), work.timeouts()))
                 .orElse(null));
         result.put("checks", checks(daemon.checks().status()));
         result.put("notifiers", notifiers(daemon.notifications().stats()));
@@ -95,10 +95,11 @@ final class DaemonStats {
     }
 
     /** The VIP backend's or the announcer's work: calls into its plugin that threw. */
-    private static Map<String, Object> pluginWork(String pluginId, long failures) {
+    private static Map<String, Object> pluginWork(String pluginId, long failures, long timeouts) {
         Map<String, Object> counters = new LinkedHashMap<>();
         counters.put("plugin", pluginId);
         counters.put("failures", failures);
+        counters.put("timeouts", timeouts);
         return counters;
     }
 

@@ -82,11 +82,29 @@ final class InstanceFactory {
         return instance.name() + " (VRID " + instance.virtualRouterId() + ", " + instance.family() + ")";
     }
 
+    /**
+     * An instance made and not yet running: in no runtime, no receiver routes adverts to it. Making may
+     * fail (an auth plugin that throws); entering may not, so a reload that makes every arriving instance
+     * before it touches a running one can stop half-way without changing anything.
+     */
+    record Made(VrrpInstance config, InstanceRuntime running, Optional<SocketReader> reader) {
+    }
+
     InstanceRuntime create(VrrpInstance instance) {
+        Made made = make(instance);
+        enter(made);
+        return made.running();
+    }
+
+    /**
+     * Makes the instance's parts. A socket it opens joins {@link #readers()} at once, made or not, so that
+     * the next instance on it shares it (and the loop reads it).
+     */
+    Made make(VrrpInstance instance) {
         String label = label(instance);
         Optional<AuthMethod> auth = instance.authentication().flatMap(a -> registry
                 .find(AuthMethodFactory.class, a.authType())
-                .map(type -> type.call(factory -> factory.create(a.settings(), context))));
+                .map(type -> type.make(label + ": auth type", factory -> factory.create(a.settings(), context))));
         int protocol = auth.map(AuthMethod::ipProtocol).orElse(RawVrrpSocket.VRRP_PROTOCOL);
         SocketKey key = new SocketKey(instance.interfaceName(), instance.family(), protocol);
         SocketReader reader = readers.get(key);
@@ -121,12 +139,16 @@ final class InstanceFactory {
                 new ReceiveLedger(label, machine.counters(), LOG_INTERVAL_NANOS), encoder,
                 reader == null ? DeadTransport.INSTANCE : reader.socket(), primary, multicastGroup(instance.family()),
                 peers(instance));
-        runtime.add(running);
-        if (reader != null) {
-            reader.receiver().register(running);
-            readerByInstance.put(instance.name(), reader);
-        }
-        return running;
+        return new Made(instance, running, Optional.ofNullable(reader));
+    }
+
+    /** Takes a made instance into the runtime and routes its VRID's adverts to it. */
+    void enter(Made made) {
+        runtime.add(made.running());
+        made.reader().ifPresent(reader -> {
+            reader.receiver().register(made.running());
+            readerByInstance.put(made.config().name(), reader);
+        });
     }
 
     private Optional<byte[]> sourceAddress(VrrpInstance instance, SocketReader reader) {

@@ -2,10 +2,12 @@ package io.hakeeper.engine.daemon;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,35 +17,70 @@ import io.hakeeper.api.VirtualAddress;
 import io.hakeeper.api.VirtualRoute;
 import io.hakeeper.engine.config.model.VrrpInstance;
 import io.hakeeper.engine.plugin.PluginCalls;
+import io.hakeeper.engine.plugin.PluginLanes;
 
 /**
- * Adds and removes an instance's VIPs and routes through the VIP backend plugin, off the event loop, on one
- * named thread so that an add and the remove that follows it are done in the order they were asked for.
- * A backend that throws is logged with the instance and goes on to the next job.
+ * Adds and removes instances' VIPs and routes through the VIP backend plugin, off the event loop. Each
+ * backend call is a job in its instance's lane ({@link PluginLanes}): an instance's jobs run in the order
+ * they were asked for (the add before the remove that follows it), instances side by side on a few
+ * threads, and a call that hangs holds its own instance for {@link #CALL_TIMEOUT} at most and the others
+ * not at all. A backend that throws is logged with the instance and goes on to the next job.
+ *
+ * <p>A call that timed out may still land later, after the jobs that followed it: the instance's VIPs are
+ * then in no known state. When it returns, whatever the instance wants now (held as master, or not) is
+ * asked for again; every backend call is idempotent.
  */
 final class VipWork implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(VipWork.class);
+    /** Longer than the backends' own bounds (5 s for an ip command or a netlink answer), so theirs come first. */
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
+    private static final int WORKERS = 4;
+    private static final int MAX_ABANDONED = 8;
 
     private final VipBackend backend;
     private final ClassLoader pluginLoader;
     private final String pluginId;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "hakeeper-vip");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private volatile long failures;
+    private final PluginLanes lanes;
+    private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong timeouts = new AtomicLong();
+    /** The timeouts already logged, by instance and call: each is logged once and counted always. */
+    private final Set<String> timeoutsLogged = ConcurrentHashMap.newKeySet();
+    /** Per instance label, what was last asked for its VIPs. */
+    private final Map<String, Wanted> wanted = new ConcurrentHashMap<>();
+
+    private record Wanted(VrrpInstance instance, boolean held) {
+    }
 
     VipWork(VipBackend backend, ClassLoader pluginLoader, String pluginId) {
+        this(backend, pluginLoader, pluginId, CALL_TIMEOUT);
+    }
+
+    VipWork(VipBackend backend, ClassLoader pluginLoader, String pluginId, Duration callTimeout) {
         this.backend = backend;
         this.pluginLoader = pluginLoader;
         this.pluginId = pluginId;
+        this.lanes = new PluginLanes("hakeeper-vip", WORKERS, callTimeout, MAX_ABANDONED, new PluginLanes.Listener() {
+            @Override
+            public void timedOut(String label, String what, Duration after) {
+                VipWork.this.timedOut(label, what, after);
+            }
+
+            @Override
+            public void finishedLate(String label, String what) {
+                reconcile(label, what);
+            }
+        });
     }
 
     /** Backend calls that threw. */
     long failures() {
-        return failures;
+        return failures.get();
+    }
+
+    /** Backend calls that ran out of time. */
+    long timeouts() {
+        return timeouts.get();
     }
 
     String pluginId() {
@@ -51,30 +88,36 @@ final class VipWork implements AutoCloseable {
     }
 
     void add(String label, VrrpInstance instance) {
-        worker.execute(() -> {
-            for (VirtualAddress vip : addresses(instance)) {
-                call(label, "add " + vip.cidr(), () -> backend.addAddress(deviceOf(vip, instance), vip));
-            }
-            for (VirtualRoute route : instance.virtualRoutes()) {
-                call(label, "add route " + route.destination(), () -> backend.addRoute(route));
-            }
-        });
+        wanted.put(label, new Wanted(instance, true));
+        queueAdd(label, instance);
     }
 
     void remove(String label, VrrpInstance instance) {
-        worker.execute(() -> {
-            for (VirtualRoute route : instance.virtualRoutes()) {
-                call(label, "remove route " + route.destination(), () -> backend.removeRoute(route));
-            }
-            for (VirtualAddress vip : addresses(instance)) {
-                call(label, "remove " + vip.cidr(), () -> backend.removeAddress(deviceOf(vip, instance), vip));
-            }
-        });
+        wanted.put(label, new Wanted(instance, false));
+        queueRemove(label, instance);
     }
 
-    /** Runs {@code next} once the jobs asked for before it are done (the announcement after the add). */
-    void afterPending(Runnable next) {
-        worker.execute(next);
+    private void queueAdd(String label, VrrpInstance instance) {
+        for (VirtualAddress vip : addresses(instance)) {
+            queue(label, "add " + vip.cidr(), () -> backend.addAddress(deviceOf(vip, instance), vip));
+        }
+        for (VirtualRoute route : instance.virtualRoutes()) {
+            queue(label, "add route " + route.destination(), () -> backend.addRoute(route));
+        }
+    }
+
+    private void queueRemove(String label, VrrpInstance instance) {
+        for (VirtualRoute route : instance.virtualRoutes()) {
+            queue(label, "remove route " + route.destination(), () -> backend.removeRoute(route));
+        }
+        for (VirtualAddress vip : addresses(instance)) {
+            queue(label, "remove " + vip.cidr(), () -> backend.removeAddress(deviceOf(vip, instance), vip));
+        }
+    }
+
+    /** Runs {@code next} once the instance's VIP jobs asked for before it are done (the announcement after the add). */
+    void afterPending(String label, Runnable next) {
+        lanes.submit(label, "after its VIP jobs", next::run);
     }
 
     /** The VIPs announced after becoming master: every address, in the adverts or excluded from them. */
@@ -96,33 +139,53 @@ final class VipWork implements AutoCloseable {
         return vip.device().orElse(instance.interfaceName());
     }
 
-    private interface BackendCall {
-        void run() throws Exception;
+    private void queue(String label, String what, PluginLanes.Call call) {
+        lanes.submit(label, what, () -> {
+            try {
+                PluginCalls.withContextLoaderChecked(pluginLoader, () -> {
+                    call.run();
+                    return null;
+                });
+            } catch (Exception e) {
+                failures.incrementAndGet();
+                LOG.error("{}: {} failed in VIP backend plugin {}: {}", label, what, pluginId, e.toString());
+            }
+        });
     }
 
-    private void call(String label, String what, BackendCall call) {
-        try {
-            PluginCalls.withContextLoaderChecked(pluginLoader, () -> {
-                call.run();
-                return null;
-            });
-        } catch (Exception e) {
-            failures++;
-            LOG.error("{}: {} failed in VIP backend plugin {}: {}", label, what, pluginId, e.toString());
+    private void timedOut(String label, String what, Duration after) {
+        timeouts.incrementAndGet();
+        if (timeoutsLogged.add(label + " " + what)) {
+            LOG.error("{}: {} timed out after {} ms in VIP backend plugin {}; the instance's next VIP jobs go on."
+                    + " Further timeouts of this call are counted (ha-admin stats), not logged", label, what,
+                    after.toMillis(), pluginId);
+        }
+    }
+
+    /** A call that timed out has returned after all, maybe after later jobs: ask again for what is wanted now. */
+    private void reconcile(String label, String what) {
+        Wanted now = wanted.get(label);
+        if (now == null) {
+            return;
+        }
+        LOG.warn("{}: {} returned after its timeout; {} the VIPs again", label, what, now.held() ? "adding" : "removing");
+        if (now.held()) {
+            queueAdd(label, now.instance());
+        } else {
+            queueRemove(label, now.instance());
         }
     }
 
     /** Lets the jobs in hand finish, at most {@code millis}; a removal at shutdown must not be cut short. */
     void drain(long millis) throws InterruptedException {
-        worker.shutdown();
-        if (!worker.awaitTermination(millis, TimeUnit.MILLISECONDS)) {
+        if (!lanes.awaitIdle(millis)) {
             LOG.warn("VIP backend still busy after {} ms at shutdown; exiting anyway", millis);
         }
     }
 
     @Override
     public void close() throws Exception {
-        worker.shutdownNow();
+        lanes.close();
         PluginCalls.withContextLoaderChecked(pluginLoader, () -> {
             backend.close();
             return null;

@@ -15,4 +15,16 @@ public record RegisteredType<F extends TypeFactory>(String type, String pluginId
     public <R> R call(Function<F, R> call) {
         return PluginCalls.withContextLoader(classLoader, () -> call.apply(factory));
     }
+
+    /**
+     * As {@link #call}, for making the object a running daemon needs: whatever the plugin throws comes
+     * back as a {@link PluginStartException} naming {@code role}, the type and the plugin.
+     */
+    public <R> R make(String role, Function<F, R> call) {
+        try {
+            return call(call);
+        } catch (RuntimeException | LinkageError e) {
+            throw new PluginStartException(role + " \"" + type + "\" of plugin " + pluginId + " failed to start: " + e, e);
+        }
+    }
 }

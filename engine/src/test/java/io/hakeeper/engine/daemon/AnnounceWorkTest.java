@@ -7,18 +7,13 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.hakeeper.api.Announcer;
-import io.hakeeper.api.VirtualAddress;
-import io.hakeeper.engine.config.model.Family;
 import io.hakeeper.engine.config.model.GarpTiming;
-import io.hakeeper.engine.config.model.InitialState;
-import io.hakeeper.engine.config.model.NotifyCommands;
 import io.hakeeper.engine.config.model.VrrpInstance;
 
 /**
@@ -97,6 +92,43 @@ class AnnounceWorkTest {
         assertEquals(1, count());
     }
 
+    @Test
+    void anAnnouncerCallThatHangsHoldsUpNoOtherInstanceAndIsCountedEachTime() throws Exception {
+        InetAddress hung = InetAddress.getByName("192.0.2.66");
+        CountDownLatch release = new CountDownLatch(1);
+        Announcer hangsForOne = (interfaceName, addresses) -> {
+            if (addresses.contains(hung)) {
+                while (release.getCount() > 0) {
+                    try {
+                        release.await();
+                    } catch (InterruptedException deaf) {
+                        // as a send stuck in the kernel would be
+                    }
+                }
+            } else {
+                recorder.announce(interfaceName, addresses);
+            }
+        };
+        Duration timeout = Duration.ofMillis(600);
+        AnnounceWork lanes = new AnnounceWork(hangsForOne, getClass().getClassLoader(), "test", Duration.ZERO, timeout);
+        try {
+            GarpTiming twice = new GarpTiming(Duration.ZERO, 2, Duration.ZERO, 1, Duration.ZERO, 1);
+            long start = System.nanoTime();
+            lanes.becameMaster(lanes.claim("VI_HUNG"), Instances.withVip("VI_HUNG", 66, "192.0.2.66", INTERVAL, twice));
+            lanes.becameMaster(lanes.claim("VI_OK"), Instances.withVip("VI_OK", 67, "192.0.2.67", INTERVAL, twice));
+            awaitCalls(2);
+            assertTrue(times().get(1) - start < timeout.toNanos(), "VI_OK's set waited for VI_HUNG's hung call");
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            while (lanes.timeouts() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(2, lanes.timeouts(), "both messages of VI_HUNG's set ran out of time, one after the other");
+        } finally {
+            release.countDown();
+            lanes.close();
+        }
+    }
+
     private int count() {
         return times().size();
     }
@@ -120,13 +152,7 @@ class AnnounceWorkTest {
         }
     }
 
-    private static VrrpInstance instance(GarpTiming garp) throws Exception {
-        InetAddress vip = InetAddress.getByName("192.0.2.50");
-        NotifyCommands none = new NotifyCommands(Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), false);
-        return new VrrpInstance("VI_1", InitialState.BACKUP, "eth0", false, Map.of(), Optional.empty(),
-                Optional.empty(), List.of(), false, Family.IPV4, 3, 51, 100, INTERVAL, Optional.empty(),
-                List.of(new VirtualAddress(vip, 24, Optional.empty(), Optional.empty(), Optional.empty(),
-                        Optional.empty())), List.of(), List.of(), false, Duration.ZERO, garp, none);
+    private static VrrpInstance instance(GarpTiming garp) {
+        return Instances.withVip("VI_1", 51, "192.0.2.50", INTERVAL, garp);
     }
 }

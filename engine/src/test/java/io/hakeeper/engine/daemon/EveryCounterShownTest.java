@@ -47,6 +47,8 @@ class EveryCounterShownTest {
             Map.entry("LinkWatch.notificationsLost", "loop.link_notifications_lost"),
             Map.entry("VipWork.failures", "vip_backend.failures"),
             Map.entry("AnnounceWork.failures", "announcer.failures"),
+            Map.entry("VipWork.timeouts", "vip_backend.timeouts"),
+            Map.entry("AnnounceWork.timeouts", "announcer.timeouts"),
             Map.entry("CheckSlot.runs", "checks.runs"),
             Map.entry("CheckSlot.failures", "checks.failures"),
             Map.entry("CheckSlot.timeouts", "checks.timeouts"),

@@ -1,0 +1,268 @@
+package io.hakeeper.engine.plugin;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Plugin calls of many keys (instances) on a few threads: each key's calls run one at a time, in the order
+ * they were submitted; different keys run side by side; and no call holds its key longer than its timeout.
+ * A thread per key would do the same at the cost of a thousand threads on a host with a thousand instances.
+ *
+ * <p>A call that overstays its timeout is interrupted and abandoned: plugin code cannot be stopped from
+ * outside, so its thread stays with it, a new worker takes its place, and the key's next call runs on
+ * another worker. When the abandoned call returns at last, its thread leaves (or rejoins the workers if
+ * they are short) and the listener hears of it: the call's effect landed after later calls of its key,
+ * which the caller may have to put right. At most {@code maxAbandoned} threads are abandoned at once; past
+ * that no replacement is made, so a plugin that hangs every call costs a bounded number of threads, and
+ * the keys go on as far as the remaining workers can take them.
+ */
+public final class PluginLanes implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PluginLanes.class);
+
+    /** One plugin call; it handles the plugin's exceptions itself. */
+    public interface Call {
+        void run() throws Exception;
+    }
+
+    /** Told of overstaying calls; called on the lanes' own threads, and must return at once. */
+    public interface Listener {
+        /** The call {@code what} of {@code key} ran out of time; the key's next call goes on. */
+        void timedOut(String key, String what, Duration after);
+
+        /** An abandoned call returned (or threw) after all. */
+        default void finishedLate(String key, String what) {
+        }
+    }
+
+    private final String name;
+    private final int workers;
+    private final int maxAbandoned;
+    private final long timeoutNanos;
+    private final Listener listener;
+    private final ScheduledExecutorService watchdog;
+    private final LinkedBlockingQueue<Lane> ready = new LinkedBlockingQueue<>();
+    /** Guards every field below and every lane's state. */
+    private final Object lock = new Object();
+    private final Map<String, Lane> lanes = new HashMap<>();
+    private int liveWorkers;
+    private int abandoned;
+    private int threadsMade;
+    private int running;
+    private boolean closed;
+
+    /** The calls waiting for, or holding, one key. */
+    private static final class Lane {
+        final String key;
+        final ArrayDeque<Job> jobs = new ArrayDeque<>();
+        /** In {@link #ready} or running a job: no other worker may take it. */
+        boolean busy;
+
+        Lane(String key) {
+            this.key = key;
+        }
+    }
+
+    private static final class Job {
+        final String what;
+        final Call call;
+        Thread worker;
+        boolean done;
+        boolean abandoned;
+
+        Job(String what, Call call) {
+            this.what = what;
+            this.call = call;
+        }
+    }
+
+    /**
+     * @param name         the threads' name prefix ({@code hakeeper-vip})
+     * @param workers      threads that run calls
+     * @param timeout      how long one call may hold its key
+     * @param maxAbandoned threads that may be left inside overstaying calls at once
+     */
+    public PluginLanes(String name, int workers, Duration timeout, int maxAbandoned, Listener listener) {
+        if (workers < 1 || maxAbandoned < 0 || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("at least one worker, a positive timeout");
+        }
+        this.name = name;
+        this.workers = workers;
+        this.maxAbandoned = maxAbandoned;
+        this.timeoutNanos = timeout.toNanos();
+        this.listener = listener;
+        ScheduledThreadPoolExecutor alarms = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, name + "-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // a call that returns in time cancels its alarm: gone at once, not kept for the timeout's length
+        alarms.setRemoveOnCancelPolicy(true);
+        this.watchdog = alarms;
+        synchronized (lock) {
+            for (int i = 0; i < workers; i++) {
+                startWorker();
+            }
+        }
+    }
+
+    /** Queues {@code call} behind the calls of {@code key} submitted before it; never blocks. */
+    public void submit(String key, String what, Call call) {
+        synchronized (lock) {
+            if (closed) {
+                LOG.warn("{}: {} for {} dropped: shutting down", name, what, key);
+                return;
+            }
+            Lane lane = lanes.computeIfAbsent(key, Lane::new);
+            lane.jobs.add(new Job(what, call));
+            if (!lane.busy) {
+                lane.busy = true;
+                ready.add(lane);
+            }
+        }
+    }
+
+    /** Threads alive now: workers and abandoned ones. */
+    public int threads() {
+        synchronized (lock) {
+            return liveWorkers + abandoned;
+        }
+    }
+
+    /**
+     * Waits until every call submitted has run (abandoned ones aside), at most {@code millis}; true when
+     * they have.
+     */
+    public boolean awaitIdle(long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        synchronized (lock) {
+            while (!lanes.isEmpty() || running > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(lock, left);
+            }
+            return true;
+        }
+    }
+
+    /** Drops what waits; every thread ends once its call in hand, if any, returns. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+            lanes.clear();
+            ready.clear();
+            for (int i = 0; i < liveWorkers; i++) {
+                ready.add(new Lane(null)); // one poison lane per worker
+            }
+            lock.notifyAll();
+        }
+        watchdog.shutdownNow();
+    }
+
+    private void startWorker() {
+        liveWorkers++;
+        Thread thread = new Thread(this::work, name + "-" + ++threadsMade);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void work() {
+        while (true) {
+            Lane lane;
+            try {
+                lane = ready.take();
+            } catch (InterruptedException e) {
+                continue; // a late interrupt meant for a call that had just finished
+            }
+            Job job;
+            synchronized (lock) {
+                if (lane.key == null || closed) {
+                    liveWorkers--;
+                    return;
+                }
+                job = lane.jobs.poll();
+                job.worker = Thread.currentThread();
+                running++;
+            }
+            if (!run(lane, job)) {
+                return;
+            }
+        }
+    }
+
+    /** Runs one call under the watchdog; false when this thread was abandoned and is no longer needed. */
+    private boolean run(Lane lane, Job job) {
+        ScheduledFuture<?> alarm = watchdog.schedule(() -> expire(lane, job), timeoutNanos, TimeUnit.NANOSECONDS);
+        try {
+            job.call.run();
+        } catch (Exception | LinkageError e) {
+            LOG.error("{}: {} for {} threw: {}", name, job.what, lane.key, e.toString());
+        } finally {
+            alarm.cancel(false);
+        }
+        boolean rejoin;
+        synchronized (lock) {
+            job.done = true;
+            // the watchdog interrupts only under the lock and only before done: none can land after this
+            Thread.interrupted();
+            if (!job.abandoned) {
+                running--;
+                release(lane);
+                return true;
+            }
+            abandoned--;
+            rejoin = !closed && liveWorkers < workers;
+            if (rejoin) {
+                liveWorkers++;
+            }
+        }
+        listener.finishedLate(lane.key, job.what);
+        return rejoin;
+    }
+
+    /** The call is out of time: its key goes on without it, and a new worker takes this thread's place. */
+    private void expire(Lane lane, Job job) {
+        synchronized (lock) {
+            if (job.done || closed) {
+                return;
+            }
+            job.abandoned = true;
+            job.worker.interrupt();
+            running--;
+            release(lane);
+            liveWorkers--;
+            abandoned++;
+            if (abandoned <= maxAbandoned) {
+                startWorker();
+            } else if (abandoned == maxAbandoned + 1) {
+                LOG.error("{}: {} threads are stuck in plugin calls; no more are started until one returns",
+                        name, abandoned);
+            }
+        }
+        listener.timedOut(lane.key, job.what, Duration.ofNanos(timeoutNanos));
+    }
+
+    /** After a call: the lane's next call is ready for any worker, or the idle lane goes. Under the lock. */
+    private void release(Lane lane) {
+        if (lane.jobs.isEmpty()) {
+            lane.busy = false;
+            lanes.remove(lane.key, lane);
+            lock.notifyAll();
+        } else {
+            ready.add(lane);
+        }
+    }
+}

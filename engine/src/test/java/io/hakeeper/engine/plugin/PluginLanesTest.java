@@ -1,0 +1,167 @@
+package io.hakeeper.engine.plugin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The lanes' promises: each key's calls in submission order and never two at once, keys side by side on a
+ * fixed number of threads, and a call that hangs holds its key no longer than the timeout, costs one
+ * thread at most (up to the bound), and never holds another key at all.
+ */
+class PluginLanesTest {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(1);
+
+    private final List<String> timeouts = new CopyOnWriteArrayList<>();
+    private final List<String> late = new CopyOnWriteArrayList<>();
+    private final PluginLanes.Listener listener = new PluginLanes.Listener() {
+        @Override
+        public void timedOut(String key, String what, Duration after) {
+            timeouts.add(key + " " + what);
+        }
+
+        @Override
+        public void finishedLate(String key, String what) {
+            late.add(key + " " + what);
+        }
+    };
+    private PluginLanes lanes;
+
+    @AfterEach
+    void close() {
+        if (lanes != null) {
+            lanes.close();
+        }
+    }
+
+    @Test
+    void eachKeysCallsRunInOrderOneAtATimeWhileKeysRunSideBySide() throws Exception {
+        lanes = new PluginLanes("test-lanes", 4, Duration.ofSeconds(10), 4, listener);
+        int keys = 50;
+        int callsPerKey = 40;
+        Map<String, List<Integer>> ran = new ConcurrentHashMap<>();
+        Map<String, AtomicInteger> inside = new ConcurrentHashMap<>();
+        AtomicInteger overlapsWithinAKey = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        AtomicInteger atOnce = new AtomicInteger();
+        for (int call = 0; call < callsPerKey; call++) {
+            for (int k = 0; k < keys; k++) {
+                String key = "VI_" + k;
+                int number = call;
+                lanes.submit(key, "call " + number, () -> {
+                    if (inside.computeIfAbsent(key, x -> new AtomicInteger()).incrementAndGet() > 1) {
+                        overlapsWithinAKey.incrementAndGet();
+                    }
+                    mostAtOnce.accumulateAndGet(atOnce.incrementAndGet(), Math::max);
+                    Thread.sleep(0, 200_000);
+                    ran.computeIfAbsent(key, x -> Collections.synchronizedList(new ArrayList<>())).add(number);
+                    atOnce.decrementAndGet();
+                    inside.get(key).decrementAndGet();
+                });
+            }
+        }
+        assertTrue(lanes.awaitIdle(30_000), "the calls did not all run within 30 s");
+        List<Integer> inOrder = new ArrayList<>();
+        for (int i = 0; i < callsPerKey; i++) {
+            inOrder.add(i);
+        }
+        for (int k = 0; k < keys; k++) {
+            assertEquals(inOrder, ran.get("VI_" + k), "VI_" + k + "'s calls out of order");
+        }
+        assertEquals(0, overlapsWithinAKey.get(), "two calls of one key ran at once");
+        assertTrue(mostAtOnce.get() > 1 && mostAtOnce.get() <= 4, "calls at once: " + mostAtOnce.get());
+        assertEquals(4, lanes.threads(), "the workers, and no thread per key");
+        assertEquals(List.of(), timeouts);
+    }
+
+    @Test
+    void aHungCallHoldsOnlyItsOwnKeyAndOnlyUntilItsTimeout() throws Exception {
+        lanes = new PluginLanes("test-lanes", 2, TIMEOUT, 4, listener);
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> order = new CopyOnWriteArrayList<>();
+        lanes.submit("VI_HUNG", "add 192.0.2.1/24", () -> {
+            order.add("hung started");
+            hangUntil(release);
+        });
+        lanes.submit("VI_HUNG", "remove 192.0.2.1/24", () -> order.add("VI_HUNG next"));
+        long start = System.nanoTime();
+        CountDownLatch others = new CountDownLatch(20);
+        for (int k = 0; k < 20; k++) {
+            lanes.submit("VI_" + k, "add", () -> {
+                order.add("other");
+                others.countDown();
+            });
+        }
+        assertTrue(others.await(TIMEOUT.toMillis() / 2, TimeUnit.MILLISECONDS),
+                "other keys waited for the hung one");
+        assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < TIMEOUT.toMillis(),
+                "other keys waited for the hung one's timeout");
+        assertTrue(!order.contains("VI_HUNG next"), "VI_HUNG's next call ran before its hung call ended: " + order);
+
+        assertTrue(lanes.awaitIdle(TIMEOUT.toMillis() * 10), "VI_HUNG's next call never ran");
+        long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertTrue(order.contains("VI_HUNG next"), order::toString);
+        assertTrue(waited >= TIMEOUT.toMillis(), "VI_HUNG's next call ran after " + waited + " ms");
+        assertEquals(List.of("VI_HUNG add 192.0.2.1/24"), timeouts, "the timeout is reported once");
+        assertEquals(3, lanes.threads(), "two workers and the abandoned one");
+
+        release.countDown();
+        awaitTrue(() -> late.equals(List.of("VI_HUNG add 192.0.2.1/24")), "the late return is told");
+        awaitTrue(() -> lanes.threads() == 2, "the abandoned thread leaves once its call returns");
+    }
+
+    @Test
+    void callsThatHangForeverCostAtMostTheBoundOfThreads() throws Exception {
+        lanes = new PluginLanes("test-lanes", 2, Duration.ofMillis(50), 3, listener);
+        CountDownLatch never = new CountDownLatch(1);
+        for (int k = 0; k < 10; k++) {
+            lanes.submit("VI_" + k, "add", () -> hangUntil(never));
+        }
+        awaitTrue(() -> timeouts.size() == 5, "2 workers and 3 replacements, each abandoned in turn");
+        Thread.sleep(300);
+        assertEquals(5, timeouts.size(), "no thread was left to start another call: " + timeouts);
+        assertTrue(lanes.threads() <= 2 + 3, "threads: " + lanes.threads());
+        assertEquals(5, lanes.threads(), "every one of them stuck");
+
+        // a call returning gives its thread back to the lanes: the remaining keys go on
+        never.countDown();
+        assertTrue(lanes.awaitIdle(5_000), "the remaining keys did not go on");
+        awaitTrue(() -> lanes.threads() == 2, "back to the two workers");
+    }
+
+    /** Waits for the latch deaf to interrupts, as a plugin call stuck in the kernel or on a lock would. */
+    private static void hangUntil(CountDownLatch latch) {
+        while (true) {
+            try {
+                latch.await();
+                return;
+            } catch (InterruptedException e) {
+                // the timeout's interrupt goes unheard
+            }
+        }
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what);
+            }
+            Thread.sleep(5);
+        }
+    }
+}
