@@ -169,7 +169,7 @@ public final class Daemon implements AutoCloseable {
                 new PluginContext("vrrp_instance", routerId, configDirectory), runtime,
                 (key, owner) -> new SocketReader(RawVrrpSocket.open(key.family(), key.interfaceName(), key.protocol()),
                         new AdvertReceiver(key.interfaceName() + " " + key.family(), key.family(), owner,
-                                LOG_INTERVAL_NANOS), waiter));
+                                LOG_INTERVAL_NANOS), waiter), links::firstIpv4);
         Map<String, InstanceMachine> machines = new LinkedHashMap<>();
         for (VrrpInstance instance : config.instances().values()) {
             InstanceRuntime running = factory.create(instance);
@@ -205,7 +205,7 @@ public final class Daemon implements AutoCloseable {
 
         Daemon daemon = new Daemon(loop, waiter, links, runtime, readers, vips, announcements, notifications,
                 checks, effects, factory, clock, watched, config);
-        links.attach(runtime, waiter, daemon::interfaceAppeared);
+        links.attach(runtime, waiter, daemon::interfaceAppeared, daemon::addressAppeared);
         loop.start();
         long delay = config.globalDefs().startupDelay().toNanos();
         loop.execute(() -> {
@@ -381,6 +381,26 @@ public final class Daemon implements AutoCloseable {
             applyOnLoop(config, new ReloadPlan(others, stuck, List.of(), List.of()));
         } catch (RuntimeException e) {
             LOG.error("interface {} appeared, but starting {} on it failed: {}", interfaceName, stuck, e.toString());
+        }
+    }
+
+    /**
+     * An address appeared on a watched interface: the instances there that had none to send from send from
+     * it now (the interface's primary IPv4 address, or its IPv6 link-local one), and an IPv6 link-local
+     * address lets instances that could not open their socket for want of one try again. Loop thread.
+     */
+    private void addressAppeared(String interfaceName, boolean ipv4, byte[] address) {
+        boolean linkLocal = !ipv4 && (address[0] & 0xff) == 0xfe && (address[1] & 0xc0) == 0x80;
+        if (!ipv4 && !linkLocal) {
+            return;
+        }
+        for (InstanceRuntime instance : factory.takeWaiting(interfaceName, ipv4)) {
+            byte[] source = ipv4 ? links.firstIpv4(interfaceName).orElse(address) : address;
+            LOG.info("{}: {} has an address to send from now", instance.label(), interfaceName);
+            runtime.canSendAgain(instance, source);
+        }
+        if (linkLocal && factory.socketMissingOn(interfaceName) && links.isUp(interfaceName)) {
+            interfaceAppeared(interfaceName);
         }
     }
 

@@ -3,10 +3,12 @@ package io.hakeeper.engine.daemon;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +30,7 @@ import io.hakeeper.engine.vrrp.InstanceMachine;
 import io.hakeeper.engine.vrrp.InstanceParameters;
 import io.hakeeper.engine.vrrp.ReceiveExpectations;
 import io.hakeeper.engine.vrrp.ReceiveLedger;
+import io.hakeeper.engine.vrrp.TransitionCause;
 import io.hakeeper.engine.vrrp.packet.AdvertEncoder;
 import io.hakeeper.engine.vrrp.packet.AdvertSpec;
 
@@ -35,6 +38,10 @@ import io.hakeeper.engine.vrrp.packet.AdvertSpec;
  * Turns configured instances into running ones: opens (or shares) the raw socket of each interface, family
  * and IP protocol, finds the address adverts go out from, makes the auth method, and wires the machine,
  * its receive expectations, its encoder and its transport together.
+ *
+ * <p>An instance that cannot send (no socket, or no address on its interface to send from) is built all
+ * the same, in FAULT for that cause, and remembered by interface: the daemon asks {@link #waitingOn} when
+ * an address appears there, so that the work per address event is that interface's waiting instances only.
  */
 final class InstanceFactory {
 
@@ -51,14 +58,23 @@ final class InstanceFactory {
     private final Map<SocketKey, SocketReader> readers = new LinkedHashMap<>();
     private final SocketOpener opener;
     private final Map<String, SocketReader> readerByInstance = new LinkedHashMap<>();
+    private final Function<String, Optional<byte[]>> firstIpv4;
+    /** Instances that have a socket but no address to send from, by interface. Loop thread once running. */
+    private final Map<String, List<InstanceRuntime>> waitingForAddress = new HashMap<>();
+    /** Interfaces where an instance could not open its socket: an address there may make it possible. */
+    private final Map<String, Integer> socketsMissing = new HashMap<>();
 
     /** Opens sockets; the daemon's opens real raw sockets, and reports why one could not be opened. */
     interface SocketOpener {
         SocketReader open(SocketKey key, VrrpRuntime runtime) throws NativeCallException;
     }
 
+    /**
+     * @param firstIpv4 an interface's primary IPv4 address as the kernel last reported it (the link watch)
+     */
     InstanceFactory(GlobalDefs globals, TypeRegistry registry, PluginContext context, VrrpRuntime runtime,
-                    SocketOpener opener) {
+                    SocketOpener opener, Function<String, Optional<byte[]>> firstIpv4) {
+        this.firstIpv4 = firstIpv4;
         this.globals = globals;
         this.registry = registry;
         this.context = context;
@@ -75,7 +91,35 @@ final class InstanceFactory {
         SocketReader reader = readerByInstance.remove(instance.machine().parameters().name());
         if (reader != null) {
             reader.receiver().unregister(instance);
+        } else {
+            socketsMissing.computeIfPresent(instance.interfaceName(), (name, count) -> count == 1 ? null : count - 1);
         }
+        List<InstanceRuntime> waiting = waitingForAddress.get(instance.interfaceName());
+        if (waiting != null && waiting.remove(instance) && waiting.isEmpty()) {
+            waitingForAddress.remove(instance.interfaceName());
+        }
+    }
+
+    /**
+     * Takes out the instances on {@code interfaceName} waiting for an address of the family given, to be
+     * told that one appeared; empty (and no work) when none waits there.
+     */
+    List<InstanceRuntime> takeWaiting(String interfaceName, boolean ipv4) {
+        List<InstanceRuntime> waiting = waitingForAddress.get(interfaceName);
+        if (waiting == null) {
+            return List.of();
+        }
+        List<InstanceRuntime> taken = new ArrayList<>();
+        waiting.removeIf(instance -> (instance.sourceAddress().length == 4) == ipv4 && taken.add(instance));
+        if (waiting.isEmpty()) {
+            waitingForAddress.remove(interfaceName);
+        }
+        return taken;
+    }
+
+    /** Whether an instance on {@code interfaceName} has no socket (a new address may let it open one). */
+    boolean socketMissingOn(String interfaceName) {
+        return socketsMissing.containsKey(interfaceName);
     }
 
     static String label(VrrpInstance instance) {
@@ -90,25 +134,29 @@ final class InstanceFactory {
         int protocol = auth.map(AuthMethod::ipProtocol).orElse(RawVrrpSocket.VRRP_PROTOCOL);
         SocketKey key = new SocketKey(instance.interfaceName(), instance.family(), protocol);
         SocketReader reader = readers.get(key);
+        String socketError = null;
         if (reader == null) {
             try {
                 reader = opener.open(key, runtime);
                 readers.put(key, reader);
             } catch (NativeCallException e) {
-                LOG.error("{}: cannot open the VRRP socket on {}: {}; the instance stays in FAULT until"
-                        + " the interface appears", label,
-                        instance.interfaceName(), e.getMessage());
+                socketError = e.getMessage();
             }
         }
         Optional<byte[]> source = sourceAddress(instance, reader);
         byte[] primary = source.orElse(new byte[instance.family() == Family.IPV4 ? 4 : 16]);
         InstanceMachine machine = new InstanceMachine(InstanceParameters.from(instance, primary), runtime.actions());
-        if (reader == null || source.isEmpty()) {
-            if (reader != null) {
-                LOG.error("{}: {} has no {} address to send adverts from; the instance stays in FAULT", label,
-                        instance.interfaceName(), instance.family());
-            }
-            machine.onInterfaceChange(false, 0);
+        String cannotSend = null;
+        if (reader == null) {
+            cannotSend = "socket: " + socketError;
+            machine.onCannotSend(TransitionCause.NO_SOCKET, 0);
+        } else if (source.isEmpty()) {
+            cannotSend = TransitionCause.NO_SOURCE_ADDRESS.text();
+            machine.onCannotSend(TransitionCause.NO_SOURCE_ADDRESS, 0);
+        }
+        if (cannotSend != null) {
+            LOG.error("{}: cannot send adverts on {}: {}; the instance stays in FAULT until it can", label,
+                    instance.interfaceName(), cannotSend);
         }
         int intervalCs = (int) (instance.advertInt().toMillis() / 10);
         AdvertEncoder encoder = new AdvertEncoder(new AdvertSpec(instance.version(), instance.family(),
@@ -118,10 +166,16 @@ final class InstanceFactory {
                 new ReceiveLedger(label, machine.counters(), LOG_INTERVAL_NANOS), encoder,
                 reader == null ? DeadTransport.INSTANCE : reader.socket(), primary, multicastGroup(instance.family()),
                 peers(instance));
+        running.cannotSend(cannotSend);
         runtime.add(running);
         if (reader != null) {
             reader.receiver().register(running);
             readerByInstance.put(instance.name(), reader);
+            if (source.isEmpty()) {
+                waitingForAddress.computeIfAbsent(instance.interfaceName(), name -> new ArrayList<>()).add(running);
+            }
+        } else {
+            socketsMissing.merge(instance.interfaceName(), 1, Integer::sum);
         }
         return running;
     }
@@ -136,7 +190,7 @@ final class InstanceFactory {
             // RFC 5798 5.1.2.2: IPv6 adverts come from the interface's link-local address
             return reader == null ? Optional.empty() : Optional.ofNullable(reader.socket().linkLocalAddress());
         }
-        return InterfaceAddresses.firstIpv4(instance.interfaceName()).map(InetAddress::getAddress);
+        return firstIpv4.apply(instance.interfaceName());
     }
 
     private static List<InetAddress> advertised(VrrpInstance instance) {

@@ -137,11 +137,21 @@ public final class VrrpRuntime {
         long now = clock.nanoTime();
         for (InstanceRuntime instance : instances) {
             if (instance.interfaceName().equals(interfaceName)) {
-                instance.machine().onInterfaceChange(up && instance.canSend(), now);
+                instance.machine().onInterfaceChange(up, now);
             }
         }
         afterEvent();
         onTrackedChange(TrackKind.INTERFACE, interfaceName, up ? TrackedStatus.UP : TrackedStatus.DOWN, 0);
+    }
+
+    /**
+     * An instance that had no address to send from has one now ({@code source}, of its family): it leaves
+     * FAULT unless something else holds it there.
+     */
+    public void canSendAgain(InstanceRuntime instance, byte[] source) {
+        instance.useSource(source);
+        instance.machine().onCanSend(source, clock.nanoTime());
+        afterEvent();
     }
 
     private void onTimer(InstanceRuntime instance) {
