@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.Duration;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,7 +23,8 @@ import io.hakeeper.engine.lab.Tshark;
  * An instance whose interface has no IPv4 address cannot send adverts: it is FAULT with the cause "no
  * address to send from" (logged and in ha-admin status), with or without dont_track_primary, takes no VIP
  * and sends no advert, and a link flap does not change that. When an address appears it leaves FAULT and
- * wins the election it should win (it has the higher priority). VRRPv3, IPv4, 0.1 s.
+ * wins the election it should win (it has the higher priority). VRRPv3, IPv4, 0.1 s; and the IPv6 form,
+ * where the socket itself cannot open without a link-local address.
  */
 class CannotSendIT {
 
@@ -71,6 +73,42 @@ class CannotSendIT {
             }
             assertTrue(Tshark.count(pcap, "vrrp.prio == 150 && ip.src == " + bare.ipv4().getHostAddress()) > 0,
                     "no advert from the address that appeared");
+            assertFalse(daemon.log().contains("Exception"), daemon::log);
+        }
+    }
+
+    /**
+     * An IPv6 instance on an interface with no link-local address cannot open its socket (adverts must
+     * come from the link-local address): FAULT with the socket's error, until a link-local address appears.
+     */
+    @Test
+    void anIpv6InterfaceWithoutLinkLocalAddressIsFaultUntilOneAppears() {
+        try (Segment segment = Segment.create("CannotSendIT-ipv6", 1)) {
+            LabNode bare = segment.node(1);
+            String device = bare.interfaceName();
+            segment.lab().exec(bare, "ip", "link", "set", device, "addrgenmode", "none").orThrow();
+            segment.lab().exec(bare, "ip", "-6", "addr", "flush", "dev", device, "scope", "link").orThrow();
+            Hakeeperd daemon = segment.start(bare, """
+                    [vrrp_instance.VI_6]
+                    interface = "eth0"
+                    version = 3
+                    virtual_router_id = 56
+                    priority = 100
+                    advert_int = 0.1
+                    virtual_ipaddress = ["fe80::56:1/64", "2001:db8::56/64"]
+                    """);
+            daemon.awaitState("VI_6", "FAULT", SETTLE);
+            Hakeeperd.sleep(1500);
+            assertEquals("FAULT", daemon.state("VI_6"), daemon::log);
+            assertTrue(daemon.log().contains("INIT -> FAULT (socket: cannot be opened)"), daemon::log);
+            assertFalse(segment.holds(bare, "2001:db8::56"), "an instance without a socket took the VIP");
+            CommandResult status = segment.lab().exec(bare, segment.tree().resolve("bin/ha-admin").toString(),
+                    "--socket", "/tmp/hk-" + bare.namespace() + ".sock", "status");
+            assertTrue(status.stdout().contains("FAULT (socket: "), status::describe);
+
+            segment.lab().exec(bare, "ip", "-6", "addr", "add", "fe80::56:2/64", "dev", device, "nodad").orThrow();
+            daemon.awaitState("VI_6", "MASTER", SETTLE);
+            segment.awaitVipOn(bare, "2001:db8::56", SETTLE);
             assertFalse(daemon.log().contains("Exception"), daemon::log);
         }
     }

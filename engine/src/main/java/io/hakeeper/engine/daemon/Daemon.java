@@ -29,6 +29,7 @@ import io.hakeeper.engine.loop.EventLoop;
 import io.hakeeper.engine.loop.LatenessTracker;
 import io.hakeeper.engine.loop.LoopIo;
 import io.hakeeper.engine.loop.MonotonicClock;
+import io.hakeeper.engine.loop.Timer;
 import io.hakeeper.engine.net.PollWaiter;
 import io.hakeeper.engine.net.RawVrrpSocket;
 import io.hakeeper.engine.notify.DeliveryLimits;
@@ -58,6 +59,9 @@ public final class Daemon implements AutoCloseable {
     private static final int MAX_SOCKETS = 64;
     private static final long RESIGN_WAIT_MILLIS = 500;
     private static final long VIP_DRAIN_MILLIS = 800;
+    /** A socket that would not open is tried again after 1 s, then twice as long each time, at most 60 s. */
+    private static final long SOCKET_RETRY_FIRST_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final long SOCKET_RETRY_MAX_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     private final EventLoop loop;
     private final PollWaiter waiter;
@@ -78,6 +82,8 @@ public final class Daemon implements AutoCloseable {
     private final InstanceFactory factory;
     private final MonotonicClock clock;
     private final Set<String> watched;
+    private Timer socketRetry;
+    private long socketRetryDelayNanos = SOCKET_RETRY_FIRST_NANOS;
     /** The configuration running now; replaced on the loop by {@link #apply}. */
     private volatile HakeeperConfig config;
     private volatile boolean started;
@@ -206,7 +212,9 @@ public final class Daemon implements AutoCloseable {
         Daemon daemon = new Daemon(loop, waiter, links, runtime, readers, vips, announcements, notifications,
                 checks, effects, factory, clock, watched, config);
         links.attach(runtime, waiter, daemon::interfaceAppeared, daemon::addressAppeared);
+        daemon.socketRetry = loop.core().newTimer("VRRP socket retry", daemon::retrySockets);
         loop.start();
+        loop.execute(daemon::scheduleSocketRetry);
         long delay = config.globalDefs().startupDelay().toNanos();
         loop.execute(() -> {
             if (delay == 0) {
@@ -360,6 +368,9 @@ public final class Daemon implements AutoCloseable {
             }
         }
         config = next;
+        if (socketRetry != null) {
+            scheduleSocketRetry();
+        }
     }
 
     /**
@@ -367,6 +378,14 @@ public final class Daemon implements AutoCloseable {
      * instances, which opens the socket now; the others go on untouched. Loop thread.
      */
     private void interfaceAppeared(String interfaceName) {
+        startWithoutSocket(interfaceName, "interface " + interfaceName + " appeared");
+    }
+
+    /** Restarts the instances on the interface that have no socket, which opens it now; {@code why} is logged. */
+    private void startWithoutSocket(String interfaceName, String why) {
+        if (!factory.socketMissingOn(interfaceName)) {
+            return; // the common case, a link flap: no walk over every instance
+        }
         List<String> stuck = new ArrayList<>();
         List<String> others = new ArrayList<>();
         for (InstanceRuntime instance : runtime.instances()) {
@@ -376,12 +395,33 @@ public final class Daemon implements AutoCloseable {
         if (stuck.isEmpty()) {
             return;
         }
-        LOG.info("interface {} appeared: starting {} on it", interfaceName, stuck);
+        LOG.info("{}: starting {} on it", why, stuck);
         try {
             applyOnLoop(config, new ReloadPlan(others, stuck, List.of(), List.of()));
         } catch (RuntimeException e) {
-            LOG.error("interface {} appeared, but starting {} on it failed: {}", interfaceName, stuck, e.toString());
+            LOG.error("{}, but starting {} on it failed: {}", why, stuck, e.toString());
         }
+    }
+
+    /** Arms the socket retry while some instance has no socket (after a start, a reload, a restart). */
+    private void scheduleSocketRetry() {
+        if (factory.anySocketMissing() && !socketRetry.isArmed()) {
+            loop.core().schedule(socketRetry, clock.nanoTime() + socketRetryDelayNanos);
+        }
+    }
+
+    /**
+     * Tries each missing socket once and starts the instances waiting on those that open; the delay
+     * doubles while some still fail (a missing CAP_NET_RAW will not mend itself), so the retry costs one
+     * socket(2) per missing socket per period, never work per instance. Loop thread.
+     */
+    private void retrySockets() {
+        for (String interfaceName : factory.retryMissingSockets()) {
+            startWithoutSocket(interfaceName, "the VRRP socket on " + interfaceName + " opens now");
+        }
+        socketRetryDelayNanos = factory.anySocketMissing()
+                ? Math.min(SOCKET_RETRY_MAX_NANOS, socketRetryDelayNanos * 2) : SOCKET_RETRY_FIRST_NANOS;
+        scheduleSocketRetry();
     }
 
     /**
@@ -400,7 +440,7 @@ public final class Daemon implements AutoCloseable {
             runtime.canSendAgain(instance, source);
         }
         if (linkLocal && factory.socketMissingOn(interfaceName) && links.isUp(interfaceName)) {
-            interfaceAppeared(interfaceName);
+            startWithoutSocket(interfaceName, interfaceName + " has a link-local address now");
         }
     }
 

@@ -61,8 +61,9 @@ final class InstanceFactory {
     private final Function<String, Optional<byte[]>> firstIpv4;
     /** Instances that have a socket but no address to send from, by interface. Loop thread once running. */
     private final Map<String, List<InstanceRuntime>> waitingForAddress = new HashMap<>();
-    /** Interfaces where an instance could not open its socket: an address there may make it possible. */
-    private final Map<String, Integer> socketsMissing = new HashMap<>();
+    /** Sockets instances could not open, with how many instances wait for each. */
+    private final Map<SocketKey, Integer> socketsMissing = new HashMap<>();
+    private final Map<String, SocketKey> missingByInstance = new HashMap<>();
 
     /** Opens sockets; the daemon's opens real raw sockets, and reports why one could not be opened. */
     interface SocketOpener {
@@ -91,8 +92,10 @@ final class InstanceFactory {
         SocketReader reader = readerByInstance.remove(instance.machine().parameters().name());
         if (reader != null) {
             reader.receiver().unregister(instance);
-        } else {
-            socketsMissing.computeIfPresent(instance.interfaceName(), (name, count) -> count == 1 ? null : count - 1);
+        }
+        SocketKey missing = missingByInstance.remove(instance.machine().parameters().name());
+        if (missing != null) {
+            socketsMissing.computeIfPresent(missing, (key, count) -> count == 1 ? null : count - 1);
         }
         List<InstanceRuntime> waiting = waitingForAddress.get(instance.interfaceName());
         if (waiting != null && waiting.remove(instance) && waiting.isEmpty()) {
@@ -119,7 +122,34 @@ final class InstanceFactory {
 
     /** Whether an instance on {@code interfaceName} has no socket (a new address may let it open one). */
     boolean socketMissingOn(String interfaceName) {
-        return socketsMissing.containsKey(interfaceName);
+        return socketsMissing.keySet().stream().anyMatch(key -> key.interfaceName().equals(interfaceName));
+    }
+
+    boolean anySocketMissing() {
+        return !socketsMissing.isEmpty();
+    }
+
+    /**
+     * Tries once more to open each socket that instances lack (one try per socket, however many instances
+     * wait for it); a socket that opens is kept for them, and its interface is returned so that they can
+     * be started on it.
+     */
+    List<String> retryMissingSockets() {
+        List<String> opened = new ArrayList<>();
+        for (SocketKey key : List.copyOf(socketsMissing.keySet())) {
+            if (readers.containsKey(key)) {
+                opened.add(key.interfaceName());
+                continue;
+            }
+            try {
+                readers.put(key, opener.open(key, runtime));
+                opened.add(key.interfaceName());
+            } catch (NativeCallException e) {
+                LOG.debug("{} {}: the VRRP socket still cannot be opened: {}", key.interfaceName(), key.family(),
+                        e.getMessage());
+            }
+        }
+        return opened;
     }
 
     static String label(VrrpInstance instance) {
@@ -175,7 +205,8 @@ final class InstanceFactory {
                 waitingForAddress.computeIfAbsent(instance.interfaceName(), name -> new ArrayList<>()).add(running);
             }
         } else {
-            socketsMissing.merge(instance.interfaceName(), 1, Integer::sum);
+            socketsMissing.merge(key, 1, Integer::sum);
+            missingByInstance.put(instance.name(), key);
         }
         return running;
     }
