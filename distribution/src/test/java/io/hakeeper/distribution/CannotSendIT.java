@@ -78,6 +78,40 @@ class CannotSendIT {
     }
 
     /**
+     * The master's only address is removed under it: FAULT "no address to send from", the VIP released
+     * and the backup master, with no advert from 0.0.0.0; the address back, it preempts again.
+     */
+    @Test
+    void aMasterWhoseAddressIsRemovedIsFaultUntilItComesBack() {
+        try (Segment segment = Segment.create("CannotSendIT-removed", 2)) {
+            LabNode node1 = segment.node(1);
+            LabNode node2 = segment.node(2);
+            String address = node1.ipv4().getHostAddress() + "/" + NamespaceLab.IPV4_PREFIX_LENGTH;
+            Hakeeperd master = segment.start(node1, ElectionIT.instance(150));
+            master.awaitState("VI_1", "MASTER", SETTLE);
+            Hakeeperd backup = segment.start(node2, ElectionIT.instance(100));
+            backup.awaitState("VI_1", "BACKUP", SETTLE);
+
+            Capture capture = segment.lab().captureSwitch(Segment.VRRP_ARP_ND);
+            segment.lab().exec(node1, "ip", "-4", "addr", "del", address, "dev", node1.interfaceName()).orThrow();
+            master.awaitState("VI_1", "FAULT", SETTLE);
+            backup.awaitState("VI_1", "MASTER", SETTLE);
+            segment.awaitVipOnlyOn(node2, VIP, SETTLE);
+            assertTrue(master.log().contains("MASTER -> FAULT (" + CAUSE + ")"), master::log);
+
+            segment.lab().exec(node1, "ip", "-4", "addr", "add", address, "dev", node1.interfaceName()).orThrow();
+            master.awaitState("VI_1", "MASTER", SETTLE);
+            backup.awaitState("VI_1", "BACKUP", SETTLE);
+            segment.awaitVipOnlyOn(node1, VIP, SETTLE);
+            Path pcap = capture.stop();
+            Segment.assertNotEmpty(pcap);
+            Segment.assertAdvertsValid(pcap);
+            assertEquals(0, Tshark.count(pcap, "vrrp && ip.src == 0.0.0.0"), "adverts from 0.0.0.0");
+            assertFalse(master.log().contains("Exception"), master::log);
+        }
+    }
+
+    /**
      * An IPv6 instance on an interface with no link-local address cannot open its socket (adverts must
      * come from the link-local address): FAULT with the socket's error, until a link-local address appears.
      */

@@ -2,6 +2,7 @@ package io.hakeeper.engine.daemon;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,6 +46,7 @@ import io.hakeeper.engine.vrrp.ActionBuffer;
 import io.hakeeper.engine.vrrp.InstanceMachine;
 import io.hakeeper.engine.vrrp.StateChange;
 import io.hakeeper.engine.vrrp.SyncGroupMachine;
+import io.hakeeper.engine.vrrp.TransitionCause;
 import io.hakeeper.engine.vrrp.TrackedStatus;
 
 /**
@@ -211,7 +213,7 @@ public final class Daemon implements AutoCloseable {
 
         Daemon daemon = new Daemon(loop, waiter, links, runtime, readers, vips, announcements, notifications,
                 checks, effects, factory, clock, watched, config);
-        links.attach(runtime, waiter, daemon::interfaceAppeared, daemon::addressAppeared);
+        links.attach(runtime, waiter, daemon::interfaceAppeared, daemon::addressChanged);
         daemon.socketRetry = loop.core().newTimer("VRRP socket retry", daemon::retrySockets);
         loop.start();
         loop.execute(daemon::scheduleSocketRetry);
@@ -425,22 +427,40 @@ public final class Daemon implements AutoCloseable {
     }
 
     /**
-     * An address appeared on a watched interface: the instances there that had none to send from send from
-     * it now (the interface's primary IPv4 address, or its IPv6 link-local one), and an IPv6 link-local
-     * address lets instances that could not open their socket for want of one try again. Loop thread.
+     * An address appeared on or went from a watched interface. IPv4: an instance that had nothing to send
+     * from sends from the interface's primary address now; one whose address went sends from the next
+     * primary, or is FAULT with nothing to send from. IPv6: a link-local address lets instances that could
+     * not open their socket for want of one try again. Loop thread.
      */
-    private void addressAppeared(String interfaceName, boolean ipv4, byte[] address) {
-        boolean linkLocal = !ipv4 && (address[0] & 0xff) == 0xfe && (address[1] & 0xc0) == 0x80;
-        if (!ipv4 && !linkLocal) {
+    private void addressChanged(String interfaceName, boolean ipv4, byte[] address, boolean added) {
+        if (!ipv4) {
+            boolean linkLocal = (address[0] & 0xff) == 0xfe && (address[1] & 0xc0) == 0x80;
+            if (added && linkLocal && links.isUp(interfaceName)) {
+                startWithoutSocket(interfaceName, interfaceName + " has a link-local address now");
+            }
             return;
         }
-        for (InstanceRuntime instance : factory.takeWaiting(interfaceName, ipv4)) {
-            byte[] source = ipv4 ? links.firstIpv4(interfaceName).orElse(address) : address;
-            LOG.info("{}: {} has an address to send from now", instance.label(), interfaceName);
-            runtime.canSendAgain(instance, source);
+        List<InstanceRuntime> following = factory.followingPrimary(interfaceName);
+        if (following.isEmpty()) {
+            return;
         }
-        if (linkLocal && factory.socketMissingOn(interfaceName) && links.isUp(interfaceName)) {
-            startWithoutSocket(interfaceName, interfaceName + " has a link-local address now");
+        Optional<byte[]> primary = links.firstIpv4(interfaceName);
+        for (InstanceRuntime instance : List.copyOf(following)) {
+            TransitionCause blocked = instance.machine().cannotSend();
+            if (blocked == TransitionCause.NO_SOURCE_ADDRESS && primary.isPresent()) {
+                LOG.info("{}: {} has an address to send from now", instance.label(), interfaceName);
+                runtime.canSendAgain(instance, primary.get());
+            } else if (blocked == null && !added && Arrays.equals(instance.sourceAddress(), address)) {
+                if (primary.isPresent()) {
+                    LOG.warn("{}: the address it sent from went from {}; it sends from the next one now",
+                            instance.label(), interfaceName);
+                    runtime.canSendAgain(instance, primary.get());
+                } else {
+                    LOG.error("{}: the address it sent from went from {}, which has none left", instance.label(),
+                            interfaceName);
+                    runtime.cannotSend(instance, TransitionCause.NO_SOURCE_ADDRESS);
+                }
+            }
         }
     }
 

@@ -40,8 +40,9 @@ import io.hakeeper.engine.vrrp.packet.AdvertSpec;
  * its receive expectations, its encoder and its transport together.
  *
  * <p>An instance that cannot send (no socket, or no address on its interface to send from) is built all
- * the same, in FAULT for that cause, and remembered by interface: the daemon asks {@link #waitingOn} when
- * an address appears there, so that the work per address event is that interface's waiting instances only.
+ * the same, in FAULT for that cause. The IPv4 instances that send from their interface's primary address
+ * (no mcast_src_ip / unicast_src_ip) are remembered by interface ({@link #followingPrimary}), so that an
+ * address event costs the work of that interface's instances only.
  */
 final class InstanceFactory {
 
@@ -59,8 +60,8 @@ final class InstanceFactory {
     private final SocketOpener opener;
     private final Map<String, SocketReader> readerByInstance = new LinkedHashMap<>();
     private final Function<String, Optional<byte[]>> firstIpv4;
-    /** Instances that have a socket but no address to send from, by interface. Loop thread once running. */
-    private final Map<String, List<InstanceRuntime>> waitingForAddress = new HashMap<>();
+    /** IPv4 instances with a socket that send from their interface's primary address, by interface. */
+    private final Map<String, List<InstanceRuntime>> followingPrimary = new HashMap<>();
     /** Sockets instances could not open, with how many instances wait for each. */
     private final Map<SocketKey, Integer> socketsMissing = new HashMap<>();
     private final Map<String, SocketKey> missingByInstance = new HashMap<>();
@@ -97,27 +98,18 @@ final class InstanceFactory {
         if (missing != null) {
             socketsMissing.computeIfPresent(missing, (key, count) -> count == 1 ? null : count - 1);
         }
-        List<InstanceRuntime> waiting = waitingForAddress.get(instance.interfaceName());
-        if (waiting != null && waiting.remove(instance) && waiting.isEmpty()) {
-            waitingForAddress.remove(instance.interfaceName());
+        List<InstanceRuntime> following = followingPrimary.get(instance.interfaceName());
+        if (following != null && following.remove(instance) && following.isEmpty()) {
+            followingPrimary.remove(instance.interfaceName());
         }
     }
 
     /**
-     * Takes out the instances on {@code interfaceName} waiting for an address of the family given, to be
-     * told that one appeared; empty (and no work) when none waits there.
+     * The IPv4 instances with a socket on {@code interfaceName} whose adverts come from its primary address
+     * (or would, if it had one); empty when there are none. Loop thread.
      */
-    List<InstanceRuntime> takeWaiting(String interfaceName, boolean ipv4) {
-        List<InstanceRuntime> waiting = waitingForAddress.get(interfaceName);
-        if (waiting == null) {
-            return List.of();
-        }
-        List<InstanceRuntime> taken = new ArrayList<>();
-        waiting.removeIf(instance -> (instance.sourceAddress().length == 4) == ipv4 && taken.add(instance));
-        if (waiting.isEmpty()) {
-            waitingForAddress.remove(interfaceName);
-        }
-        return taken;
+    List<InstanceRuntime> followingPrimary(String interfaceName) {
+        return followingPrimary.getOrDefault(interfaceName, List.of());
     }
 
     /** Whether an instance on {@code interfaceName} has no socket (a new address may let it open one). */
@@ -201,8 +193,8 @@ final class InstanceFactory {
         if (reader != null) {
             reader.receiver().register(running);
             readerByInstance.put(instance.name(), reader);
-            if (source.isEmpty()) {
-                waitingForAddress.computeIfAbsent(instance.interfaceName(), name -> new ArrayList<>()).add(running);
+            if (instance.family() == Family.IPV4 && configuredSource(instance).isEmpty()) {
+                followingPrimary.computeIfAbsent(instance.interfaceName(), name -> new ArrayList<>()).add(running);
             }
         } else {
             socketsMissing.merge(key, 1, Integer::sum);
@@ -211,9 +203,13 @@ final class InstanceFactory {
         return running;
     }
 
-    private Optional<byte[]> sourceAddress(VrrpInstance instance, SocketReader reader) {
-        Optional<InetAddress> configured = instance.unicastPeers().isEmpty() ? instance.mcastSrcIp()
+    private static Optional<InetAddress> configuredSource(VrrpInstance instance) {
+        return instance.unicastPeers().isEmpty() ? instance.mcastSrcIp()
                 : instance.unicastSrcIp().or(instance::mcastSrcIp);
+    }
+
+    private Optional<byte[]> sourceAddress(VrrpInstance instance, SocketReader reader) {
+        Optional<InetAddress> configured = configuredSource(instance);
         if (configured.isPresent()) {
             return configured.map(InetAddress::getAddress);
         }

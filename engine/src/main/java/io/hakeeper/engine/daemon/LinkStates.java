@@ -32,9 +32,12 @@ import io.hakeeper.engine.runtime.VrrpRuntime;
  */
 final class LinkStates implements LinkListener, AutoCloseable {
 
-    /** Told of an address that appeared on a watched interface (usable: not tentative). Loop thread. */
+    /**
+     * Told of an address that appeared on a watched interface (usable: not tentative) or went from it,
+     * after the interface's address list was updated. Loop thread.
+     */
     interface AddressListener {
-        void appeared(String interfaceName, boolean ipv4, byte[] address);
+        void changed(String interfaceName, boolean ipv4, byte[] address, boolean added);
     }
 
     /** An IPv4 address of an interface, as the kernel reported it. */
@@ -50,7 +53,7 @@ final class LinkStates implements LinkListener, AutoCloseable {
     private final Map<String, List<Ipv4>> ipv4 = new HashMap<>();
     private VrrpRuntime runtime;
     private Consumer<String> appeared = name -> { };
-    private AddressListener addressAppeared = (name, ipv4, address) -> { };
+    private AddressListener addressChanged = (name, ipv4, address, added) -> { };
     private int slot = -1;
     private boolean dumped;
     private boolean addressesDumped;
@@ -103,12 +106,12 @@ final class LinkStates implements LinkListener, AutoCloseable {
     /**
      * From now on, changes go to {@code runtime}, read when the loop's poll finds the socket readable; an
      * interface coming up also goes to {@code appeared} (instances that had no socket on it start now), and
-     * an address that appears to {@code addressAppeared}.
+     * an address that appears or goes to {@code addressChanged}.
      */
-    void attach(VrrpRuntime runtime, PollWaiter waiter, Consumer<String> appeared, AddressListener addressAppeared) {
+    void attach(VrrpRuntime runtime, PollWaiter waiter, Consumer<String> appeared, AddressListener addressChanged) {
         this.runtime = runtime;
         this.appeared = appeared;
-        this.addressAppeared = addressAppeared;
+        this.addressChanged = addressChanged;
         this.slot = waiter.watch(watch.fd());
     }
 
@@ -155,8 +158,8 @@ final class LinkStates implements LinkListener, AutoCloseable {
                 addresses.add(new Ipv4(address, event.secondary()));
             }
         }
-        if (event.added() && !event.tentative() && runtime != null) {
-            addressAppeared.appeared(name, event.ipv4(), address);
+        if ((!event.added() || !event.tentative()) && runtime != null) {
+            addressChanged.changed(name, event.ipv4(), address, event.added());
         }
     }
 

@@ -16,6 +16,7 @@ import io.hakeeper.engine.vrrp.StateChange;
 import io.hakeeper.engine.vrrp.SuspectedBug;
 import io.hakeeper.engine.vrrp.SyncGroupMachine;
 import io.hakeeper.engine.vrrp.TrackedStatus;
+import io.hakeeper.engine.vrrp.TransitionCause;
 
 /**
  * Every instance the event loop owns, and the one place where the machines' actions are carried out: after
@@ -151,6 +152,13 @@ public final class VrrpRuntime {
     public void canSendAgain(InstanceRuntime instance, byte[] source) {
         instance.useSource(source);
         instance.machine().onCanSend(source, clock.nanoTime());
+        afterEvent();
+    }
+
+    /** An instance cannot send any more (its address went): FAULT for that cause. */
+    public void cannotSend(InstanceRuntime instance, TransitionCause why) {
+        instance.cannotSend(why.text());
+        instance.machine().onCannotSend(why, clock.nanoTime());
         afterEvent();
     }
 

@@ -462,7 +462,9 @@ public final class InstanceMachine {
             return;
         }
         if (from == VrrpState.MASTER) {
-            if (to == VrrpState.FAULT || to == VrrpState.STOP || cause == TransitionCause.MAINTENANCE) {
+            // a master that can no longer send cannot resign with an advert either: the backups' timer does it
+            if ((to == VrrpState.FAULT || to == VrrpState.STOP || cause == TransitionCause.MAINTENANCE)
+                    && cannotSend == null) {
                 out.add(this, Effect.SEND_PRIORITY_ZERO_ADVERT);
                 counters.increment(VrrpCounter.PRI_ZERO_SENT);
             }

@@ -114,6 +114,24 @@ class CannotSendTest {
     }
 
     @Test
+    void aMasterWhoseAddressGoesReleasesItsVipsWithoutAnAdvertItCouldNotSend() {
+        InstanceMachine m = new InstanceMachine(new InstanceParameters("VI_1", 3, 1, 150, 100, false, 0, FOUND,
+                false, List.of()), out);
+        m.onStart(0);
+        m.onTimer(m.nextDeadlineNanos());
+        assertEquals(VrrpState.MASTER, m.state());
+        drain();
+
+        m.onCannotSend(TransitionCause.NO_SOURCE_ADDRESS, 5_000_000_000L);
+
+        List<Action> actions = drain();
+        assertEquals(Effect.REMOVE_VIPS, actions.get(0), actions::toString);
+        assertEquals(TransitionCause.NO_SOURCE_ADDRESS, ((StateChange) actions.get(1)).cause());
+        assertEquals(2, actions.size(), actions::toString);
+        assertEquals(0, m.counter(VrrpCounter.PRI_ZERO_SENT));
+    }
+
+    @Test
     void onlyTheReasonsForNotSendingAreAccepted() {
         InstanceMachine m = machine(150, false);
         assertThrows(IllegalArgumentException.class, () -> m.onCannotSend(TransitionCause.INTERFACE_DOWN, 0));
