@@ -29,17 +29,21 @@ public final class CdsTraining {
     public static final String ARGUMENT = "--cds-training";
 
     /**
-     * A status answer as hakeeperd writes it (docs/control-protocol.md): a master and a backup in
-     * maintenance with no master known, so that every kind of value the table shows is read.
+     * A status answer as hakeeperd writes it (docs/control-protocol.md): a master, a backup in maintenance
+     * with no master known and an instance in FAULT with its cause, so that every kind of value the table
+     * shows is read.
      */
     private static final String STATUS_ANSWER = "{\"ok\": true, \"result\": {\"version\": \"0.1.0\", \"uptime_s\": 78.6,"
             + " \"config_file\": \"/etc/hakeeper/hakeeper.toml\", \"instances\": ["
             + "{\"name\": \"VI_51\", \"state\": \"MASTER\", \"vrid\": 51, \"family\": \"inet\", \"interface\": \"eth0\","
             + " \"version\": 3, \"priority\": 150, \"effective_priority\": 150, \"master_ip\": \"10.0.0.11\","
-            + " \"advert_int\": 0.1, \"vips\": [\"10.0.0.50/24\", \"10.0.0.51/24\"], \"maintenance\": false},"
+            + " \"advert_int\": 0.1, \"vips\": [\"10.0.0.50/24\", \"10.0.0.51/24\"], \"maintenance\": false, \"fault_cause\": null},"
+            + " {\"name\": \"VI_53\", \"state\": \"FAULT\", \"vrid\": 53, \"family\": \"inet\", \"interface\": \"eth2\","
+            + " \"version\": 3, \"priority\": 100, \"effective_priority\": 100, \"master_ip\": null,"
+            + " \"advert_int\": 1.0, \"vips\": [], \"maintenance\": false, \"fault_cause\": \"no address to send from\"},"
             + " {\"name\": \"VI_52\", \"state\": \"BACKUP\", \"vrid\": 52, \"family\": \"inet6\", \"interface\": \"eth1\","
             + " \"version\": 3, \"priority\": 100, \"effective_priority\": 80, \"master_ip\": null,"
-            + " \"advert_int\": 1.0, \"vips\": [\"fe80::52:1/64\"], \"maintenance\": true}]}}";
+            + " \"advert_int\": 1.0, \"vips\": [\"fe80::52:1/64\"], \"maintenance\": true, \"fault_cause\": null}]}}";
 
     private CdsTraining() {
     }

@@ -114,7 +114,8 @@ final class Tables {
         rows.add(List.of("NAME", "STATE", "VRID", "INTERFACE", "PRIORITY", "EFFECTIVE", "MASTER", "VIPS"));
         for (Object instance : list(result.get("instances"))) {
             Map<String, Object> i = HaAdmin.map(instance);
-            String state = s(i.get("state")) + (Boolean.TRUE.equals(i.get("maintenance")) ? " (maintenance)" : "");
+            String state = s(i.get("state")) + (Boolean.TRUE.equals(i.get("maintenance")) ? " (maintenance)" : "")
+                    + (i.get("fault_cause") != null ? " (" + i.get("fault_cause") + ")" : "");
             rows.add(List.of(s(i.get("name")), state, s(i.get("vrid")), s(i.get("interface")), s(i.get("priority")),
                     s(i.get("effective_priority")), s(i.get("master_ip")), commaSeparated(list(i.get("vips")))));
         }
@@ -136,6 +137,9 @@ final class Tables {
         out.println(sum + " = " + p.get("effective"));
         if (Boolean.TRUE.equals(i.get("maintenance"))) {
             out.println("maintenance: on (stays backup)");
+        }
+        if (i.get("fault_cause") != null) {
+            out.println("fault: " + i.get("fault_cause"));
         }
         Map<String, Object> timers = HaAdmin.map(i.get("timers"));
         out.println("timers: master down " + timers.get("master_down_interval_s") + " s, skew "

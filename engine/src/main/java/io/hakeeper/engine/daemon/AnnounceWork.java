@@ -158,7 +158,7 @@ final class AnnounceWork implements AutoCloseable {
                     return null;
                 });
             } catch (Exception e) {
-                failures++;
+                failures.incrementAndGet();
                 LOG.warn("{}: announcer plugin {} could not prepare the interface: {}", interfaceName, pluginId,
                         e.toString());
             }

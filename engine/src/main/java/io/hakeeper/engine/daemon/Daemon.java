@@ -2,6 +2,7 @@ package io.hakeeper.engine.daemon;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,6 +30,7 @@ import io.hakeeper.engine.loop.EventLoop;
 import io.hakeeper.engine.loop.LatenessTracker;
 import io.hakeeper.engine.loop.LoopIo;
 import io.hakeeper.engine.loop.MonotonicClock;
+import io.hakeeper.engine.loop.Timer;
 import io.hakeeper.engine.net.PollWaiter;
 import io.hakeeper.engine.net.RawVrrpSocket;
 import io.hakeeper.engine.notify.DeliveryLimits;
@@ -44,6 +46,7 @@ import io.hakeeper.engine.vrrp.ActionBuffer;
 import io.hakeeper.engine.vrrp.InstanceMachine;
 import io.hakeeper.engine.vrrp.StateChange;
 import io.hakeeper.engine.vrrp.SyncGroupMachine;
+import io.hakeeper.engine.vrrp.TransitionCause;
 import io.hakeeper.engine.vrrp.TrackedStatus;
 
 /**
@@ -58,6 +61,9 @@ public final class Daemon implements AutoCloseable {
     private static final int MAX_SOCKETS = 64;
     private static final long RESIGN_WAIT_MILLIS = 500;
     private static final long VIP_DRAIN_MILLIS = 800;
+    /** A socket that would not open is tried again after 1 s, then twice as long each time, at most 60 s. */
+    private static final long SOCKET_RETRY_FIRST_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final long SOCKET_RETRY_MAX_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     private final EventLoop loop;
     private final PollWaiter waiter;
@@ -80,6 +86,8 @@ public final class Daemon implements AutoCloseable {
     private final Set<String> watched;
     /** The instances whose VIPs {@link #beginElections} clears first: those whose interface exists. */
     private final List<VrrpInstance> clearAtStart;
+    private Timer socketRetry;
+    private long socketRetryDelayNanos = SOCKET_RETRY_FIRST_NANOS;
     /** The configuration running now; replaced on the loop by {@link #apply}. */
     private volatile HakeeperConfig config;
     private volatile boolean started;
@@ -198,7 +206,7 @@ public final class Daemon implements AutoCloseable {
                 new PluginContext("vrrp_instance", routerId, configDirectory), runtime,
                 (key, owner) -> new SocketReader(RawVrrpSocket.open(key.family(), key.interfaceName(), key.protocol()),
                         new AdvertReceiver(key.interfaceName() + " " + key.family(), key.family(), owner,
-                                LOG_INTERVAL_NANOS), waiter));
+                                LOG_INTERVAL_NANOS), waiter), links::firstIpv4);
         opened.undo(() -> factory.readers().values().forEach(reader -> reader.socket().close()));
         Map<String, InstanceMachine> machines = new LinkedHashMap<>();
         List<VrrpInstance> clearAtStart = new ArrayList<>();
@@ -235,7 +243,8 @@ public final class Daemon implements AutoCloseable {
 
         Daemon daemon = new Daemon(loop, waiter, links, runtime, readers, vips, announcements, notifications,
                 checks, effects, factory, clock, watched, config, clearAtStart);
-        links.attach(runtime, waiter, daemon::interfaceAppeared);
+        links.attach(runtime, waiter, daemon::interfaceAppeared, daemon::addressChanged);
+        daemon.socketRetry = loop.core().newTimer("VRRP socket retry", daemon::retrySockets);
         loop.start();
         return daemon;
     }
@@ -249,6 +258,7 @@ public final class Daemon implements AutoCloseable {
         for (VrrpInstance instance : clearAtStart) {
             vips.ifPresent(work -> work.remove(InstanceFactory.label(instance), instance));
         }
+        loop.execute(this::scheduleSocketRetry);
         long delay = config.globalDefs().startupDelay().toNanos();
         loop.execute(() -> {
             if (delay == 0) {
@@ -415,6 +425,9 @@ public final class Daemon implements AutoCloseable {
             LOG.info("{}: reload: {}", running.label(), plan.added().contains(name) ? "added" : "restarted");
         }
         config = next;
+        if (socketRetry != null) {
+            scheduleSocketRetry();
+        }
     }
 
     /**
@@ -422,6 +435,14 @@ public final class Daemon implements AutoCloseable {
      * instances, which opens the socket now; the others go on untouched. Loop thread.
      */
     private void interfaceAppeared(String interfaceName) {
+        startWithoutSocket(interfaceName, "interface " + interfaceName + " appeared");
+    }
+
+    /** Restarts the instances on the interface that have no socket, which opens it now; {@code why} is logged. */
+    private void startWithoutSocket(String interfaceName, String why) {
+        if (!factory.socketMissingOn(interfaceName)) {
+            return; // the common case, a link flap: no walk over every instance
+        }
         List<String> stuck = new ArrayList<>();
         List<String> others = new ArrayList<>();
         for (InstanceRuntime instance : runtime.instances()) {
@@ -431,11 +452,70 @@ public final class Daemon implements AutoCloseable {
         if (stuck.isEmpty()) {
             return;
         }
-        LOG.info("interface {} appeared: starting {} on it", interfaceName, stuck);
+        LOG.info("{}: starting {} on it", why, stuck);
         try {
             applyOnLoop(config, new ReloadPlan(others, stuck, List.of(), List.of()));
         } catch (RuntimeException e) {
-            LOG.error("interface {} appeared, but starting {} on it failed: {}", interfaceName, stuck, e.toString());
+            LOG.error("{}, but starting {} on it failed: {}", why, stuck, e.toString());
+        }
+    }
+
+    /** Arms the socket retry while some instance has no socket (after a start, a reload, a restart). */
+    private void scheduleSocketRetry() {
+        if (factory.anySocketMissing() && !socketRetry.isArmed()) {
+            loop.core().schedule(socketRetry, clock.nanoTime() + socketRetryDelayNanos);
+        }
+    }
+
+    /**
+     * Tries each missing socket once and starts the instances waiting on those that open; the delay
+     * doubles while some still fail (a missing CAP_NET_RAW will not mend itself), so the retry costs one
+     * socket(2) per missing socket per period, never work per instance. Loop thread.
+     */
+    private void retrySockets() {
+        for (String interfaceName : factory.retryMissingSockets()) {
+            startWithoutSocket(interfaceName, "the VRRP socket on " + interfaceName + " opens now");
+        }
+        socketRetryDelayNanos = factory.anySocketMissing()
+                ? Math.min(SOCKET_RETRY_MAX_NANOS, socketRetryDelayNanos * 2) : SOCKET_RETRY_FIRST_NANOS;
+        scheduleSocketRetry();
+    }
+
+    /**
+     * An address appeared on or went from a watched interface. IPv4: an instance that had nothing to send
+     * from sends from the interface's primary address now; one whose address went sends from the next
+     * primary, or is FAULT with nothing to send from. IPv6: a link-local address lets instances that could
+     * not open their socket for want of one try again. Loop thread.
+     */
+    private void addressChanged(String interfaceName, boolean ipv4, byte[] address, boolean added) {
+        if (!ipv4) {
+            boolean linkLocal = (address[0] & 0xff) == 0xfe && (address[1] & 0xc0) == 0x80;
+            if (added && linkLocal && links.isUp(interfaceName)) {
+                startWithoutSocket(interfaceName, interfaceName + " has a link-local address now");
+            }
+            return;
+        }
+        List<InstanceRuntime> following = factory.followingPrimary(interfaceName);
+        if (following.isEmpty()) {
+            return;
+        }
+        Optional<byte[]> primary = links.firstIpv4(interfaceName);
+        for (InstanceRuntime instance : List.copyOf(following)) {
+            TransitionCause blocked = instance.machine().cannotSend();
+            if (blocked == TransitionCause.NO_SOURCE_ADDRESS && primary.isPresent()) {
+                LOG.info("{}: {} has an address to send from now", instance.label(), interfaceName);
+                runtime.canSendAgain(instance, primary.get());
+            } else if (blocked == null && !added && Arrays.equals(instance.sourceAddress(), address)) {
+                if (primary.isPresent()) {
+                    LOG.warn("{}: the address it sent from went from {}; it sends from the next one now",
+                            instance.label(), interfaceName);
+                    runtime.canSendAgain(instance, primary.get());
+                } else {
+                    LOG.error("{}: the address it sent from went from {}, which has none left", instance.label(),
+                            interfaceName);
+                    runtime.cannotSend(instance, TransitionCause.NO_SOURCE_ADDRESS);
+                }
+            }
         }
     }
 

@@ -39,6 +39,7 @@ import io.hakeeper.engine.track.CheckEvent;
 import io.hakeeper.engine.track.CheckStatus;
 import io.hakeeper.engine.vrrp.InstanceMachine;
 import io.hakeeper.engine.vrrp.StateChange;
+import io.hakeeper.engine.vrrp.TransitionCause;
 import io.hakeeper.engine.vrrp.TrackedTerm;
 
 /**
@@ -163,7 +164,18 @@ public final class DaemonControl implements ControlService, AutoCloseable {
         map.put("advert_int", config.advertInt().toMillis() / 1000.0);
         map.put("vips", config.virtualAddresses().stream().map(DaemonControl::vip).toList());
         map.put("maintenance", machine.maintenance());
+        map.put("fault_cause", faultCause(instance));
         return map;
+    }
+
+    /** Why a FAULT instance is in FAULT (with the socket's error when it has none), else null. */
+    private static String faultCause(InstanceRuntime instance) {
+        TransitionCause reason = instance.machine().faultReason();
+        if (reason == null) {
+            return null;
+        }
+        return reason == instance.machine().cannotSend() && instance.cannotSendDetail() != null
+                ? instance.cannotSendDetail() : reason.text();
     }
 
     private static Object masterIp(InstanceRuntime instance) {

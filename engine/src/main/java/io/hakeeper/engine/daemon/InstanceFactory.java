@@ -3,10 +3,12 @@ package io.hakeeper.engine.daemon;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +30,7 @@ import io.hakeeper.engine.vrrp.InstanceMachine;
 import io.hakeeper.engine.vrrp.InstanceParameters;
 import io.hakeeper.engine.vrrp.ReceiveExpectations;
 import io.hakeeper.engine.vrrp.ReceiveLedger;
+import io.hakeeper.engine.vrrp.TransitionCause;
 import io.hakeeper.engine.vrrp.packet.AdvertEncoder;
 import io.hakeeper.engine.vrrp.packet.AdvertSpec;
 
@@ -35,6 +38,11 @@ import io.hakeeper.engine.vrrp.packet.AdvertSpec;
  * Turns configured instances into running ones: opens (or shares) the raw socket of each interface, family
  * and IP protocol, finds the address adverts go out from, makes the auth method, and wires the machine,
  * its receive expectations, its encoder and its transport together.
+ *
+ * <p>An instance that cannot send (no socket, or no address on its interface to send from) is built all
+ * the same, in FAULT for that cause. The IPv4 instances that send from their interface's primary address
+ * (no mcast_src_ip / unicast_src_ip) are remembered by interface ({@link #followingPrimary}), so that an
+ * address event costs the work of that interface's instances only.
  */
 final class InstanceFactory {
 
@@ -51,14 +59,24 @@ final class InstanceFactory {
     private final Map<SocketKey, SocketReader> readers = new LinkedHashMap<>();
     private final SocketOpener opener;
     private final Map<String, SocketReader> readerByInstance = new LinkedHashMap<>();
+    private final Function<String, Optional<byte[]>> firstIpv4;
+    /** IPv4 instances with a socket that send from their interface's primary address, by interface. */
+    private final Map<String, List<InstanceRuntime>> followingPrimary = new HashMap<>();
+    /** Sockets instances could not open, with how many instances wait for each. */
+    private final Map<SocketKey, Integer> socketsMissing = new HashMap<>();
+    private final Map<String, SocketKey> missingByInstance = new HashMap<>();
 
     /** Opens sockets; the daemon's opens real raw sockets, and reports why one could not be opened. */
     interface SocketOpener {
         SocketReader open(SocketKey key, VrrpRuntime runtime) throws NativeCallException;
     }
 
+    /**
+     * @param firstIpv4 an interface's primary IPv4 address as the kernel last reported it (the link watch)
+     */
     InstanceFactory(GlobalDefs globals, TypeRegistry registry, PluginContext context, VrrpRuntime runtime,
-                    SocketOpener opener) {
+                    SocketOpener opener, Function<String, Optional<byte[]>> firstIpv4) {
+        this.firstIpv4 = firstIpv4;
         this.globals = globals;
         this.registry = registry;
         this.context = context;
@@ -76,6 +94,54 @@ final class InstanceFactory {
         if (reader != null) {
             reader.receiver().unregister(instance);
         }
+        SocketKey missing = missingByInstance.remove(instance.machine().parameters().name());
+        if (missing != null) {
+            socketsMissing.computeIfPresent(missing, (key, count) -> count == 1 ? null : count - 1);
+        }
+        List<InstanceRuntime> following = followingPrimary.get(instance.interfaceName());
+        if (following != null && following.remove(instance) && following.isEmpty()) {
+            followingPrimary.remove(instance.interfaceName());
+        }
+    }
+
+    /**
+     * The IPv4 instances with a socket on {@code interfaceName} whose adverts come from its primary address
+     * (or would, if it had one); empty when there are none. Loop thread.
+     */
+    List<InstanceRuntime> followingPrimary(String interfaceName) {
+        return followingPrimary.getOrDefault(interfaceName, List.of());
+    }
+
+    /** Whether an instance on {@code interfaceName} has no socket (a new address may let it open one). */
+    boolean socketMissingOn(String interfaceName) {
+        return socketsMissing.keySet().stream().anyMatch(key -> key.interfaceName().equals(interfaceName));
+    }
+
+    boolean anySocketMissing() {
+        return !socketsMissing.isEmpty();
+    }
+
+    /**
+     * Tries once more to open each socket that instances lack (one try per socket, however many instances
+     * wait for it); a socket that opens is kept for them, and its interface is returned so that they can
+     * be started on it.
+     */
+    List<String> retryMissingSockets() {
+        List<String> opened = new ArrayList<>();
+        for (SocketKey key : List.copyOf(socketsMissing.keySet())) {
+            if (readers.containsKey(key)) {
+                opened.add(key.interfaceName());
+                continue;
+            }
+            try {
+                readers.put(key, opener.open(key, runtime));
+                opened.add(key.interfaceName());
+            } catch (NativeCallException e) {
+                LOG.debug("{} {}: the VRRP socket still cannot be opened: {}", key.interfaceName(), key.family(),
+                        e.getMessage());
+            }
+        }
+        return opened;
     }
 
     static String label(VrrpInstance instance) {
@@ -87,7 +153,7 @@ final class InstanceFactory {
      * fail (an auth plugin that throws); entering may not, so a reload that makes every arriving instance
      * before it touches a running one can stop half-way without changing anything.
      */
-    record Made(VrrpInstance config, InstanceRuntime running, Optional<SocketReader> reader) {
+    record Made(VrrpInstance config, InstanceRuntime running, Optional<SocketReader> reader, SocketKey socket) {
     }
 
     InstanceRuntime create(VrrpInstance instance) {
@@ -108,14 +174,13 @@ final class InstanceFactory {
         int protocol = auth.map(AuthMethod::ipProtocol).orElse(RawVrrpSocket.VRRP_PROTOCOL);
         SocketKey key = new SocketKey(instance.interfaceName(), instance.family(), protocol);
         SocketReader reader = readers.get(key);
+        String socketError = null;
         if (reader == null) {
             try {
                 reader = opener.open(key, runtime);
                 readers.put(key, reader);
             } catch (NativeCallException e) {
-                LOG.error("{}: cannot open the VRRP socket on {}: {}; the instance stays in FAULT until"
-                        + " the interface appears", label,
-                        instance.interfaceName(), e.getMessage());
+                socketError = e.getMessage();
             }
         }
         if (reader != null) {
@@ -124,12 +189,17 @@ final class InstanceFactory {
         Optional<byte[]> source = sourceAddress(instance, reader);
         byte[] primary = source.orElse(new byte[instance.family() == Family.IPV4 ? 4 : 16]);
         InstanceMachine machine = new InstanceMachine(InstanceParameters.from(instance, primary), runtime.actions());
-        if (reader == null || source.isEmpty()) {
-            if (reader != null) {
-                LOG.error("{}: {} has no {} address to send adverts from; the instance stays in FAULT", label,
-                        instance.interfaceName(), instance.family());
-            }
-            machine.onInterfaceChange(false, 0);
+        String cannotSend = null;
+        if (reader == null) {
+            cannotSend = "socket: " + socketError;
+            machine.onCannotSend(TransitionCause.NO_SOCKET, 0);
+        } else if (source.isEmpty()) {
+            cannotSend = TransitionCause.NO_SOURCE_ADDRESS.text();
+            machine.onCannotSend(TransitionCause.NO_SOURCE_ADDRESS, 0);
+        }
+        if (cannotSend != null) {
+            LOG.error("{}: cannot send adverts on {}: {}; the instance stays in FAULT until it can", label,
+                    instance.interfaceName(), cannotSend);
         }
         int intervalCs = (int) (instance.advertInt().toMillis() / 10);
         AdvertEncoder encoder = new AdvertEncoder(new AdvertSpec(instance.version(), instance.family(),
@@ -139,16 +209,26 @@ final class InstanceFactory {
                 new ReceiveLedger(label, machine.counters(), LOG_INTERVAL_NANOS), encoder,
                 reader == null ? DeadTransport.INSTANCE : reader.socket(), primary, multicastGroup(instance.family()),
                 peers(instance));
-        return new Made(instance, running, Optional.ofNullable(reader));
+        running.cannotSend(cannotSend);
+        return new Made(instance, running, Optional.ofNullable(reader), key);
     }
 
     /** Takes a made instance into the runtime and routes its VRID's adverts to it. */
     void enter(Made made) {
-        runtime.add(made.running());
-        made.reader().ifPresent(reader -> {
-            reader.receiver().register(made.running());
-            readerByInstance.put(made.config().name(), reader);
-        });
+        InstanceRuntime running = made.running();
+        VrrpInstance instance = made.config();
+        runtime.add(running);
+        if (made.reader().isPresent()) {
+            SocketReader reader = made.reader().get();
+            reader.receiver().register(running);
+            readerByInstance.put(instance.name(), reader);
+            if (instance.family() == Family.IPV4 && configuredSource(instance).isEmpty()) {
+                followingPrimary.computeIfAbsent(instance.interfaceName(), name -> new ArrayList<>()).add(running);
+            }
+        } else {
+            socketsMissing.merge(made.socket(), 1, Integer::sum);
+            missingByInstance.put(instance.name(), made.socket());
+        }
     }
 
     private Optional<byte[]> sourceAddress(VrrpInstance instance, SocketReader reader) {
@@ -160,7 +240,7 @@ final class InstanceFactory {
             // RFC 5798 5.1.2.2: IPv6 adverts come from the interface's link-local address
             return reader == null ? Optional.empty() : Optional.ofNullable(reader.socket().linkLocalAddress());
         }
-        return InterfaceAddresses.firstIpv4(instance.interfaceName()).map(InetAddress::getAddress);
+        return firstIpv4.apply(instance.interfaceName());
     }
 
     /** mcast_src_ip, or for unicast adverts unicast_src_ip first; empty when the interface's address is used. */

@@ -11,6 +11,7 @@ import java.net.UnknownHostException;
  */
 public final class AddressEvent {
 
+    static final int IFA_F_SECONDARY = 0x01;
     static final int IFA_F_TENTATIVE = 0x40;
 
     private final byte[] address = new byte[16];
@@ -71,6 +72,16 @@ public final class AddressEvent {
     /** {@code IFA_F_*} flags, from {@code IFA_FLAGS} when the kernel sends it (it has all 32 bits). */
     public int flags() {
         return flags;
+    }
+
+    /** IPv4 rather than IPv6. */
+    public boolean ipv4() {
+        return family == Linux.AF_INET;
+    }
+
+    /** Not the interface's primary address of its subnet (IPv4): the kernel sends from a primary one. */
+    public boolean secondary() {
+        return (flags & IFA_F_SECONDARY) != 0;
     }
 
     /** Still under duplicate address detection: the kernel will not send from it yet. */

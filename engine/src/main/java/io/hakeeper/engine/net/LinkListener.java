@@ -21,6 +21,10 @@ public interface LinkListener {
     default void linksDumped() {
     }
 
+    /** A dump of the addresses has been reported in full (only when the watch was opened with addresses). */
+    default void addressesDumped() {
+    }
+
     /**
      * The kernel dropped notifications (the socket's receive buffer overflowed). The watch asks for a fresh
      * dump at once; until {@link #linksDumped} comes, what you know may be stale.

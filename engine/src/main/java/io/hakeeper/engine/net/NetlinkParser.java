@@ -103,6 +103,8 @@ final class NetlinkParser {
                         dumpEnded = true;
                         if (dumpingLinks) {
                             linksDumped(listener);
+                        } else {
+                            listener.addressesDumped();
                         }
                     }
                 }

@@ -40,6 +40,7 @@ public final class InstanceRuntime {
     private final ByteBuffer sendBuffer = ByteBuffer.allocateDirect(SEND_BUFFER_BYTES);
     private final PeerTable peers = new PeerTable();
     private long sendFailures;
+    private String cannotSendDetail;
     private Timer timer;
 
     /**
@@ -72,7 +73,7 @@ public final class InstanceRuntime {
         return label;
     }
 
-    /** False when the instance has no socket to send on: then it stays in FAULT whatever its link does. */
+    /** False when the instance has no socket to send on (its machine is then in FAULT for that cause). */
     public boolean canSend() {
         return transport.usable();
     }
@@ -97,6 +98,25 @@ public final class InstanceRuntime {
     /** The address this instance's adverts come from. */
     public byte[] sourceAddress() {
         return source.clone();
+    }
+
+    /** Why adverts cannot go out, in words for the log and ha-admin ({@code socket: ...}), or null. */
+    public String cannotSendDetail() {
+        return cannotSendDetail;
+    }
+
+    /** Adverts cannot go out, for the reason given; set by whoever built the instance. Loop thread. */
+    public void cannotSend(String detail) {
+        this.cannotSendDetail = detail;
+    }
+
+    /**
+     * Adverts go out from {@code address} from now on (an address appeared on an interface that had none).
+     * The election's copy is the machine's: {@link VrrpRuntime#canSendAgain} updates both. Loop thread.
+     */
+    void useSource(byte[] address) {
+        System.arraycopy(address, 0, source, 0, source.length);
+        cannotSendDetail = null;
     }
 
     /** Sends that the transport refused (interface gone, ENOBUFS, ...), each also logged once per cause. */

@@ -16,6 +16,7 @@ import io.hakeeper.engine.vrrp.StateChange;
 import io.hakeeper.engine.vrrp.SuspectedBug;
 import io.hakeeper.engine.vrrp.SyncGroupMachine;
 import io.hakeeper.engine.vrrp.TrackedStatus;
+import io.hakeeper.engine.vrrp.TransitionCause;
 
 /**
  * Every instance the event loop owns, and the one place where the machines' actions are carried out: after
@@ -137,11 +138,28 @@ public final class VrrpRuntime {
         long now = clock.nanoTime();
         for (InstanceRuntime instance : instances) {
             if (instance.interfaceName().equals(interfaceName)) {
-                instance.machine().onInterfaceChange(up && instance.canSend(), now);
+                instance.machine().onInterfaceChange(up, now);
             }
         }
         afterEvent();
         onTrackedChange(TrackKind.INTERFACE, interfaceName, up ? TrackedStatus.UP : TrackedStatus.DOWN, 0);
+    }
+
+    /**
+     * An instance that had no address to send from has one now ({@code source}, of its family): it leaves
+     * FAULT unless something else holds it there.
+     */
+    public void canSendAgain(InstanceRuntime instance, byte[] source) {
+        instance.useSource(source);
+        instance.machine().onCanSend(source, clock.nanoTime());
+        afterEvent();
+    }
+
+    /** An instance cannot send any more (its address went): FAULT for that cause. */
+    public void cannotSend(InstanceRuntime instance, TransitionCause why) {
+        instance.cannotSend(why.text());
+        instance.machine().onCannotSend(why, clock.nanoTime());
+        afterEvent();
     }
 
     private void onTimer(InstanceRuntime instance) {

@@ -39,6 +39,8 @@ public final class InstanceMachine {
     private VrrpState state = VrrpState.INIT;
     private int effectivePriority;
     private boolean interfaceUp = true;
+    /** Why adverts cannot go out (no source address, no socket), or null when they can. */
+    private TransitionCause cannotSend;
     /** The master-down timer in BACKUP, the advert timer in MASTER. */
     private long deadline = NO_DEADLINE;
     /** A backup with a preempt_delay accepts lower-priority masters until then. */
@@ -144,6 +146,37 @@ public final class InstanceMachine {
         }
     }
 
+    /**
+     * Adverts cannot go out ({@link TransitionCause#NO_SOURCE_ADDRESS} or {@link TransitionCause#NO_SOCKET}):
+     * FAULT whatever dont_track_primary says and whatever the link does, because a master that cannot send
+     * would take the VIPs from a live master that never hears of it.
+     */
+    public void onCannotSend(TransitionCause why, long nowNanos) {
+        if (why != TransitionCause.NO_SOURCE_ADDRESS && why != TransitionCause.NO_SOCKET) {
+            throw new IllegalArgumentException("not a reason that adverts cannot be sent: " + why);
+        }
+        if (cannotSend != why) {
+            cannotSend = why;
+            reevaluate(nowNanos, TransitionCause.CAN_SEND);
+        }
+    }
+
+    /**
+     * Adverts can go out again, from {@code primaryAddress} (the address found on the interface, as long as
+     * the one the machine was built with): the election compares it from now on.
+     */
+    public void onCanSend(byte[] primaryAddress, long nowNanos) {
+        if (primaryAddress.length != this.primaryAddress.length) {
+            throw new IllegalArgumentException("a primary address of " + primaryAddress.length + " bytes, not "
+                    + this.primaryAddress.length);
+        }
+        System.arraycopy(primaryAddress, 0, this.primaryAddress, 0, primaryAddress.length);
+        if (cannotSend != null) {
+            cannotSend = null;
+            reevaluate(nowNanos, TransitionCause.CAN_SEND);
+        }
+    }
+
     /** Administrative shutdown: to STOP; a master resigns with a priority-0 advert first. */
     public void onShutdown(long nowNanos) {
         if (state != VrrpState.STOP) {
@@ -194,6 +227,22 @@ public final class InstanceMachine {
 
     public VrrpState state() {
         return state;
+    }
+
+    /** Why adverts cannot go out, or null when they can. */
+    public TransitionCause cannotSend() {
+        return cannotSend;
+    }
+
+    /**
+     * Why the instance is in FAULT now (its own reason first, else its sync group's), or null when it is
+     * not in FAULT.
+     */
+    public TransitionCause faultReason() {
+        if (state != VrrpState.FAULT) {
+            return null;
+        }
+        return ownFault() ? faultCause() : TransitionCause.SYNC_GROUP_FAULT;
     }
 
     /** Base priority plus the weights in effect, clamped to 1–254; 255 for the address owner. */
@@ -338,6 +387,11 @@ public final class InstanceMachine {
     // ---- priority and FAULT --------------------------------------------------------------------------
 
     private void reevaluate(long nowNanos) {
+        reevaluate(nowNanos, interfaceUp ? TransitionCause.TRACKED_CLEAR : TransitionCause.INTERFACE_UP);
+    }
+
+    /** {@code clearedBy}: the cause told when this event lets the instance leave FAULT. */
+    private void reevaluate(long nowNanos, TransitionCause clearedBy) {
         int before = effectivePriority;
         effectivePriority = computeEffectivePriority();
         if (effectivePriority != before) {
@@ -350,9 +404,8 @@ public final class InstanceMachine {
         if (fault && state != VrrpState.FAULT) {
             changeState(VrrpState.FAULT, faultCause(), nowNanos);
         } else if (!fault && state == VrrpState.FAULT) {
-            TransitionCause cause = interfaceUp ? TransitionCause.TRACKED_CLEAR : TransitionCause.INTERFACE_UP;
             if (group == null) {
-                leaveFault(cause, nowNanos);
+                leaveFault(clearedBy, nowNanos);
             } else {
                 group.memberFaultCleared(nowNanos);
             }
@@ -372,10 +425,13 @@ public final class InstanceMachine {
 
     /** Whether this instance, by its own interface and tracked items, must be in FAULT. */
     boolean ownFault() {
-        return (!interfaceUp && !config.dontTrackPrimary()) || tracking.demandsFault();
+        return cannotSend != null || (!interfaceUp && !config.dontTrackPrimary()) || tracking.demandsFault();
     }
 
     private TransitionCause faultCause() {
+        if (cannotSend != null) {
+            return cannotSend;
+        }
         return !interfaceUp && !config.dontTrackPrimary() ? TransitionCause.INTERFACE_DOWN
                 : TransitionCause.TRACKED_FAULT;
     }
@@ -406,7 +462,9 @@ public final class InstanceMachine {
             return;
         }
         if (from == VrrpState.MASTER) {
-            if (to == VrrpState.FAULT || to == VrrpState.STOP || cause == TransitionCause.MAINTENANCE) {
+            // a master that can no longer send cannot resign with an advert either: the backups' timer does it
+            if ((to == VrrpState.FAULT || to == VrrpState.STOP || cause == TransitionCause.MAINTENANCE)
+                    && cannotSend == null) {
                 out.add(this, Effect.SEND_PRIORITY_ZERO_ADVERT);
                 counters.increment(VrrpCounter.PRI_ZERO_SENT);
             }

@@ -22,6 +22,7 @@ import io.hakeeper.engine.vrrp.ReceiveExpectations;
 import io.hakeeper.engine.vrrp.ReceiveLedger;
 import io.hakeeper.engine.vrrp.StateChange;
 import io.hakeeper.engine.vrrp.SuspectedBug;
+import io.hakeeper.engine.vrrp.TransitionCause;
 import io.hakeeper.engine.vrrp.packet.AdvertEncoder;
 import io.hakeeper.engine.vrrp.packet.AdvertSpec;
 
@@ -45,6 +46,8 @@ class InterfaceChangeTest {
     @Test
     void anInstanceWithoutASocketStaysInFaultWhenItsLinkComesUp() throws Exception {
         InstanceRuntime instance = instance(sending(false));
+        // as the daemon builds it: the machine is told why it cannot send, apart from its link
+        instance.machine().onCannotSend(TransitionCause.NO_SOCKET, now);
         instance.machine().onInterfaceChange(false, now);
         runtime.start();
         runtime.onInterfaceChange("eth0", true);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -34,12 +33,7 @@ class AdminOverrideTest {
     }
 
     private List<Action> drain() {
-        List<Action> actions = new ArrayList<>();
-        for (int i = 0; i < out.size(); i++) {
-            actions.add(out.action(i));
-        }
-        out.clear();
-        return actions;
+        return BufferedActions.drain(out);
     }
 
     @Test

@@ -15,7 +15,8 @@ import io.hakeeper.api.VirtualAddress;
  * Collects the RTM_NEWADDR messages of an address dump that belong to one interface, as
  * {@link AddressListing} reads them from {@code ip}: address (IFA_LOCAL, else IFA_ADDRESS, which is all
  * IPv6 has), prefix length, broadcast, scope name and label, the device left empty, and a label equal to
- * the interface's own name left empty.
+ * the interface's own name left empty; and each one's protocol (IFA_PROTO, 0 when the kernel sends none),
+ * which tells hakeeper's VIPs from the host's addresses.
  */
 final class AddressDump implements RtReplies.Handler {
 
@@ -24,6 +25,7 @@ final class AddressDump implements RtReplies.Handler {
     private final int index;
     private final String interfaceName;
     private final List<VirtualAddress> addresses = new ArrayList<>();
+    private final List<Integer> protocols = new ArrayList<>();
 
     AddressDump(int index, String interfaceName) {
         this.index = index;
@@ -32,6 +34,17 @@ final class AddressDump implements RtReplies.Handler {
 
     List<VirtualAddress> addresses() {
         return List.copyOf(addresses);
+    }
+
+    /** The protocol of the entry with the same address and prefix length, or {@link NetlinkAddresses#ABSENT}. */
+    int protocolOf(VirtualAddress wanted) {
+        for (int i = 0; i < addresses.size(); i++) {
+            VirtualAddress present = addresses.get(i);
+            if (present.address().equals(wanted.address()) && present.prefixLength() == wanted.prefixLength()) {
+                return protocols.get(i);
+            }
+        }
+        return NetlinkAddresses.ABSENT;
     }
 
     @Override
@@ -46,6 +59,7 @@ final class AddressDump implements RtReplies.Handler {
         byte[] address = null;
         Optional<String> broadcast = Optional.empty();
         Optional<String> label = Optional.empty();
+        int protocol = 0;
         int at = start + IFADDRMSG_LENGTH;
         while (end - at >= 4) {
             int length = datagram.getShort(at) & 0xFFFF;
@@ -60,8 +74,9 @@ final class AddressDump implements RtReplies.Handler {
                 case RtRequests.IFA_BROADCAST -> broadcast = Optional.of(literal(payload));
                 case RtRequests.IFA_LABEL -> label = Optional.of(cString(payload))
                         .filter(name -> !name.equals(interfaceName));
+                case RtRequests.IFA_PROTO -> protocol = payload.length > 0 ? payload[0] & 0xFF : 0;
                 default -> {
-                    // lifetimes, flags, protocol: not part of a VirtualAddress
+                    // lifetimes, flags: not part of a VirtualAddress
                 }
             }
             at += (length + 3) & ~3;
@@ -72,6 +87,7 @@ final class AddressDump implements RtReplies.Handler {
         }
         addresses.add(new VirtualAddress(address(own), prefixLength, Optional.empty(), broadcast,
                 Optional.of(Scopes.name(scope)), label));
+        protocols.add(protocol);
     }
 
     /** AF_INET or AF_INET6, the families {@code ip -j addr show} reports as inet and inet6. */

@@ -16,22 +16,35 @@ import io.hakeeper.api.VirtualRoute;
  * means success; likewise {@code ip addr del} succeeds when no such entry is left. Routes are added with
  * {@code ip route replace}, which succeeds on an existing route; removing a route that is not there is
  * reported by the kernel as ESRCH ("No such process"), and that is success too.
+ *
+ * <p>hakeeper's mark: an address {@code ip addr add} created (it succeeded, so the address was not there)
+ * is then marked over netlink ({@link NetlinkAddresses#mark}), because {@code ip} before iproute2 6.4 cannot
+ * write an address's protocol; an address that was there already stays unmarked. A removal first reads the
+ * mark and leaves an unmarked address (the host's own, such as an address owner's) where it is.
  */
 final class IpRoute2Backend implements VipBackend {
 
     private static final String NO_SUCH_ROUTE = "No such process";
 
     private final IpCommand ip;
+    private final NetlinkAddresses marks;
 
-    IpRoute2Backend(IpCommand ip) {
+    /**
+     * @param marks where addresses are marked and their marks read, in the same network namespace as
+     *              {@code ip} runs; closed with this backend
+     */
+    IpRoute2Backend(IpCommand ip, NetlinkAddresses marks) {
         this.ip = ip;
+        this.marks = marks;
     }
 
     @Override
     public void addAddress(String interfaceName, VirtualAddress address) throws IOException, InterruptedException {
         String device = address.device().orElse(interfaceName);
         IpCommand.Result added = ip.run(IpArgs.addAddress(device, address));
-        if (!added.ok() && !isPresent(device, address)) {
+        if (added.ok()) {
+            marks.mark(device, address);
+        } else if (!isPresent(device, address)) {
             throw new IOException(added.failure());
         }
     }
@@ -39,6 +52,9 @@ final class IpRoute2Backend implements VipBackend {
     @Override
     public void removeAddress(String interfaceName, VirtualAddress address) throws IOException, InterruptedException {
         String device = address.device().orElse(interfaceName);
+        if (marks.protocolOf(device, address) != ADDRESS_PROTOCOL) {
+            return; // absent, or the host's own: not ours to remove
+        }
         IpCommand.Result removed = ip.run(IpArgs.removeAddress(device, address));
         if (!removed.ok() && isPresent(device, address)) {
             throw new IOException(removed.failure());
@@ -77,5 +93,10 @@ final class IpRoute2Backend implements VipBackend {
             }
         }
         return false;
+    }
+
+    @Override
+    public void close() {
+        marks.close();
     }
 }

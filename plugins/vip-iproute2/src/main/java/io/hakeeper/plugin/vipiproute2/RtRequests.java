@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
+import io.hakeeper.api.VipBackend;
 import io.hakeeper.api.VirtualAddress;
 
 /**
@@ -42,9 +43,12 @@ final class RtRequests {
     static final short IFA_LABEL = 3;
     static final short IFA_BROADCAST = 4;
     static final short IFA_CACHEINFO = 6;
+    /** u8, who made the address (kernel 5.18): hakeeper's own VIPs carry {@link VipBackend#ADDRESS_PROTOCOL}. */
+    static final short IFA_PROTO = 11;
 
     private static final short NLM_F_REQUEST = 0x1;
     private static final short NLM_F_ACK = 0x4;
+    private static final short NLM_F_REPLACE = 0x100;
     private static final short NLM_F_EXCL = 0x200;
     private static final short NLM_F_CREATE = 0x400;
     private static final short NLM_F_DUMP = 0x300;
@@ -61,11 +65,31 @@ final class RtRequests {
 
     /** RTM_NEWADDR with NLM_F_CREATE|NLM_F_EXCL: the kernel answers EEXIST when the address is there. */
     ByteBuffer addAddress(int sequence, int index, VirtualAddress vip) {
+        return newAddress(NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL, sequence, index, vip, false);
+    }
+
+    /**
+     * {@link #addAddress}'s request with hakeeper's mark (IFA_PROTO) after the attributes {@code ip} sends:
+     * an address that is there already (the host's own) gets EEXIST and keeps its protocol.
+     */
+    ByteBuffer addMarkedAddress(int sequence, int index, VirtualAddress vip) {
+        return newAddress(NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL, sequence, index, vip, true);
+    }
+
+    /**
+     * Marks an address this backend has just added (with {@code ip}): the same request with NLM_F_REPLACE,
+     * which sets the protocol and leaves everything else as the add made it (same flags and lifetimes).
+     */
+    ByteBuffer markAddress(int sequence, int index, VirtualAddress vip) {
+        return newAddress(NLM_F_REQUEST | NLM_F_ACK | NLM_F_REPLACE, sequence, index, vip, true);
+    }
+
+    private ByteBuffer newAddress(int requestFlags, int sequence, int index, VirtualAddress vip, boolean mark) {
         InetAddress address = vip.address();
         boolean v6 = address instanceof Inet6Address;
         int flags = v6 ? IFA_F_NODAD : 0;
         int scope = v6 ? 0 : Scopes.number(vip.scope().orElse(null), address);
-        start(RTM_NEWADDR, NLM_F_REQUEST | NLM_F_ACK | NLM_F_CREATE | NLM_F_EXCL, sequence);
+        start(RTM_NEWADDR, requestFlags, sequence);
         ifaddrmsg(address, vip.prefixLength(), flags, scope, index);
         attribute(IFA_LOCAL, address.getAddress());
         if (v6) {
@@ -75,7 +99,7 @@ final class RtRequests {
                 buffer.putInt(0).putInt(INFINITY_LIFETIME).putInt(0).putInt(0);
                 endAttribute(at);
             }
-            return finish();
+            return mark ? marked() : finish();
         }
         String brd = vip.broadcast().orElse(null);
         boolean computed = "+".equals(brd) || "-".equals(brd);
@@ -87,6 +111,11 @@ final class RtRequests {
         if (computed && vip.prefixLength() <= 30) {
             attribute(IFA_BROADCAST, Broadcasts.computed((Inet4Address) address, vip.prefixLength(), "+".equals(brd)));
         }
+        return mark ? marked() : finish();
+    }
+
+    private ByteBuffer marked() {
+        attribute(IFA_PROTO, new byte[] {(byte) VipBackend.ADDRESS_PROTOCOL});
         return finish();
     }
 

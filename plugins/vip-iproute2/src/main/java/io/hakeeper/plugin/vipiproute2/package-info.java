@@ -10,6 +10,8 @@
  *
  * <p>Both are idempotent: an address already present, or a route or address already gone, is success.
  * What is added follows keepalived's own netlink requests (IPv6 without duplicate address detection, a
- * /128 IPv6 VIP deprecated so that it is not chosen as a source address).
+ * /128 IPv6 VIP deprecated so that it is not chosen as a source address). Both mark what they add as
+ * hakeeper's (the address protocol, {@code VipBackend.ADDRESS_PROTOCOL}) and remove only marked addresses,
+ * so that a host's own address, such as an address owner's VIP, is never taken away.
  */
 package io.hakeeper.plugin.vipiproute2;

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.hakeeper.api.VipBackend;
 import io.hakeeper.api.VirtualAddress;
 
 /**
@@ -93,6 +94,32 @@ class RtRequestsTest {
         byte[] sent = new byte[actual.remaining()];
         actual.duplicate().get(sent);
         assertEquals(HexFormat.of().formatHex(expected.array()), HexFormat.of().formatHex(sent));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("captures")
+    void theMarkedRequestIsIpsWithTheProtocolAfterItAndMarkingReplacesInsteadOfCreating(Capture capture) {
+        if (!capture.add()) {
+            return; // a removal carries no mark
+        }
+        byte[] plain = bytes(requests.addAddress(SEQ, INDEX, capture.vip()));
+        byte[] mark = {8, 0, RtRequests.IFA_PROTO, 0, (byte) VipBackend.ADDRESS_PROTOCOL, 0, 0, 0};
+        ByteBuffer expected = ByteBuffer.allocate(plain.length + 8).order(ByteOrder.nativeOrder())
+                .put(plain).put(mark).putInt(0, plain.length + 8);
+        // the attribute's length is 5 (header and one byte), padded to 8
+        expected.put(plain.length, (byte) 5);
+
+        assertEquals(HexFormat.of().formatHex(expected.array()),
+                HexFormat.of().formatHex(bytes(requests.addMarkedAddress(SEQ, INDEX, capture.vip()))));
+        expected.putShort(6, (short) 0x105); // NLM_F_REQUEST | NLM_F_ACK | NLM_F_REPLACE
+        assertEquals(HexFormat.of().formatHex(expected.array()),
+                HexFormat.of().formatHex(bytes(requests.markAddress(SEQ, INDEX, capture.vip()))));
+    }
+
+    private static byte[] bytes(ByteBuffer request) {
+        byte[] sent = new byte[request.remaining()];
+        request.duplicate().get(sent);
+        return sent;
     }
 
     @Test

@@ -64,14 +64,24 @@ final class TestNamespace implements AutoCloseable {
      */
     VipBackend backend() {
         if (backend == null) {
-            IpRoute2Backend ip = new IpRoute2Backend(new IpCommand(ipPrefix(), Duration.ofSeconds(5)));
-            backend = switch (kind) {
-                case IPROUTE2 -> ip;
-                case NETLINK -> new NetlinkBackend(new NetlinkSocket(
-                        () -> NetlinkSocket.openIn(Path.of("/run/netns", name)), Duration.ofSeconds(5)), ip);
-            };
+            backend = newBackend();
         }
         return backend;
+    }
+
+    /** Another backend of the same kind in this namespace (what a restarted daemon would have); close it. */
+    VipBackend newBackend() {
+        IpRoute2Backend ip = new IpRoute2Backend(new IpCommand(ipPrefix(), Duration.ofSeconds(5)),
+                new NetlinkAddresses(socket()));
+        return switch (kind) {
+            case IPROUTE2 -> ip;
+            case NETLINK -> new NetlinkBackend(socket(), ip);
+        };
+    }
+
+    /** A netlink socket opened inside this namespace when first used. */
+    NetlinkSocket socket() {
+        return new NetlinkSocket(() -> NetlinkSocket.openIn(Path.of("/run/netns", name)), Duration.ofSeconds(5));
     }
 
     /** Runs {@code ip -n NS ARGS...}, independently of the backend, and returns its stdout. */

@@ -82,6 +82,32 @@ abstract class VipBackendNamespaceTest {
     }
 
     @Test
+    void anAddressTheHostHadBeforeIsNeverRemovedButOneABackendAddedIsEvenByAnotherBackend() throws Exception {
+        try (TestNamespace ns = namespace()) {
+            for (String cidr : List.of("192.0.2.12/24", "2001:db8::12/64")) {
+                // the host's own address, as an address owner's VIP is: added by hand, then "added" by us
+                ns.ip("addr", "add", cidr, "dev", TestNamespace.A, "nodad");
+                String[] parts = cidr.split("/");
+                VirtualAddress own = vip(parts[0], Integer.parseInt(parts[1]), null, null, null, null);
+                ns.backend().addAddress(TestNamespace.A, own);
+                ns.backend().removeAddress(TestNamespace.A, own);
+                try (VipBackend restarted = ns.newBackend()) {
+                    restarted.removeAddress(TestNamespace.A, own);
+                }
+                assertEquals(1, count(ns.ip("addr", "show", "dev", TestNamespace.A), cidr),
+                        "the host's " + cidr + " was removed");
+            }
+            // a VIP of a daemon that was killed: a new backend (the next daemon's) removes it by its mark
+            VirtualAddress leftover = vip("192.0.2.13", 24, null, null, null, null);
+            ns.backend().addAddress(TestNamespace.A, leftover);
+            try (VipBackend restarted = ns.newBackend()) {
+                restarted.removeAddress(TestNamespace.A, leftover);
+            }
+            assertEquals(0, count(ns.ip("addr", "show", "dev", TestNamespace.A), "192.0.2.13/24"));
+        }
+    }
+
+    @Test
     void ipv6VipIsUsableAtOnceBecauseItSkipsDuplicateAddressDetection() throws Exception {
         try (TestNamespace ns = namespace()) {
             ns.backend().addAddress(TestNamespace.A, vip("2001:db8::12", 64, null, null, null, null));

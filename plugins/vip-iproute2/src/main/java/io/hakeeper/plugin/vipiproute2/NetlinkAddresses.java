@@ -1,0 +1,135 @@
+package io.hakeeper.plugin.vipiproute2;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.List;
+
+import io.hakeeper.api.VipBackend;
+import io.hakeeper.api.VirtualAddress;
+
+/**
+ * An interface's addresses over a NETLINK_ROUTE socket of the plugin's own: the requests {@code ip addr}
+ * sends (see {@link RtRequests}), with hakeeper's mark ({@link VipBackend#ADDRESS_PROTOCOL} in IFA_PROTO)
+ * on what it adds, and each address's mark read back. Both backends use it: the netlink backend for
+ * everything it does to addresses, the iproute2 backend to mark what {@code ip} added and to read marks,
+ * because {@code ip} before iproute2 6.4 (Debian 12 has 6.1) can neither write nor show IFA_PROTO.
+ *
+ * <p>One request at a time (the methods are synchronized), each with its own sequence number and an
+ * acknowledgement awaited at most the socket's timeout. Interface indexes are asked of the kernel
+ * (RTM_GETLINK) on the same socket, so that they are looked up in the socket's network namespace.
+ */
+final class NetlinkAddresses implements AutoCloseable {
+
+    /** {@link #protocolOf}'s answer for an address the interface does not hold. */
+    static final int ABSENT = -1;
+
+    private final NetlinkSocket socket;
+    private final RtRequests requests = new RtRequests();
+    private int sequence = (int) (System.nanoTime() & 0x3FFFFFFF);
+
+    NetlinkAddresses(NetlinkSocket socket) {
+        this.socket = socket;
+    }
+
+    /**
+     * Adds the address marked as hakeeper's. An IPv4 address already there is EEXIST from the kernel
+     * (same address and prefix), which leaves it as it was; 0 or the kernel's errno.
+     */
+    synchronized int addMarked(int index, VirtualAddress address) throws IOException {
+        return exchange(encoded(() -> requests.addMarkedAddress(++sequence, index, address)), null);
+    }
+
+    /** Marks an address that was just added by someone acting for hakeeper (the iproute2 backend's ip). */
+    synchronized void mark(String device, VirtualAddress address) throws IOException {
+        int index = index(device, "mark " + address.cidr() + " on");
+        int errno = exchange(encoded(() -> requests.markAddress(++sequence, index, address)), null);
+        if (errno != 0) {
+            throw failure("mark", device, address, errno);
+        }
+    }
+
+    /** Removes the address; 0 or the kernel's errno (EADDRNOTAVAIL when it is not there). */
+    synchronized int remove(int index, VirtualAddress address) throws IOException {
+        return exchange(requests.removeAddress(++sequence, index, address), null);
+    }
+
+    /** The protocol of the device's entry with the same address and prefix length, or {@link #ABSENT}. */
+    synchronized int protocolOf(String device, VirtualAddress address) throws IOException {
+        return protocolOf(index(device, "read the addresses of"), device, address);
+    }
+
+    synchronized int protocolOf(int index, String device, VirtualAddress address) throws IOException {
+        return dump(index, device).protocolOf(address);
+    }
+
+    synchronized List<VirtualAddress> list(int index, String device) throws IOException {
+        return dump(index, device).addresses();
+    }
+
+    /** The interface's index in the socket's namespace; {@code purpose} words the failure. */
+    synchronized int index(String device, String purpose) throws IOException {
+        int[] index = {0};
+        int errno = exchange(requests.getLink(++sequence, device), (type, datagram, start, end) -> {
+            if (type == RtRequests.RTM_NEWLINK && end - start >= 8) {
+                index[0] = datagram.getInt(start + 4);
+            }
+        });
+        if (errno != 0 || index[0] == 0) {
+            int cause = errno != 0 ? errno : Errno.ENODEV;
+            throw new IOException("netlink: cannot " + purpose + " " + device + ": " + Errno.text(cause)
+                    + " (errno " + cause + ")");
+        }
+        return index[0];
+    }
+
+    static IOException failure(String verb, String device, VirtualAddress address, int errno) {
+        String preposition = verb.equals("remove") ? " from " : verb.equals("add") ? " to " : " on ";
+        return new IOException("netlink: cannot " + verb + " " + address.cidr() + preposition + device + ": "
+                + Errno.text(errno) + " (errno " + errno + ")");
+    }
+
+    @Override
+    public synchronized void close() {
+        socket.close();
+    }
+
+    private AddressDump dump(int index, String device) throws IOException {
+        AddressDump dump = new AddressDump(index, device);
+        int errno = exchange(requests.dumpAddresses(++sequence), dump);
+        if (errno != 0) {
+            throw new IOException("netlink: cannot list the addresses of " + device + ": " + Errno.text(errno));
+        }
+        return dump;
+    }
+
+    /** Sends the request and reads the answer to its end; 0 or the kernel's errno. */
+    private int exchange(ByteBuffer request, RtReplies.Handler handler) throws IOException {
+        int expected = request.getInt(8);
+        RtReplies.Handler each = handler != null ? handler : (type, datagram, start, end) -> { };
+        socket.send(request);
+        try {
+            while (true) {
+                int result = RtReplies.scan(socket.receive(), expected, each);
+                if (result != RtReplies.MORE) {
+                    return result;
+                }
+            }
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /** Encoding refuses words it cannot write (scope, broadcast) with IllegalArgumentException. */
+    private interface Encoding {
+        ByteBuffer request();
+    }
+
+    private static ByteBuffer encoded(Encoding encoding) throws IOException {
+        try {
+            return encoding.request();
+        } catch (IllegalArgumentException e) {
+            throw new IOException("netlink: " + e.getMessage(), e);
+        }
+    }
+}
