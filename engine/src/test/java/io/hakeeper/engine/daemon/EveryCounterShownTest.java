@@ -70,7 +70,11 @@ class EveryCounterShownTest {
             Map.entry("Poller.count", "file descriptors watched"),
             Map.entry("LinkWatch.sequence", "netlink request sequence number"),
             Map.entry("CheckSlot.generation", "which run of the check is current"),
-            Map.entry("Json.at", "the parser's position"));
+            Map.entry("Json.at", "the parser's position"),
+            Map.entry("PluginLanes.abandoned", "workers stuck in a call past its timeout now; each such call is in timeouts"),
+            Map.entry("PluginLanes.liveWorkers", "worker threads alive now"),
+            Map.entry("PluginLanes.running", "calls running now"),
+            Map.entry("PluginLanes.threadsMade", "the number in the next worker thread's name"));
 
     private static final Pattern FIELD = Pattern.compile("^\\s*(?:(?:private|protected|public|static|volatile|final)"
             + "\\s+)+(?:long|int|long\\[]|int\\[]|AtomicLong|AtomicInteger|LongAdder)\\s+(\\w+)\\s*(?:=[^;]*)?;",
