@@ -25,8 +25,9 @@ import io.hakeeper.engine.plugin.PluginCalls;
  * When gratuitous ARPs and unsolicited NAs go out, as keepalived times them: a set of
  * {@code garp_master_repeat} on becoming master, a second set after {@code garp_master_delay}, refreshes
  * every {@code garp_master_refresh} while master, and {@code garp_lower_prio_*} sets in answer to a
- * lower-priority advert. The messages of one set are {@code vrrp_garp_interval} apart. The announcer
- * plugin sends; this class only schedules, on its own named thread, never on the event loop.
+ * lower-priority advert. On one interface, gratuitous ARPs are {@code vrrp_garp_interval} apart and
+ * unsolicited NAs {@code vrrp_gna_interval} apart, whichever instances send them ({@link AnnouncePacing}).
+ * The announcer plugin sends; this class only schedules, on its own named thread, never on the event loop.
  *
  * <p>One set is hakeeper's own: a <em>settle set</em>, one advert interval (and {@link #SETTLE_MARGIN})
  * after the last lower-priority advert heard. A lower-priority router that wrongly became master (its
@@ -47,7 +48,7 @@ final class AnnounceWork implements AutoCloseable {
     private final Announcer announcer;
     private final ClassLoader pluginLoader;
     private final String pluginId;
-    private final Duration spacing;
+    private final AnnouncePacing pacing;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "hakeeper-announce");
         thread.setDaemon(true);
@@ -100,11 +101,11 @@ final class AnnounceWork implements AutoCloseable {
         }
     }
 
-    AnnounceWork(Announcer announcer, ClassLoader pluginLoader, String pluginId, Duration spacing) {
+    AnnounceWork(Announcer announcer, ClassLoader pluginLoader, String pluginId, AnnouncePacing pacing) {
         this.announcer = announcer;
         this.pluginLoader = pluginLoader;
         this.pluginId = pluginId;
-        this.spacing = spacing;
+        this.pacing = pacing;
     }
 
     long failures() {
@@ -185,28 +186,48 @@ final class AnnounceWork implements AutoCloseable {
     }
 
     /**
-     * One set of {@code count} messages. A message that fails is logged and the set goes on: an announcer
+     * One set of {@code count} messages per address. Unpaced, they go at once, a call per round; paced, each
+     * message takes the next slot of its interface and goes then, unless the stint has ended by that time.
+     */
+    private void set(Mastership stint, VrrpInstance instance, List<InetAddress> addresses, int count) {
+        if (pacing.unpaced()) {
+            for (int i = 0; i < count && stint.active(); i++) {
+                send(stint, instance, addresses);
+            }
+            return;
+        }
+        long now = System.nanoTime();
+        for (int i = 0; i < count && stint.active(); i++) {
+            for (InetAddress address : addresses) {
+                List<InetAddress> one = List.of(address);
+                long at = pacing.book(instance.interfaceName(), address, now);
+                if (at <= now) {
+                    send(stint, instance, one);
+                } else {
+                    stint.add(scheduler.schedule(() -> send(stint, instance, one), at - now, TimeUnit.NANOSECONDS));
+                }
+            }
+        }
+    }
+
+    /**
+     * Hands one round to the announcer. A message that fails is logged and the set goes on: an announcer
      * whose handle went stale across a link flap reopens it on the next call, and the remaining messages
      * are what tells clients the VIP has moved.
      */
-    private void set(Mastership stint, VrrpInstance instance, List<InetAddress> addresses, int count) {
-        for (int i = 0; i < count && stint.active(); i++) {
-            try {
-                if (i > 0 && !spacing.isZero()) {
-                    Thread.sleep(spacing.toMillis(), spacing.toNanosPart() % 1_000_000);
-                }
-                PluginCalls.withContextLoaderChecked(pluginLoader, () -> {
-                    announcer.announce(instance.interfaceName(), addresses);
-                    return null;
-                });
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception e) {
-                failures++;
-                LOG.error("{}: announcing {} failed in announcer plugin {}: {}", stint.label, addresses, pluginId,
-                        e.toString());
-            }
+    private void send(Mastership stint, VrrpInstance instance, List<InetAddress> addresses) {
+        if (!stint.active()) {
+            return;
+        }
+        try {
+            PluginCalls.withContextLoaderChecked(pluginLoader, () -> {
+                announcer.announce(instance.interfaceName(), addresses);
+                return null;
+            });
+        } catch (Exception e) {
+            failures++;
+            LOG.error("{}: announcing {} failed in announcer plugin {}: {}", stint.label, addresses, pluginId,
+                    e.toString());
         }
     }
 

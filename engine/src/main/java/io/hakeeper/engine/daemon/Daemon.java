@@ -258,7 +258,8 @@ public final class Daemon implements AutoCloseable {
         String type = config.globalDefs().announcer();
         return registry.find(AnnouncerFactory.class, type).map(registered -> new AnnounceWork(
                 registered.call(factory -> factory.create(emptySettings(), context)), registered.classLoader(),
-                registered.pluginId(), config.globalDefs().garpInterval())).or(() -> {
+                registered.pluginId(), new AnnouncePacing(config.globalDefs().garpInterval(),
+                        config.globalDefs().gnaInterval()))).or(() -> {
                     LOG.warn("no announcer type {} is loaded: no gratuitous ARP / NA will be sent", type);
                     return Optional.empty();
                 });
