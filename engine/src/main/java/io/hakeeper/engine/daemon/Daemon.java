@@ -171,6 +171,7 @@ public final class Daemon implements AutoCloseable {
                         new AdvertReceiver(key.interfaceName() + " " + key.family(), key.family(), owner,
                                 LOG_INTERVAL_NANOS), waiter));
         Map<String, InstanceMachine> machines = new LinkedHashMap<>();
+        Map<String, VrrpInstance> mayHoldVips = new LinkedHashMap<>();
         for (VrrpInstance instance : config.instances().values()) {
             InstanceRuntime running = factory.create(instance);
             machines.put(instance.name(), running.machine());
@@ -182,9 +183,10 @@ public final class Daemon implements AutoCloseable {
             // we start as BACKUP: a VIP of ours left on the host (by a crash, or by hand) must go; an absent
             // interface holds none
             if (links.isUp(instance.interfaceName()) || HostInterfaces.exists(instance.interfaceName())) {
-                vips.ifPresent(work -> work.remove(running.label(), instance));
+                mayHoldVips.put(running.label(), instance);
             }
         }
+        vips.ifPresent(work -> work.removeLeftovers(mayHoldVips));
         readers.addAll(factory.readers().values());
         config.instances().values().stream().map(VrrpInstance::interfaceName).distinct()
                 .forEach(name -> announcements.ifPresent(work -> work.prepare(name)));

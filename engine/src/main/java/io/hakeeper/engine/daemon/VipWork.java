@@ -2,7 +2,12 @@ package io.hakeeper.engine.daemon;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +70,47 @@ final class VipWork implements AutoCloseable {
                 call(label, "remove " + vip.cidr(), () -> backend.removeAddress(deviceOf(vip, instance), vip));
             }
         });
+    }
+
+    /**
+     * At start, before any instance is master: removes those of the instances' VIPs that are on the host
+     * (left by a crash, or added by hand), listing each interface once instead of trying every VIP — with
+     * 1,000 instances, a few listings rather than thousands of backend calls. The VIPs of an interface that
+     * cannot be listed are removed one by one, as {@link #remove} does.
+     *
+     * @param byLabel the instances, by the label their log lines carry
+     */
+    void removeLeftovers(Map<String, VrrpInstance> byLabel) {
+        worker.execute(() -> {
+            Map<String, Optional<Set<InetAddress>>> presentByDevice = new HashMap<>();
+            byLabel.forEach((label, instance) -> {
+                for (VirtualRoute route : instance.virtualRoutes()) {
+                    call(label, "remove route " + route.destination(), () -> backend.removeRoute(route));
+                }
+                for (VirtualAddress vip : addresses(instance)) {
+                    String device = deviceOf(vip, instance);
+                    Optional<Set<InetAddress>> present = presentByDevice.computeIfAbsent(device, this::present);
+                    if (present.isEmpty() || present.get().contains(vip.address())) {
+                        call(label, "remove " + vip.cidr(), () -> backend.removeAddress(device, vip));
+                    }
+                }
+            });
+        });
+    }
+
+    /** The addresses on the device, or empty when the backend cannot say. */
+    private Optional<Set<InetAddress>> present(String device) {
+        try {
+            return Optional.of(PluginCalls.withContextLoaderChecked(pluginLoader, () -> {
+                Set<InetAddress> addresses = new HashSet<>();
+                backend.listAddresses(device).forEach(address -> addresses.add(address.address()));
+                return addresses;
+            }));
+        } catch (Exception e) {
+            LOG.warn("{}: VIP backend plugin {} cannot list the addresses ({}); removing every VIP one by one",
+                    device, pluginId, e.toString());
+            return Optional.empty();
+        }
     }
 
     /** Runs {@code next} once the jobs asked for before it are done (the announcement after the add). */
