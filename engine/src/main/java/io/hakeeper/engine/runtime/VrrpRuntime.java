@@ -29,6 +29,9 @@ import io.hakeeper.engine.vrrp.TrackedStatus;
  */
 public final class VrrpRuntime {
 
+    /** Instances started per loop turn by {@link #start()}. */
+    static final int START_BATCH = 50;
+
     private final LoopCore loop;
     private final MonotonicClock clock;
     private final ActionBuffer actions;
@@ -36,6 +39,8 @@ public final class VrrpRuntime {
     private final List<InstanceRuntime> instances = new ArrayList<>();
     private final List<SyncGroupMachine> groups = new ArrayList<>();
     private final Map<InstanceMachine, InstanceRuntime> byMachine = new IdentityHashMap<>();
+    /** The timer of the next batch of {@link #start()}, while instances wait to be started. */
+    private Timer startTimer;
     private final MultiIndex<String, InstanceRuntime> byInterface = new MultiIndex<>();
     private final MultiIndex<TrackedName, InstanceRuntime> byTracked = new MultiIndex<>();
     private final MultiIndex<TrackedName, SyncGroupMachine> groupsByTracked = new MultiIndex<>();
@@ -114,17 +119,43 @@ public final class VrrpRuntime {
         return List.copyOf(instances);
     }
 
-    /** Starts every instance's machine (BACKUP, or MASTER at once for an address owner). */
+    /**
+     * Starts every instance's machine (BACKUP, or MASTER at once for an address owner), {@link #START_BATCH}
+     * at a time: the first batch now, each next one from a timer due at once, so that the loop reads the
+     * sockets in between. Started in one pass, 1,000 instances kept the loop from reading for longer than a
+     * Master_Down_Interval at advert_int 0.1 s (each start is a logged, notified transition), and the first
+     * backups took over from a master they had not had the time to hear. Sync groups start in one pass, so
+     * that no member starts beside a member not started yet.
+     */
     public void start() {
+        List<InstanceRuntime> toStart = List.copyOf(instances);
+        int batch = groups.isEmpty() ? START_BATCH : toStart.size();
+        startBatch(toStart, 0, batch);
+    }
+
+    private void startBatch(List<InstanceRuntime> toStart, int first, int batch) {
+        int end = Math.min(toStart.size(), first + batch);
         long now = clock.nanoTime();
-        for (InstanceRuntime instance : instances) {
-            instance.machine().onStart(now);
+        for (InstanceRuntime instance : toStart.subList(first, end)) {
+            if (byMachine.get(instance.machine()) == instance && instance.machine().state() == VrrpState.INIT) {
+                instance.machine().onStart(now);
+            }
         }
         afterEvent(null);
+        if (end < toStart.size()) {
+            startTimer = loop.newTimer("start instances " + (end + 1) + "-", () -> startBatch(toStart, end, batch));
+            // due after the loop's present turn, whose due timers it runs to the end, reading no socket
+            loop.schedule(startTimer, clock.nanoTime() + 1);
+        } else {
+            startTimer = null;
+        }
     }
 
     /** Resigns every instance (masters send priority 0) and stops their timers. */
     public void shutdown() {
+        if (startTimer != null) {
+            loop.cancel(startTimer);
+        }
         long now = clock.nanoTime();
         for (InstanceRuntime instance : instances) {
             instance.machine().onShutdown(now);

@@ -119,6 +119,29 @@ class EventReachTest {
         assertEquals(90, staying.machine().effectivePriority());
     }
 
+    @Test
+    void manyInstancesStartABatchAtATimeWithTheLoopTurningBetween() throws Exception {
+        int count = 2 * VrrpRuntime.START_BATCH + 10;
+        for (int vrid = 1; vrid <= count; vrid++) {
+            instance("VI_" + vrid, vrid, 100, List.of());
+        }
+
+        runtime.start();
+        assertEquals(VrrpRuntime.START_BATCH, started(), "started before the loop turned");
+        loop.runDue(now);
+        assertEquals(VrrpRuntime.START_BATCH, started(), "the next batch waits for the loop's next turn");
+        loop.runDue(++now);
+        assertEquals(2 * VrrpRuntime.START_BATCH, started());
+        loop.runDue(++now);
+        assertEquals(count, started());
+        loop.runDue(++now);
+        assertEquals(count, started(), "each instance starts once");
+    }
+
+    private long started() {
+        return runtime.instances().stream().filter(i -> i.machine().state() == VrrpState.BACKUP).count();
+    }
+
     private InstanceRuntime instance(String name, int vrid, int priority, List<TrackedItem> tracked)
             throws Exception {
         InetAddress vip = InetAddress.getByName("192.0.2." + vrid);
