@@ -225,12 +225,19 @@ public final class VrrpRuntime {
         }
     }
 
+    /**
+     * Arms the instance's timer for its machine's deadline, except when the deadline moved later: then the
+     * timer stays where it is, fires early, the machine ignores it and the timer is armed again. A backup
+     * pushes its deadline back at every advert it hears; so its timer moves in the queue once per
+     * Master_Down_Interval instead of once per advert.
+     */
     private void rearm(InstanceRuntime instance) {
         long deadline = instance.machine().nextDeadlineNanos();
+        Timer timer = instance.timer();
         if (deadline == InstanceMachine.NO_DEADLINE) {
-            loop.cancel(instance.timer());
-        } else if (!instance.timer().isArmed() || instance.timer().deadline() != deadline) {
-            loop.schedule(instance.timer(), deadline);
+            loop.cancel(timer);
+        } else if (!timer.isArmed() || deadline < timer.deadline()) {
+            loop.schedule(timer, deadline);
         }
     }
 

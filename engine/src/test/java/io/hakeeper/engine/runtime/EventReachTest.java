@@ -62,6 +62,28 @@ class EventReachTest {
     }
 
     @Test
+    void aBackupHearingItsMasterMovesItsTimerOncePerMasterDownInterval() throws Exception {
+        InstanceRuntime backup = instance("VI_1", 51, 100, List.of());
+        AdvertReceiver receiver = new AdvertReceiver("eth0 IPv4", Family.IPV4, runtime, SECOND);
+        receiver.register(backup);
+        runtime.start();
+        long armed = backup.timer().deadline();
+        ByteBuffer advert = ByteBuffer.allocateDirect(128);
+        int length = new AdvertEncoder(new AdvertSpec(3, Family.IPV4, 51, 100,
+                List.of(InetAddress.getByName("192.0.2.51")), false), Optional.empty()).encodeIpv4Packet(advert, 0,
+                200, InetAddress.getByName("192.0.2.20").getAddress(), InetAddress.getByName("224.0.0.18").getAddress());
+
+        now += SECOND;
+        receiver.onIpv4Packet(advert, length, now);
+        assertEquals(armed, backup.timer().deadline(), "a later deadline left the timer in place");
+        now = armed;
+        loop.runDue(now);
+
+        assertEquals(VrrpState.BACKUP, backup.machine().state(), "the early timer was taken for the master down");
+        assertEquals(backup.machine().nextDeadlineNanos(), backup.timer().deadline());
+    }
+
+    @Test
     void aSyncGroupReArmsTheMembersItMoves() throws Exception {
         InstanceRuntime first = instance("VI_1", 51, 100, List.of());
         InstanceRuntime second = instance("VI_2", 52, 90, List.of());
