@@ -30,7 +30,7 @@ import io.hakeeper.engine.vrrp.TrackedStatus;
 public final class VrrpRuntime {
 
     /** Instances started per loop turn by {@link #start()}. */
-    static final int START_BATCH = 50;
+    static final int START_BATCH = 10;
 
     private final LoopCore loop;
     private final MonotonicClock clock;
