@@ -29,9 +29,9 @@ final class GlobalDefsSchema {
     static final KeySpec GARP_MASTER_REFRESH_REPEAT = integer("vrrp_garp_master_refresh_repeat", 1, MAX_COUNT)
             .byDefault(1L).means("gratuitous ARP/NA messages sent at a time on each refresh");
     static final KeySpec GARP_INTERVAL = seconds("vrrp_garp_interval", 0, MAX_GARP_DELAY).byDefault(0.0)
-            .means("delay between gratuitous ARP messages on one interface; 0: no delay");
+            .means("delay between gratuitous ARPs on one interface, from any instance; 0: no delay");
     static final KeySpec GNA_INTERVAL = seconds("vrrp_gna_interval", 0, MAX_GARP_DELAY).byDefault(0.0)
-            .means("delay between unsolicited neighbour advertisements on one interface; 0: no delay");
+            .means("delay between unsolicited NAs on one interface, from any instance; 0: no delay");
     static final KeySpec STRICT = flag("vrrp_strict")
             .means("enforce strict RFC compliance (no unicast peers, no authentication, ...)");
     static final KeySpec SKIP_CHECK_ADV_ADDR = flag("vrrp_skip_check_adv_addr")

@@ -28,10 +28,11 @@ import io.hakeeper.engine.plugin.PluginLanes;
  * When gratuitous ARPs and unsolicited NAs go out, as keepalived times them: a set of
  * {@code garp_master_repeat} on becoming master, a second set after {@code garp_master_delay}, refreshes
  * every {@code garp_master_refresh} while master, and {@code garp_lower_prio_*} sets in answer to a
- * lower-priority advert. The messages of one set are {@code vrrp_garp_interval} apart. The announcer
- * plugin sends; this class schedules, on its own named thread, never on the event loop, and hands each
- * message to its instance's lane ({@link PluginLanes}): in order per instance, and an announcer call that
- * hangs holds its own instance for {@link #CALL_TIMEOUT} at most and the others not at all.
+ * lower-priority advert. On one interface, gratuitous ARPs are {@code vrrp_garp_interval} apart and
+ * unsolicited NAs {@code vrrp_gna_interval} apart, whichever instances send them ({@link AnnouncePacing}).
+ * The announcer plugin sends; this class schedules, on its own named thread, never on the event loop, and
+ * hands each message to its instance's lane ({@link PluginLanes}): in order per instance, and an announcer
+ * call that hangs holds its own instance for {@link #CALL_TIMEOUT} at most and the others not at all.
  *
  * <p>One set is hakeeper's own: a <em>settle set</em>, one advert interval (and {@link #SETTLE_MARGIN})
  * after the last lower-priority advert heard. A lower-priority router that wrongly became master (its
@@ -57,7 +58,7 @@ final class AnnounceWork implements AutoCloseable {
     private static final int WORKERS = 2;
     private static final int MAX_ABANDONED = 4;
 
-    private final Duration spacing;
+    private final AnnouncePacing pacing;
     private final PluginLanes lanes;
     private final AtomicLong timeouts = new AtomicLong();
     /** Instances (or interfaces) whose timeout was logged: each is logged once and counted always. */
@@ -114,16 +115,16 @@ final class AnnounceWork implements AutoCloseable {
         }
     }
 
-    AnnounceWork(Announcer announcer, ClassLoader pluginLoader, String pluginId, Duration spacing) {
-        this(announcer, pluginLoader, pluginId, spacing, CALL_TIMEOUT);
+    AnnounceWork(Announcer announcer, ClassLoader pluginLoader, String pluginId, AnnouncePacing pacing) {
+        this(announcer, pluginLoader, pluginId, pacing, CALL_TIMEOUT);
     }
 
-    AnnounceWork(Announcer announcer, ClassLoader pluginLoader, String pluginId, Duration spacing,
+    AnnounceWork(Announcer announcer, ClassLoader pluginLoader, String pluginId, AnnouncePacing pacing,
                  Duration callTimeout) {
         this.announcer = announcer;
         this.pluginLoader = pluginLoader;
         this.pluginId = pluginId;
-        this.spacing = spacing;
+        this.pacing = pacing;
         this.lanes = new PluginLanes("hakeeper-announce", WORKERS, callTimeout, MAX_ABANDONED, this::timedOut);
     }
 
@@ -224,24 +225,37 @@ final class AnnounceWork implements AutoCloseable {
     }
 
     /**
-     * One set of {@code count} messages, each handed to the instance's lane. A message that fails is logged
-     * and the set goes on: an announcer whose handle went stale across a link flap reopens it on the next
-     * call, and the remaining messages are what tells clients the VIP has moved.
+     * One set of {@code count} messages per address, each handed to the instance's lane. Unpaced, they go at
+     * once, a call per round; paced, each message takes the next slot of its interface and goes then, unless
+     * the stint has ended by that time.
      */
     private void set(Mastership stint, VrrpInstance instance, List<InetAddress> addresses, int count) {
+        if (pacing.unpaced()) {
+            for (int i = 0; i < count && stint.active(); i++) {
+                lanes.submit(stint.label, "announcing " + addresses, () -> send(stint, instance, addresses));
+            }
+            return;
+        }
+        long now = System.nanoTime();
         for (int i = 0; i < count && stint.active(); i++) {
-            if (i > 0 && !spacing.isZero()) {
-                try {
-                    Thread.sleep(spacing.toMillis(), spacing.toNanosPart() % 1_000_000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
+            for (InetAddress address : addresses) {
+                List<InetAddress> one = List.of(address);
+                long at = pacing.book(instance.interfaceName(), address, now);
+                Runnable handOver = () -> lanes.submit(stint.label, "announcing " + one, () -> send(stint, instance, one));
+                if (at <= now) {
+                    handOver.run();
+                } else {
+                    stint.add(scheduler.schedule(handOver, at - now, TimeUnit.NANOSECONDS));
                 }
             }
-            lanes.submit(stint.label, "announcing " + addresses, () -> send(stint, instance, addresses));
         }
     }
 
+    /**
+     * Hands one round to the announcer. A message that fails is logged and the set goes on: an announcer
+     * whose handle went stale across a link flap reopens it on the next call, and the remaining messages
+     * are what tells clients the VIP has moved.
+     */
     private void send(Mastership stint, VrrpInstance instance, List<InetAddress> addresses) {
         if (!stint.active()) {
             return;

@@ -85,7 +85,7 @@ public final class Daemon implements AutoCloseable {
     private final MonotonicClock clock;
     private final Set<String> watched;
     /** The instances whose VIPs {@link #beginElections} clears first: those whose interface exists. */
-    private final List<VrrpInstance> clearAtStart;
+    private final Map<String, VrrpInstance> clearAtStart;
     private Timer socketRetry;
     private long socketRetryDelayNanos = SOCKET_RETRY_FIRST_NANOS;
     /** The configuration running now; replaced on the loop by {@link #apply}. */
@@ -111,7 +111,7 @@ public final class Daemon implements AutoCloseable {
                    Optional<VipWork> vips, Optional<AnnounceWork> announcements,
                    NotificationDispatcher notifications, CheckRunner checks, DaemonSideEffects effects,
                    InstanceFactory factory, MonotonicClock clock, Set<String> watched, HakeeperConfig config,
-                   List<VrrpInstance> clearAtStart) {
+                   Map<String, VrrpInstance> clearAtStart) {
         this.loop = loop;
         this.waiter = waiter;
         this.links = links;
@@ -130,7 +130,7 @@ public final class Daemon implements AutoCloseable {
         this.clock = clock;
         this.watched = watched;
         this.config = config;
-        this.clearAtStart = List.copyOf(clearAtStart);
+        this.clearAtStart = Map.copyOf(clearAtStart);
     }
 
     /**
@@ -209,7 +209,7 @@ public final class Daemon implements AutoCloseable {
                                 LOG_INTERVAL_NANOS), waiter), links::firstIpv4);
         opened.undo(() -> factory.readers().values().forEach(reader -> reader.socket().close()));
         Map<String, InstanceMachine> machines = new LinkedHashMap<>();
-        List<VrrpInstance> clearAtStart = new ArrayList<>();
+        Map<String, VrrpInstance> clearAtStart = new LinkedHashMap<>();
         for (VrrpInstance instance : config.instances().values()) {
             InstanceRuntime running = factory.create(instance);
             machines.put(instance.name(), running.machine());
@@ -220,7 +220,7 @@ public final class Daemon implements AutoCloseable {
             }
             // an absent interface holds no VIP to clear at start
             if (links.isUp(instance.interfaceName()) || HostInterfaces.exists(instance.interfaceName())) {
-                clearAtStart.add(instance);
+                clearAtStart.put(running.label(), instance);
             }
         }
         readers.addAll(factory.readers().values());
@@ -255,9 +255,7 @@ public final class Daemon implements AutoCloseable {
      * must have resigned by now) goes first.
      */
     public void beginElections() {
-        for (VrrpInstance instance : clearAtStart) {
-            vips.ifPresent(work -> work.remove(InstanceFactory.label(instance), instance));
-        }
+        vips.ifPresent(work -> work.removeLeftovers(clearAtStart));
         loop.execute(this::scheduleSocketRetry);
         long delay = config.globalDefs().startupDelay().toNanos();
         loop.execute(() -> {
@@ -309,7 +307,8 @@ public final class Daemon implements AutoCloseable {
         String type = config.globalDefs().announcer();
         return registry.find(AnnouncerFactory.class, type).map(registered -> new AnnounceWork(
                 registered.make("announcer", factory -> factory.create(emptySettings(), context)),
-                registered.classLoader(), registered.pluginId(), config.globalDefs().garpInterval())).or(() -> {
+                registered.classLoader(), registered.pluginId(), new AnnouncePacing(config.globalDefs().garpInterval(),
+                        config.globalDefs().gnaInterval()))).or(() -> {
                     LOG.warn("no announcer type {} is loaded: no gratuitous ARP / NA will be sent", type);
                     return Optional.empty();
                 });

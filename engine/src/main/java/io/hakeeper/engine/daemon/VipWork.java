@@ -3,8 +3,10 @@ package io.hakeeper.engine.daemon;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -118,6 +120,48 @@ final class VipWork implements AutoCloseable {
     /** Runs {@code next} once the instance's VIP jobs asked for before it are done (the announcement after the add). */
     void afterPending(String label, Runnable next) {
         lanes.submit(label, "after its VIP jobs", next::run);
+    }
+
+    /**
+     * At start, before any instance is master: removes those of the instances' VIPs that are on the host
+     * (left by a crash, or added by hand), listing each interface once instead of trying every VIP — with
+     * 1,000 instances, a few listings rather than thousands of backend calls. Each removal is a job in its
+     * instance's lane, so a later add of the instance comes after it; the listing is made by the first job
+     * that needs it. The VIPs of an interface that cannot be listed are removed one by one, as
+     * {@link #remove} does.
+     *
+     * @param byLabel the instances, by the label their log lines carry
+     */
+    void removeLeftovers(Map<String, VrrpInstance> byLabel) {
+        Map<String, Optional<Set<InetAddress>>> presentByDevice = new ConcurrentHashMap<>();
+        byLabel.forEach((label, instance) -> {
+            wanted.putIfAbsent(label, new Wanted(instance, false));
+            for (VirtualRoute route : instance.virtualRoutes()) {
+                queue(label, "remove route " + route.destination(), () -> backend.removeRoute(route));
+            }
+            for (VirtualAddress vip : addresses(instance)) {
+                String device = deviceOf(vip, instance);
+                queue(label, "remove " + vip.cidr(), () -> {
+                    Optional<Set<InetAddress>> present = presentByDevice.computeIfAbsent(device, this::present);
+                    if (present.isEmpty() || present.get().contains(vip.address())) {
+                        backend.removeAddress(device, vip);
+                    }
+                });
+            }
+        });
+    }
+
+    /** The addresses on the device, or empty when the backend cannot say. Called in a lane's job. */
+    private Optional<Set<InetAddress>> present(String device) {
+        try {
+            Set<InetAddress> addresses = new HashSet<>();
+            backend.listAddresses(device).forEach(address -> addresses.add(address.address()));
+            return Optional.of(addresses);
+        } catch (Exception e) {
+            LOG.warn("{}: VIP backend plugin {} cannot list the addresses ({}); removing every VIP one by one",
+                    device, pluginId, e.toString());
+            return Optional.empty();
+        }
     }
 
     /** The VIPs announced after becoming master: every address, in the adverts or excluded from them. */

@@ -76,7 +76,7 @@ public final class AdvertReceiver {
         InstanceRuntime instance = demultiplexer.route(framing, view, nowNanos);
         if (instance != null) {
             instance.receive(view, nowNanos);
-            runtime.afterEvent();
+            runtime.afterEvent(instance);
         }
     }
 }

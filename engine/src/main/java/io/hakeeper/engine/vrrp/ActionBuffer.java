@@ -9,12 +9,18 @@ import java.util.Arrays;
  *
  * <p>{@link #source(int)} is the instance the action is for; it is {@code null} for a sync group's own
  * {@link StateChange}, which names its group.
+ *
+ * <p>Beside the actions, the buffer lists the machines whose {@link InstanceMachine#nextDeadlineNanos()}
+ * moved during the event ({@link #movedDeadline(int)}, a machine possibly more than once): the loop
+ * re-arms those timers only, so that an event costs the same with 10 instances as with 1,000.
  */
 public final class ActionBuffer {
 
     private InstanceMachine[] sources = new InstanceMachine[16];
     private Action[] actions = new Action[16];
     private int size;
+    private InstanceMachine[] moved = new InstanceMachine[16];
+    private int movedCount;
 
     void add(InstanceMachine source, Action action) {
         if (size == actions.length) {
@@ -24,6 +30,24 @@ public final class ActionBuffer {
         sources[size] = source;
         actions[size] = action;
         size++;
+    }
+
+    /** Notes that {@code machine}'s deadline moved (the machine calls it; no action of its own). */
+    void deadlineMoved(InstanceMachine machine) {
+        if (movedCount == moved.length) {
+            moved = Arrays.copyOf(moved, movedCount * 2);
+        }
+        moved[movedCount++] = machine;
+    }
+
+    /** How many deadline moves were noted since the last {@link #clear()}. */
+    public int movedDeadlines() {
+        return movedCount;
+    }
+
+    /** The machine of the {@code index}th deadline move. */
+    public InstanceMachine movedDeadline(int index) {
+        return moved[index];
     }
 
     /** How many actions wait to be carried out, oldest first. */
@@ -40,10 +64,12 @@ public final class ActionBuffer {
         return actions[index];
     }
 
-    /** Forgets every action (the loop calls this once it has carried them out). */
+    /** Forgets every action and deadline move (the loop calls this once it has carried them out). */
     public void clear() {
         Arrays.fill(sources, 0, size, null);
         Arrays.fill(actions, 0, size, null);
         size = 0;
+        Arrays.fill(moved, 0, movedCount, null);
+        movedCount = 0;
     }
 }

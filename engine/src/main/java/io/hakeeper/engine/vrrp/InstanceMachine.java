@@ -20,8 +20,8 @@ import io.hakeeper.engine.config.model.TrackKind;
  * <p>How the event loop drives it: build every machine over one shared {@link ActionBuffer} (and any
  * {@link SyncGroupMachine} over its members); report the interface and tracked items it already knows;
  * call {@link #onStart}; then after every event — an advert that passed the receive checks, a link or
- * tracked change, the timer — carry out the buffer's actions in order, clear it, and arm one timer at the
- * earliest {@link #nextDeadlineNanos()} of its machines.
+ * tracked change, the timer — carry out the buffer's actions in order, re-arm the timer of the machine the
+ * event was for and of every machine the buffer says moved its deadline, and clear the buffer.
  */
 public final class InstanceMachine {
 
@@ -118,7 +118,7 @@ public final class InstanceMachine {
             case BACKUP -> masterDownTimerExpired(nowNanos);
             case MASTER -> {
                 sendAdvert();
-                deadline = nowNanos + advertIntervalNanos;
+                moveDeadline(nowNanos + advertIntervalNanos);
             }
             default -> reportBug("timer fired in a state that runs none");
         }
@@ -210,11 +210,11 @@ public final class InstanceMachine {
                 changeState(VrrpState.BACKUP, TransitionCause.MAINTENANCE, nowNanos);
             }
             if (state == VrrpState.BACKUP) {
-                deadline = NO_DEADLINE;
+                moveDeadline(NO_DEADLINE);
                 wantsMaster = false;
             }
         } else if (state == VrrpState.BACKUP) {
-            deadline = nowNanos + timers.masterDownNanos();
+            moveDeadline(nowNanos + timers.masterDownNanos());
         }
     }
 
@@ -308,13 +308,13 @@ public final class InstanceMachine {
     private void backupHeard(ReceivedAdvert advert, int priority, long nowNanos) {
         if (priority == 0 && !maintenance) {
             // The master resigns: whoever has the shortest skew takes over.
-            deadline = nowNanos + timers.skewNanos();
+            moveDeadline(nowNanos + timers.skewNanos());
             return;
         }
         boolean higher = priority > effectivePriority;
         if (maintenance) {
             // in maintenance a backup only listens: no master-down timer runs
-            deadline = NO_DEADLINE;
+            moveDeadline(NO_DEADLINE);
             return;
         }
         if (config.nopreempt() || priority >= effectivePriority || preemptDelayRunning(nowNanos)) {
@@ -324,7 +324,7 @@ public final class InstanceMachine {
             if (config.version() == 3 && advert.intervalCentiseconds() != timers.masterAdverIntervalCentiseconds()) {
                 timers.recalculate(3, effectivePriority, advert.intervalCentiseconds());
             }
-            deadline = nowNanos + timers.masterDownNanos();
+            moveDeadline(nowNanos + timers.masterDownNanos());
             wantsMaster = false;
         }
         // Otherwise a lower-priority master is not accepted: the timer runs out and this backup preempts.
@@ -335,7 +335,7 @@ public final class InstanceMachine {
             // RFC: answer a resigning peer at once so that the backups do not take over; rate-limited too.
             if (answerAllowed(nowNanos)) {
                 sendAdvert();
-                deadline = nowNanos + advertIntervalNanos;
+                moveDeadline(nowNanos + advertIntervalNanos);
             }
             return;
         }
@@ -370,7 +370,7 @@ public final class InstanceMachine {
 
     private void masterDownTimerExpired(long nowNanos) {
         if (maintenance) {
-            deadline = NO_DEADLINE;
+            moveDeadline(NO_DEADLINE);
             return;
         }
         if (group == null) {
@@ -380,7 +380,7 @@ public final class InstanceMachine {
         wantsMaster = true;
         if (!group.memberWantsMaster(this, nowNanos)) {
             // Not every member is ready; keep waiting, silently, as keepalived's wantstate.
-            deadline = nowNanos + timers.masterDownNanos();
+            moveDeadline(nowNanos + timers.masterDownNanos());
         }
     }
 
@@ -479,20 +479,31 @@ public final class InstanceMachine {
                 out.add(this, Effect.ADD_VIPS);
                 sendAdvert();
                 out.add(this, Effect.ANNOUNCE);
-                deadline = nowNanos + advertIntervalNanos;
+                moveDeadline(nowNanos + advertIntervalNanos);
                 nextAnswerAllowedAtNanos = nowNanos;
             }
             case BACKUP -> {
                 timers.recalculate(config.version(), effectivePriority, config.advertIntervalCentiseconds());
-                deadline = maintenance ? NO_DEADLINE : nowNanos + timers.masterDownNanos();
+                moveDeadline(maintenance ? NO_DEADLINE : nowNanos + timers.masterDownNanos());
                 preemptAllowedAtNanos = nowNanos + config.preemptDelayNanos();
             }
-            default -> deadline = NO_DEADLINE;
+            default -> moveDeadline(NO_DEADLINE);
         }
         out.add(this, new StateChange(Transition.Subject.INSTANCE, config.name(), from, to, effectivePriority, cause,
                 nowNanos));
         if (group != null) {
             group.memberChanged(this, from, to, nowNanos);
+        }
+    }
+
+    /**
+     * The one place the deadline moves: the buffer hears of it, so that the loop re-arms the timers of the
+     * machines an event moved rather than every machine's after every event.
+     */
+    private void moveDeadline(long to) {
+        if (to != deadline) {
+            deadline = to;
+            out.deadlineMoved(this);
         }
     }
 

@@ -25,6 +25,7 @@ public final class SyncGroupMachine {
     private final String name;
     private final List<InstanceMachine> members;
     private final ActionBuffer out;
+    private final List<TrackedItem> tracked;
     private final Tracking tracking;
     private VrrpState state = VrrpState.INIT;
     /** True while the group itself moves members, so that their changes do not re-enter the rules. */
@@ -37,8 +38,8 @@ public final class SyncGroupMachine {
         this.name = name;
         this.members = List.copyOf(members);
         this.out = out;
-        this.tracking = new Tracking(tracked.stream()
-                .map(t -> new TrackedItem(t.kind(), t.name(), 0, t.reverse())).toList());
+        this.tracked = tracked.stream().map(t -> new TrackedItem(t.kind(), t.name(), 0, t.reverse())).toList();
+        this.tracking = new Tracking(this.tracked);
         this.members.forEach(m -> m.joinGroup(this));
     }
 
@@ -82,6 +83,11 @@ public final class SyncGroupMachine {
 
     public String name() {
         return name;
+    }
+
+    /** The items the group itself tracks (weights ignored: any of them down is FAULT). */
+    public List<TrackedItem> tracked() {
+        return tracked;
     }
 
     public VrrpState state() {

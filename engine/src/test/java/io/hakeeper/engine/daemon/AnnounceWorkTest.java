@@ -33,7 +33,8 @@ class AnnounceWorkTest {
             calls.notifyAll();
         }
     };
-    private final AnnounceWork work = new AnnounceWork(recorder, getClass().getClassLoader(), "test", Duration.ZERO);
+    private final AnnounceWork work = new AnnounceWork(recorder, getClass().getClassLoader(), "test",
+            new AnnouncePacing(Duration.ZERO, Duration.ZERO));
 
     @AfterEach
     void close() throws Exception {
@@ -82,6 +83,29 @@ class AnnounceWorkTest {
     }
 
     @Test
+    void pacedMessagesOfManyMastersOnOneInterfaceAreOneStream() throws Exception {
+        // keepalived's vrrp_garp_interval spaces the ARPs of an interface, not those of each instance apart
+        Duration spacing = Duration.ofMillis(50);
+        AnnounceWork paced = new AnnounceWork(recorder, getClass().getClassLoader(), "test",
+                new AnnouncePacing(spacing, Duration.ZERO));
+        try {
+            VrrpInstance instance = instance(new GarpTiming(Duration.ZERO, 2, Duration.ZERO, 1, Duration.ZERO, 1));
+            long start = System.nanoTime();
+            for (String label : List.of("VI_1", "VI_2", "VI_3")) {
+                paced.becameMaster(paced.claim(label), instance);
+            }
+            awaitCalls(6);
+            List<Long> times = times();
+            for (int i = 1; i < times.size(); i++) {
+                assertTrue(times.get(i) - start >= i * spacing.toNanos(), "message " + i + " went out "
+                        + (times.get(i) - start) / 1_000_000 + " ms after the masters started");
+            }
+        } finally {
+            paced.close();
+        }
+    }
+
+    @Test
     void noSettleSetOnceTheStintEnded() throws Exception {
         VrrpInstance instance = instance(new GarpTiming(Duration.ZERO, 1, Duration.ZERO, 1, Duration.ZERO, 1));
         AnnounceWork.Mastership stint = work.claim("VI_1");
@@ -110,7 +134,8 @@ class AnnounceWorkTest {
             }
         };
         Duration timeout = Duration.ofMillis(600);
-        AnnounceWork lanes = new AnnounceWork(hangsForOne, getClass().getClassLoader(), "test", Duration.ZERO, timeout);
+        AnnounceWork lanes = new AnnounceWork(hangsForOne, getClass().getClassLoader(), "test",
+                new AnnouncePacing(Duration.ZERO, Duration.ZERO), timeout);
         try {
             GarpTiming twice = new GarpTiming(Duration.ZERO, 2, Duration.ZERO, 1, Duration.ZERO, 1);
             long start = System.nanoTime();

@@ -67,6 +67,7 @@ class EveryCounterShownTest {
             Map.entry("RateLimitedLog.suppressed", "log lines held back, said with the next line of their kind"),
             Map.entry("TimerQueue.size", "timers armed"),
             Map.entry("ActionBuffer.size", "actions pending in the buffer"),
+            Map.entry("ActionBuffer.movedCount", "machines whose deadline moved in the event being carried out"),
             Map.entry("Poller.count", "file descriptors watched"),
             Map.entry("LinkWatch.sequence", "netlink request sequence number"),
             Map.entry("CheckSlot.generation", "which run of the check is current"),

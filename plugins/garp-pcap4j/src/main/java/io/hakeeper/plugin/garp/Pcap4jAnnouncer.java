@@ -31,8 +31,9 @@ import io.hakeeper.api.Announcer;
  * kept until {@link #close()}. The handle is there to send: a filter that rejects every packet keeps the
  * kernel from copying the interface's traffic into its capture buffer. A send that fails drops the
  * handle, so that the next call opens a fresh one (the interface may have been deleted and created
- * again). The interface's MAC and its IPv6 forwarding flag are read on every call, so a changed MAC or
- * a host that became a router is announced correctly.
+ * again). The interface's IPv6 forwarding flag is read on every call, so a host that became a router is
+ * announced correctly; its MAC at most once a second ({@link MacAddresses}: the JDK's lookup lists every
+ * address of the host), and again after a failed send.
  *
  * <p>Thread-safe: the engine's workers may announce on several interfaces at once; calls are serialised,
  * which costs nothing next to the engine's intervals between announcements.
@@ -47,6 +48,7 @@ final class Pcap4jAnnouncer implements Announcer {
     private static final String REJECT_ALL = "ether[0] & 0 != 0";
 
     private final Map<String, PcapHandle> handles = new HashMap<>();
+    private final MacAddresses macs = new MacAddresses(Pcap4jAnnouncer::readMac, System::nanoTime);
     private boolean closed;
 
     @Override
@@ -59,7 +61,7 @@ final class Pcap4jAnnouncer implements Announcer {
             handle(interfaceName);
             return;
         }
-        byte[] mac = macOf(interfaceName);
+        byte[] mac = macs.of(interfaceName);
         boolean router = forwardsIpv6(interfaceName);
         PcapHandle handle = handle(interfaceName);
         for (InetAddress address : addresses) {
@@ -131,13 +133,14 @@ final class Pcap4jAnnouncer implements Announcer {
     }
 
     private void forget(String interfaceName) {
+        macs.forget(interfaceName);
         PcapHandle handle = handles.remove(interfaceName);
         if (handle != null && handle.isOpen()) {
             handle.close();
         }
     }
 
-    private static byte[] macOf(String interfaceName) throws IOException {
+    private static byte[] readMac(String interfaceName) throws IOException {
         NetworkInterface link;
         try {
             link = NetworkInterface.getByName(interfaceName);

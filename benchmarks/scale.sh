@@ -1,0 +1,355 @@
+#!/usr/bin/env bash
+# scale.sh: hakeeper and keepalived side by side at 1,000 VRRPv3 instances (docs/benchmarks.md, "1,000
+# instances"). As root, after `mvn -q -DskipTests package`:
+#
+#     benchmarks/scale.sh [TREE]
+#
+# TREE defaults to distribution/target/hakeeper. Two routers, A (priority 150, the master) and B (100, the
+# backup), each in a network namespace of its own, and 4 segments (bridges in a third namespace): 250
+# instances on each, one VIP each, all of it in 198.18.0.0/15 (the benchmarking range: nothing leaves the
+# machine). For every advert interval (1 s, then 0.1 s) and every daemon (hakeeper, then keepalived), on a
+# fresh lab: a capture starts on B's side of every bridge; A starts and takes every VIP; B starts; SETTLE
+# seconds later the CPU time of both routers (utime + stime from /proc/PID/stat; keepalived's parent and
+# VRRP child summed) is taken over WINDOW seconds. The line printed per run says:
+#
+#   cpu A/B    CPU over the window, percent of one core
+#   rss A/B    VmRSS at the end, MiB (keepalived: parent + VRRP child)
+#   sent       adverts A's counters say it sent during the window (all instances)
+#   rcvd       adverts B's counters say it received during the window; min/inst: the fewest one
+#              instance received (WINDOW / interval when none was lost)
+#   wire       A's adverts in the capture during the window
+#   drops      packets the kernel dropped during the window on B's raw sockets (/proc/net/raw), + those the
+#              capture dropped
+#   B adv      adverts B sent, in the whole capture (a backup sends none: anything else is a takeover)
+#   B master   instances B's counters say became master (0 = no takeover)
+#   garp n/ms  gratuitous ARPs in the capture once A started, and first-to-last in ms
+#
+# Environment: INSTANCES (1000, a multiple of 4), INTERVALS ("1 0.1"), DAEMONS ("hakeeper keepalived"; also
+# hakeeper-netlink: hakeeper with vip_backend = "netlink", from the same file imported as hakeeper.toml),
+# SETTLE (5), WINDOW (20), GARP_INTERVAL (unset: keepalived's default, no pacing; else vrrp_garp_interval
+# and vrrp_gna_interval in seconds for both daemons). Both daemons read the same keepalived.conf, with
+# vrrp_garp_master_delay 0 so that the start-up burst is the only set of GARPs. PROFILE=DIR records a JFR
+# profile of each hakeeperd over the window into DIR (it costs them some CPU: compare figures without it).
+# Everything is removed on exit, also on Ctrl-C (KEEP=1 keeps the last run's logs and captures).
+set -euo pipefail
+
+here=$(cd -- "$(dirname -- "$0")/.." && pwd -P)
+tree=$(cd -- "${1:-$here/distribution/target/hakeeper}" && pwd -P)
+instances=${INSTANCES:-1000}
+intervals=${INTERVALS:-"1 0.1"}
+daemons=${DAEMONS:-"hakeeper keepalived"}
+settle=${SETTLE:-5}
+window=${WINDOW:-20}
+segments=4
+per_segment=$((instances / segments))
+[ "$(id -u)" -eq 0 ] || { echo "$0: needs root (network namespaces)" >&2; exit 1; }
+[ $((per_segment * segments)) -eq "$instances" ] && [ "$per_segment" -le 250 ] \
+  || { echo "$0: INSTANCES must be a multiple of 4, at most 1000" >&2; exit 1; }
+case " $daemons " in *" hakeeper "* | *" hakeeper-netlink "*)
+  [ -x "$tree/bin/hakeeperd" ] || { echo "$0: no assembled tree at $tree: mvn -q -DskipTests package" >&2; exit 1; }
+esac
+for tool in tcpdump python3 ip; do
+  command -v "$tool" > /dev/null || { echo "$0: needs $tool" >&2; exit 1; }
+done
+case " $daemons " in *" keepalived "*)
+  command -v keepalived > /dev/null || { echo "$0: needs keepalived (or DAEMONS=hakeeper)" >&2; exit 1; }
+esac
+hz=$(getconf CLK_TCK)
+
+prefix=hks$$
+ns_br=$prefix-br
+ns_a=$prefix-a
+ns_b=$prefix-b
+work=$(mktemp -d /tmp/hk-scale.XXXXXX)
+started=()
+
+stop_all() {
+  local pid
+  for pid in "${started[@]}"; do
+    kill "$pid" 2> /dev/null || true
+  done
+  for pid in "${started[@]}"; do
+    wait "$pid" 2> /dev/null || true
+  done
+  started=()
+}
+lab_down() {
+  ip netns del "$ns_a" 2> /dev/null || true
+  ip netns del "$ns_b" 2> /dev/null || true
+  ip netns del "$ns_br" 2> /dev/null || true
+}
+cleanup() {
+  stop_all
+  lab_down
+  if [ -n "${KEEP:-}" ]; then
+    echo "# logs, configurations and captures of the last run: $work" >&2
+  else
+    rm -rf "$work"
+  fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+lab_up() {
+  local s
+  ip netns add "$ns_br"
+  ip netns add "$ns_a"
+  ip netns add "$ns_b"
+  for ns in "$ns_br" "$ns_a" "$ns_b"; do ip -n "$ns" link set lo up; done
+  for s in $(seq 0 $((segments - 1))); do
+    ip -n "$ns_br" link add "br$s" type bridge forward_delay 0 mcast_snooping 0
+    ip -n "$ns_br" link set "br$s" up
+    for r in a b; do
+      local ns=$ns_a octet=1
+      [ "$r" = b ] && ns=$ns_b octet=2
+      ip -n "$ns_br" link add "p$r$s" type veth peer name "eth$s" netns "$ns"
+      ip -n "$ns_br" link set "p$r$s" master "br$s" up
+      ip -n "$ns" link set "eth$s" up
+      ip -n "$ns" addr add "198.18.$s.$octet/24" dev "eth$s"
+    done
+  done
+}
+
+# write_conf PRIORITY INTERVAL ROUTER_ID: one keepalived.conf, read by both daemons
+write_conf() {
+  local priority=$1 interval=$2 id=$3 s v
+  {
+    echo "global_defs {"
+    echo "  router_id $id"
+    echo "  vrrp_version 3"
+    echo "  vrrp_garp_master_delay 0"
+    if [ -n "${GARP_INTERVAL:-}" ]; then
+      echo "  vrrp_garp_interval $GARP_INTERVAL"
+      echo "  vrrp_gna_interval $GARP_INTERVAL"
+    fi
+    echo "}"
+    for s in $(seq 0 $((segments - 1))); do
+      for v in $(seq 1 "$per_segment"); do
+        echo "vrrp_instance VI_${s}_$v {"
+        echo "  state BACKUP"
+        echo "  interface eth$s"
+        echo "  virtual_router_id $v"
+        echo "  priority $priority"
+        echo "  advert_int $interval"
+        echo "  virtual_ipaddress {"
+        echo "    198.18.$s.$((v + 2))/24 dev eth$s"
+        echo "  }"
+        echo "}"
+      done
+    done
+  }
+}
+
+# start_daemon KIND ROUTER(a|b) CONF: prints the pids whose CPU counts (keepalived: parent and VRRP child)
+start_daemon() {
+  local kind=$1 router=$2 conf=$3 ns=$prefix-$2 pid
+  if [ "$kind" = hakeeper-netlink ]; then
+    # the same configuration as hakeeper.toml, with the VIP backend that adds addresses over rtnetlink
+    "$tree/bin/ha-admin" import-keepalived "$conf" | sed '/^\[global_defs\]/a vip_backend = "netlink"' \
+      > "$conf.toml"
+    conf=$conf.toml
+  fi
+  if [ "$kind" != keepalived ]; then
+    ip netns exec "$ns" "$tree/bin/hakeeperd" -f "$conf" --control-socket "$work/$router.sock" \
+      > "$work/$router.log" 2>&1 &
+    pid=$!
+    started+=("$pid")
+    echo "$pid" > "$work/$router.pids"
+  else
+    rm -f "$work/$router.pid" "$work/$router-vrrp.pid"
+    ip netns exec "$ns" keepalived -n -P -G -f "$conf" -p "$work/$router.pid" -r "$work/$router-vrrp.pid" \
+      > "$work/$router.log" 2>&1 &
+    pid=$!
+    started+=("$pid")
+    local tries=0
+    until [ -s "$work/$router-vrrp.pid" ]; do
+      tries=$((tries + 1))
+      [ "$tries" -lt 300 ] || { echo "$0: keepalived $router did not start; its log:" >&2; cat "$work/$router.log" >&2; exit 1; }
+      sleep 0.1
+    done
+    echo "$pid $(cat "$work/$router-vrrp.pid")" > "$work/$router.pids"
+  fi
+}
+
+# wait_answer KIND ROUTER: until hakeeper's control socket answers (keepalived: its VRRP child runs)
+wait_answer() {
+  local kind=$1 router=$2 tries=0
+  [ "$kind" != keepalived ] || return 0
+  until "$tree/bin/ha-admin" --socket "$work/$router.sock" status > /dev/null 2>&1; do
+    tries=$((tries + 1))
+    [ "$tries" -lt 300 ] || { echo "$0: hakeeperd $router did not answer; its log:" >&2; cat "$work/$router.log" >&2; exit 1; }
+    sleep 0.1
+  done
+}
+
+vips_held() {
+  ip -n "$prefix-$1" -4 -o addr show | awk '$4 ~ /^198\.18\./ && $4 !~ /\.[12]\/24$/' | wc -l
+}
+
+cpu_ticks() {
+  local total=0 pid
+  for pid in $(cat "$work/$1.pids"); do
+    # fields after the command name, which may hold spaces: utime and stime are the 12th and 13th
+    total=$((total + $(sed 's/.*) //' "/proc/$pid/stat" | awk '{print $12 + $13}')))
+  done
+  echo "$total"
+}
+
+rss_kib() {
+  local total=0 pid
+  for pid in $(cat "$work/$1.pids"); do
+    total=$((total + $(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status")))
+  done
+  echo "$total"
+}
+
+# counters KIND ROUTER FILE: per instance "name sent rcvd became_master", one line each
+counters() {
+  local kind=$1 router=$2 out=$3
+  if [ "$kind" != keepalived ]; then
+    "$tree/bin/ha-admin" --socket "$work/$router.sock" --json stats | python3 -c '
+import json, sys
+for i in json.load(sys.stdin)["result"]["instances"]:
+    c = i["counters"]
+    print(i["name"], c["advert_sent"], c["advert_rcvd"], c["become_master"])' > "$out"
+  else
+    # keepalived writes its statistics to /tmp/keepalived.stats on SIGUSR2: one router at a time
+    rm -f /tmp/keepalived.stats
+    kill -USR2 "$(cut -d' ' -f1 "$work/$router.pids")"
+    local tries=0 size=-1
+    while [ ! -s /tmp/keepalived.stats ] || [ "$(stat -c %s /tmp/keepalived.stats)" != "$size" ]; do
+      [ -s /tmp/keepalived.stats ] && size=$(stat -c %s /tmp/keepalived.stats)
+      tries=$((tries + 1))
+      [ "$tries" -lt 100 ] || { echo "$0: keepalived $router wrote no statistics" >&2; exit 1; }
+      sleep 0.2
+    done
+    python3 -c '
+import re, sys
+text = open(sys.argv[1]).read()
+for block in text.split("VRRP Instance: ")[1:]:
+    name = block.split()[0]
+    sent = re.search(r"Advertisements:\s*Received:\s*(\d+)\s*Sent:\s*(\d+)", block)
+    became = re.search(r"Became master:\s*(\d+)", block)
+    print(name, sent.group(2), sent.group(1), became.group(1))' /tmp/keepalived.stats > "$out"
+    rm -f /tmp/keepalived.stats
+  fi
+}
+
+raw_drops() {
+  ip netns exec "$prefix-$1" awk 'NR > 1 {total += $NF} END {print total + 0}' /proc/net/raw
+}
+
+# one_run KIND INTERVAL: prints the result line
+one_run() {
+  local kind=$1 interval=$2 s
+  lab_up
+  write_conf 150 "$interval" rA > "$work/a.conf"
+  write_conf 100 "$interval" rB > "$work/b.conf"
+  local captures=()
+  for s in $(seq 0 $((segments - 1))); do
+    ip netns exec "$ns_br" tcpdump -i "pb$s" -n -s 96 -B 65536 -w "$work/cap$s.pcap" 'ip proto 112 or arp' \
+      2> "$work/cap$s.err" &
+    captures+=("$!")
+    started+=("$!")
+  done
+  sleep 1
+  local a_start
+  a_start=$(date +%s.%N)
+  start_daemon "$kind" a "$work/a.conf"
+  local tries=0
+  until [ "$(vips_held a)" -eq "$instances" ]; do
+    tries=$((tries + 1))
+    [ "$tries" -lt 1200 ] || { echo "$0: $kind A holds $(vips_held a) of $instances VIPs after 120 s" >&2; exit 1; }
+    sleep 0.1
+  done
+  wait_answer "$kind" a
+  start_daemon "$kind" b "$work/b.conf"
+  wait_answer "$kind" b
+  sleep "$settle"
+  counters "$kind" a "$work/a.0"
+  counters "$kind" b "$work/b.0"
+  local w0 ca0 cb0 ca1 cb1 w1
+  if [ -n "${PROFILE:-}" ] && [ "$kind" != keepalived ]; then
+    for r in a b; do
+      jcmd "$(cat "$work/$r.pids")" JFR.start name=scale settings=profile duration="${window}s" \
+        filename="$PROFILE/$r-$interval.jfr" > /dev/null
+    done
+  fi
+  local drops0
+  drops0=$(raw_drops b)
+  w0=$(date +%s.%N)
+  ca0=$(cpu_ticks a)
+  cb0=$(cpu_ticks b)
+  sleep "$window"
+  ca1=$(cpu_ticks a)
+  cb1=$(cpu_ticks b)
+  w1=$(date +%s.%N)
+  counters "$kind" a "$work/a.1"
+  counters "$kind" b "$work/b.1"
+  local rss_a rss_b drops_b held_b
+  rss_a=$(rss_kib a)
+  rss_b=$(rss_kib b)
+  drops_b=$(($(raw_drops b) - drops0))
+  held_b=$(vips_held b)
+  sleep 1
+  for pid in "${captures[@]}"; do kill -INT "$pid"; wait "$pid" 2> /dev/null || true; done
+  stop_all
+  lab_down
+  for s in $(seq 0 $((segments - 1))); do
+    tcpdump -r "$work/cap$s.pcap" -tt -n 2> /dev/null
+  done > "$work/capture.txt"
+  python3 - "$work" "$kind" "$interval" "$instances" "$hz" "$window" "$a_start" "$w0" "$w1" \
+    "$ca0" "$ca1" "$cb0" "$cb1" "$rss_a" "$rss_b" "$drops_b" "$held_b" << 'EOF'
+import glob, re, sys
+(work, kind, interval, instances, hz, window, a_start, w0, w1, ca0, ca1, cb0, cb1, rss_a, rss_b, drops_b,
+ held_b) = sys.argv[1:]
+hz, window, instances = int(hz), float(window), int(instances)
+a_start, w0, w1 = float(a_start), float(w0), float(w1)
+
+def load(name):
+    rows = {}
+    for line in open(f"{work}/{name}"):
+        n, sent, rcvd, became = line.split()
+        rows[n] = (int(sent), int(rcvd), int(became))
+    return rows
+
+a0, a1, b0, b1 = load("a.0"), load("a.1"), load("b.0"), load("b.1")
+sent = sum(a1[n][0] - a0[n][0] for n in a1)
+rcvd = {n: b1[n][1] - b0[n][1] for n in b1}
+b_master = sum(r[2] for r in b1.values())
+cap_drops = 0
+for err in glob.glob(f"{work}/cap*.err"):
+    m = re.search(r"(\d+) packets? dropped by kernel", open(err).read())
+    cap_drops += int(m.group(1)) if m else 0
+wire = b_adverts = 0
+garps = []
+for line in open(f"{work}/capture.txt"):
+    fields = line.split()
+    t = float(fields[0])
+    if "VRRP" in line:
+        if fields[2].startswith("198.18.") and fields[2].endswith(".2"):
+            b_adverts += 1
+        elif w0 <= t < w1:
+            wire += 1
+    elif "ARP" in line and t >= a_start:
+        garps.append(t)
+garps.sort()
+burst = (garps[-1] - garps[0]) * 1000 if garps else 0
+span = w1 - w0
+cpu_a = (int(ca1) - int(ca0)) / hz / span * 100
+cpu_b = (int(cb1) - int(cb0)) / hz / span * 100
+print(f"{kind:10} {interval:>4} s | cpu A {cpu_a:6.1f} % B {cpu_b:5.1f} % | rss A {int(rss_a) / 1024:5.1f} "
+      f"B {int(rss_b) / 1024:5.1f} MiB | sent {sent} rcvd {sum(rcvd.values())} min/inst {min(rcvd.values())} "
+      f"(of ~{window / float(interval):.0f}) wire {wire} | drops {drops_b}+{cap_drops} | B adv {b_adverts} "
+      f"B master {b_master} B vips {held_b} | garp {len(garps)} in {burst:.0f} ms")
+EOF
+}
+
+echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), load $(cut -d' ' -f1-3 /proc/loadavg), $instances instances," \
+     "settle ${settle} s, window ${window} s, ${GARP_INTERVAL:+garp interval $GARP_INTERVAL s}"
+for interval in $intervals; do
+  for kind in $daemons; do
+    one_run "$kind" "$interval"
+  done
+done
+echo "# done, load $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -1,0 +1,216 @@
+package io.hakeeper.engine.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import io.hakeeper.api.VrrpState;
+import io.hakeeper.engine.config.model.Family;
+import io.hakeeper.engine.config.model.TrackKind;
+import io.hakeeper.engine.loop.LatenessTracker;
+import io.hakeeper.engine.loop.LoopCore;
+import io.hakeeper.engine.net.AdvertTransport;
+import io.hakeeper.engine.net.IoStatus;
+import io.hakeeper.engine.vrrp.ActionBuffer;
+import io.hakeeper.engine.vrrp.InstanceMachine;
+import io.hakeeper.engine.vrrp.InstanceParameters;
+import io.hakeeper.engine.vrrp.ReceiveExpectations;
+import io.hakeeper.engine.vrrp.ReceiveLedger;
+import io.hakeeper.engine.vrrp.StateChange;
+import io.hakeeper.engine.vrrp.SuspectedBug;
+import io.hakeeper.engine.vrrp.SyncGroupMachine;
+import io.hakeeper.engine.vrrp.TrackedItem;
+import io.hakeeper.engine.vrrp.TrackedStatus;
+import io.hakeeper.engine.vrrp.packet.AdvertEncoder;
+import io.hakeeper.engine.vrrp.packet.AdvertSpec;
+
+/**
+ * An event reaches the instances it concerns and no other: the timers of the instances it did not move
+ * stay as they are (so that one event costs the same at 10 and at 1,000 instances), while every instance
+ * a sync group moved along is re-armed; a tracked change reaches those tracking that item.
+ */
+class EventReachTest {
+
+    private static final long SECOND = 1_000_000_000L;
+
+    private long now = SECOND;
+    private final LoopCore loop = new LoopCore(new LatenessTracker(Long.MAX_VALUE));
+    private final VrrpRuntime runtime = new VrrpRuntime(loop, () -> now, new ActionBuffer(), new NoSideEffects());
+
+    @Test
+    void anEventLeavesTheTimersOfOtherInstancesAlone() throws Exception {
+        InstanceRuntime first = instance("VI_1", 51, 100, List.of());
+        InstanceRuntime other = instance("VI_2", 52, 100, List.of());
+        runtime.start();
+        // a deadline no machine asked for: re-arming the other instance would put its machine's back
+        long untouched = now + 3_600 * SECOND;
+        loop.schedule(other.timer(), untouched);
+
+        runtime.overridePriority(first, 120);
+        now = first.machine().nextDeadlineNanos();
+        loop.runDue(now);
+
+        assertEquals(VrrpState.MASTER, first.machine().state(), "the first instance's timer still runs");
+        assertEquals(first.machine().nextDeadlineNanos(), first.timer().deadline());
+        assertEquals(untouched, other.timer().deadline(), "the other instance's timer was re-armed");
+    }
+
+    @Test
+    void aBackupHearingItsMasterMovesItsTimerOncePerMasterDownInterval() throws Exception {
+        InstanceRuntime backup = instance("VI_1", 51, 100, List.of());
+        AdvertReceiver receiver = new AdvertReceiver("eth0 IPv4", Family.IPV4, runtime, SECOND);
+        receiver.register(backup);
+        runtime.start();
+        long armed = backup.timer().deadline();
+        ByteBuffer advert = ByteBuffer.allocateDirect(128);
+        int length = new AdvertEncoder(new AdvertSpec(3, Family.IPV4, 51, 100,
+                List.of(InetAddress.getByName("192.0.2.51")), false), Optional.empty()).encodeIpv4Packet(advert, 0,
+                200, InetAddress.getByName("192.0.2.20").getAddress(), InetAddress.getByName("224.0.0.18").getAddress());
+
+        now += SECOND;
+        receiver.onIpv4Packet(advert, length, now);
+        assertEquals(armed, backup.timer().deadline(), "a later deadline left the timer in place");
+        now = armed;
+        loop.runDue(now);
+
+        assertEquals(VrrpState.BACKUP, backup.machine().state(), "the early timer was taken for the master down");
+        assertEquals(backup.machine().nextDeadlineNanos(), backup.timer().deadline());
+    }
+
+    @Test
+    void aSyncGroupReArmsTheMembersItMoves() throws Exception {
+        InstanceRuntime first = instance("VI_1", 51, 100, List.of());
+        InstanceRuntime second = instance("VI_2", 52, 90, List.of());
+        runtime.addGroup(new SyncGroupMachine("G", List.of(first.machine(), second.machine()), List.of(),
+                runtime.actions()));
+        runtime.start();
+
+        // the first member's master-down timer runs out first (shorter skew) and waits for the second
+        now = first.machine().nextDeadlineNanos();
+        loop.runDue(now);
+        assertEquals(VrrpState.BACKUP, first.machine().state());
+        // the second one's runs out: the group takes both to MASTER, the first by the second's event
+        now = second.machine().nextDeadlineNanos();
+        loop.runDue(now);
+
+        assertEquals(VrrpState.MASTER, first.machine().state());
+        assertEquals(VrrpState.MASTER, second.machine().state());
+        assertTrue(first.timer().isArmed(), "the member the group moved has a timer");
+        assertEquals(first.machine().nextDeadlineNanos(), first.timer().deadline(),
+                "the member the group moved runs its advert timer");
+    }
+
+    @Test
+    void aTrackedChangeReachesTheInstancesTrackingThatItem() throws Exception {
+        InstanceRuntime tracking = instance("VI_1", 51, 100, List.of(new TrackedItem(TrackKind.SCRIPT, "chk", -10,
+                false)));
+        InstanceRuntime trackingOther = instance("VI_2", 52, 100, List.of(new TrackedItem(TrackKind.SCRIPT,
+                "other", -20, false)));
+        InstanceRuntime fileOfThatName = instance("VI_3", 53, 100, List.of(new TrackedItem(TrackKind.FILE, "chk",
+                -30, false)));
+        runtime.start();
+
+        runtime.onTrackedChange(TrackKind.SCRIPT, "chk", TrackedStatus.DOWN, 0);
+
+        assertEquals(90, tracking.machine().effectivePriority());
+        assertEquals(100, trackingOther.machine().effectivePriority());
+        assertEquals(100, fileOfThatName.machine().effectivePriority(), "a file and a script may share a name");
+    }
+
+    @Test
+    void aRemovedInstanceHearsNoMoreChanges() throws Exception {
+        InstanceRuntime removed = instance("VI_1", 51, 100, List.of(new TrackedItem(TrackKind.SCRIPT, "chk", -10,
+                false)));
+        InstanceRuntime staying = instance("VI_2", 52, 100, List.of(new TrackedItem(TrackKind.SCRIPT, "chk", -10,
+                false)));
+        runtime.start();
+        runtime.remove(removed);
+
+        runtime.onTrackedChange(TrackKind.SCRIPT, "chk", TrackedStatus.DOWN, 0);
+        runtime.onInterfaceChange("eth0", false);
+
+        assertEquals(VrrpState.STOP, removed.machine().state());
+        assertEquals(100, removed.machine().effectivePriority());
+        assertEquals(VrrpState.FAULT, staying.machine().state());
+        assertEquals(90, staying.machine().effectivePriority());
+    }
+
+    @Test
+    void manyInstancesStartABatchAtATimeWithTheLoopTurningBetween() throws Exception {
+        int count = 2 * VrrpRuntime.START_BATCH + 10;
+        for (int vrid = 1; vrid <= count; vrid++) {
+            instance("VI_" + vrid, vrid, 100, List.of());
+        }
+
+        runtime.start();
+        assertEquals(VrrpRuntime.START_BATCH, started(), "started before the loop turned");
+        loop.runDue(now);
+        assertEquals(VrrpRuntime.START_BATCH, started(), "the next batch waits for the loop's next turn");
+        loop.runDue(++now);
+        assertEquals(2 * VrrpRuntime.START_BATCH, started());
+        loop.runDue(++now);
+        assertEquals(count, started());
+        loop.runDue(++now);
+        assertEquals(count, started(), "each instance starts once");
+    }
+
+    private long started() {
+        return runtime.instances().stream().filter(i -> i.machine().state() == VrrpState.BACKUP).count();
+    }
+
+    private InstanceRuntime instance(String name, int vrid, int priority, List<TrackedItem> tracked)
+            throws Exception {
+        InetAddress vip = InetAddress.getByName("192.0.2." + vrid);
+        byte[] source = InetAddress.getByName("192.0.2.11").getAddress();
+        InstanceMachine machine = new InstanceMachine(new InstanceParameters(name, 3, vrid, priority, 100, false, 0,
+                source, false, tracked), runtime.actions());
+        InstanceRuntime instance = new InstanceRuntime(name, "eth0", machine,
+                new ReceiveExpectations(3, Family.IPV4, vrid, 100, Optional.empty(), List.of(vip), List.of(), false,
+                        false, false, false),
+                new ReceiveLedger(name, machine.counters(), SECOND), new AdvertEncoder(new AdvertSpec(3, Family.IPV4,
+                        vrid, 100, List.of(vip), false), Optional.empty()), new Sent(), source,
+                InetAddress.getByName("224.0.0.18").getAddress(), new byte[0][]);
+        runtime.add(instance);
+        return instance;
+    }
+
+    private static final class Sent implements AdvertTransport {
+        @Override
+        public IoStatus send(ByteBuffer payload, byte[] destination, byte[] source) {
+            return IoStatus.DONE;
+        }
+    }
+
+    private static final class NoSideEffects implements SideEffects {
+        @Override
+        public void addVips(InstanceRuntime instance) {
+        }
+
+        @Override
+        public void removeVips(InstanceRuntime instance) {
+        }
+
+        @Override
+        public void announce(InstanceRuntime instance) {
+        }
+
+        @Override
+        public void announceToLowerPriority(InstanceRuntime instance) {
+        }
+
+        @Override
+        public void stateChanged(StateChange change) {
+        }
+
+        @Override
+        public void suspectedBug(SuspectedBug bug) {
+            throw new AssertionError(bug.toString());
+        }
+    }
+}
