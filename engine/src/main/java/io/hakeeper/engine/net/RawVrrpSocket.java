@@ -30,6 +30,9 @@ public final class RawVrrpSocket implements AdvertTransport, AutoCloseable {
 
     public static final int VRRP_PROTOCOL = 112;
     public static final int AH_PROTOCOL = 51;
+    /** Packets dropped at most when the socket opens, and the buffer they are read into. */
+    private static final int MAX_DISCARDED = 10_000;
+    private static final int MAX_DISCARD_BUFFER = 2048;
 
     private final Family family;
     private final String interfaceName;
@@ -85,7 +88,25 @@ public final class RawVrrpSocket implements AdvertTransport, AutoCloseable {
             Native.LIBC.close(fd);
             throw e;
         }
-        return new RawVrrpSocket(fd, family, interfaceName, index, protocol, linkLocal);
+        RawVrrpSocket socket = new RawVrrpSocket(fd, family, interfaceName, index, protocol, linkLocal);
+        socket.discardQueuedBeforeBinding();
+        return socket;
+    }
+
+    /**
+     * From socket(2) until SO_BINDTODEVICE took hold the socket heard the protocol's packets of every
+     * interface of the namespace; those are dropped here, so that no instance takes an advert from another
+     * segment for one of its own. Adverts of the right interface dropped with them are at most one interval's.
+     * Bounded, in case a flood keeps the queue full.
+     */
+    private void discardQueuedBeforeBinding() {
+        ByteBuffer scratch = ByteBuffer.allocateDirect(MAX_DISCARD_BUFFER);
+        ReceivedPacket ignored = new ReceivedPacket();
+        for (int i = 0; i < MAX_DISCARDED && receive(scratch, ignored) == IoStatus.DONE; i++) {
+            // dropped
+        }
+        lastError = null;
+        lastReceiveBuffer = null;
     }
 
     private static byte[] linkLocalOf(String interfaceName) throws NativeCallException {

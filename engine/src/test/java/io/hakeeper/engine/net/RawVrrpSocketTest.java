@@ -265,6 +265,46 @@ class RawVrrpSocketTest {
         }
     }
 
+    /**
+     * A raw socket hears every VRRP packet of the namespace from socket(2) until SO_BINDTODEVICE takes hold:
+     * what it queued in between must not reach an instance as if it came in on the interface. Adverts are
+     * flooded over {@code lo} while sockets bound to eth0 are opened again and again; none may hand one out.
+     */
+    @Test
+    void aSocketHandsOutNothingThatArrivedOnAnotherInterfaceBeforeItWasBound() throws Exception {
+        InetAddress loopback = literal("127.0.0.1");
+        ByteBuffer advert = HandBuiltAdvert.v3(VRID, PRIORITY, INTERVAL_CS, loopback, loopback, VIP4);
+        RawVrrpSocket flooder = NetworkNamespace.call(b.namespace(),
+                () -> RawVrrpSocket.open(Family.IPV4, "lo", RawVrrpSocket.VRRP_PROTOCOL));
+        java.util.concurrent.atomic.AtomicBoolean flooding = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread flood = new Thread(() -> {
+            while (flooding.get()) {
+                flooder.send(advert, loopback.getAddress(), loopback.getAddress());
+            }
+        }, "lo-flood");
+        flood.start();
+        int leaked = 0;
+        try {
+            for (int i = 0; i < 200; i++) {
+                RawVrrpSocket bound = open(b, Family.IPV4);
+                try {
+                    while (bound.receive(into, packet) == IoStatus.DONE) {
+                        if (packet.sourceAddress().equals(loopback)) {
+                            leaked++;
+                        }
+                    }
+                } finally {
+                    bound.close();
+                }
+            }
+        } finally {
+            flooding.set(false);
+            flood.join(5000);
+            flooder.close();
+        }
+        assertEquals(0, leaked, "adverts that came in on lo were handed out by sockets bound to eth0");
+    }
+
     private void assertReceived(RawVrrpSocket socket, ByteBuffer sent, InetAddress source, InetAddress destination) {
         assertEquals(IoStatus.DONE, receiveWithin(socket, 1000), "nothing received on " + socket);
         assertFalse(packet.truncated());
