@@ -206,9 +206,9 @@ final class Soak {
     }
 
     private void report(SoakFault fault) {
-        say(String.format(Locale.ROOT, "%s %-26s %-18s %s; healed after %s", fault.planned()
+        say(String.format(Locale.ROOT, "%s %-26s %-18s at %.3f: %s; healed after %s", fault.planned()
                 ? String.format(Locale.ROOT, "fault %3d", fault.number()) : "recovery ", fault.planned()
-                ? fault.kind().label() : "(restart)", fault.target(), fault.detail(),
+                ? fault.kind().label() : "(restart)", fault.target(), fault.startMicros() / 1e6, fault.detail(),
                 SoakJudge.ms(fault.healMicros() - fault.startMicros())));
     }
 

@@ -81,8 +81,8 @@ final class SoakJudge {
             checks.add(SoakCheck.pass(SoakInvariant.ONE_MASTER, n));
         } else {
             checks.add(SoakCheck.fail(SoakInvariant.ONE_MASTER, n, where + masters.size() + " routers advertised "
-                    + names(masters) + " from heal + " + ms(bound) + " for " + ms(windowEnd - from)
-                    + (silence > masterDown ? ", no advert for " + ms(silence) : "")));
+                    + spans(adverts, fault.healMicros()) + " in the window from heal + " + ms(bound) + " to heal + "
+                    + ms(windowEnd - fault.healMicros()) + (silence > masterDown ? ", no advert for " + ms(silence) : "")));
         }
         String rightful = routers.get(vr.rightfulMaster()).node().mac();
         Optional<String> master = masters.size() == 1 ? Optional.of(masters.iterator().next()) : Optional.empty();
@@ -182,6 +182,19 @@ final class SoakJudge {
             previous = time;
         }
         return Math.max(longest, to - previous);
+    }
+
+    /** Each advertiser with its first and last advert, from the heal: {@code node2 +470..+512 ms}. */
+    private String spans(List<SoakWire.Advert> adverts, long heal) {
+        Map<String, long[]> span = new LinkedHashMap<>();
+        for (SoakWire.Advert advert : adverts) {
+            long[] firstLast = span.computeIfAbsent(advert.mac(), m -> new long[] {advert.micros(), advert.micros()});
+            firstLast[1] = advert.micros();
+        }
+        List<String> parts = new ArrayList<>();
+        span.forEach((mac, firstLast) -> parts.add(String.format(Locale.ROOT, "%s +%.0f..+%.0f ms", name(mac),
+                (firstLast[0] - heal) / 1000.0, (firstLast[1] - heal) / 1000.0)));
+        return "[" + String.join(", ", parts) + "]";
     }
 
     private String names(Set<String> macs) {

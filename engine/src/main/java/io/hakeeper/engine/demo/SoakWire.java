@@ -74,7 +74,14 @@ final class SoakWire {
         return wire;
     }
 
-    void add(String line) {
+    /** The same, from lines already printed. */
+    static SoakWire read(List<String> tcpdumpLines) {
+        SoakWire wire = new SoakWire();
+        tcpdumpLines.forEach(wire::add);
+        return wire;
+    }
+
+    private void add(String line) {
         Matcher frame = FRAME.matcher(line);
         if (!frame.find()) {
             return;
