@@ -293,18 +293,21 @@ final class SoakFaultInjector {
 
     /** The one router whose interface has the virtual router's pinged VIP, if exactly one has. */
     Optional<SoakRouter> soleHolder(SoakVirtualRouter vr) {
-        SoakRouter holder = null;
+        List<SoakRouter> holders = holders(vr);
+        return holders.size() == 1 ? Optional.of(holders.get(0)) : Optional.empty();
+    }
+
+    /** Every router whose interface has the virtual router's pinged VIP now. */
+    List<SoakRouter> holders(SoakVirtualRouter vr) {
+        List<SoakRouter> holders = new ArrayList<>();
         for (SoakRouter router : routers) {
             CommandResult addresses = lab.exec(router.node(), "ip", "-o", "addr", "show", "dev",
                     router.node().interfaceName());
             if (addresses.stdout().contains(" " + vr.pinged() + "/")) {
-                if (holder != null) {
-                    return Optional.empty();
-                }
-                holder = router;
+                holders.add(router);
             }
         }
-        return Optional.ofNullable(holder);
+        return holders;
     }
 
     List<SoakRouter> routers() {

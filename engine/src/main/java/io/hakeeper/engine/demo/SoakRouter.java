@@ -167,6 +167,8 @@ final class SoakRouter {
         toml.append("\n[vrrp_script.chk_flap]\n");
         toml.append("script = \"/usr/bin/test ! -e ").append(dir.resolve(CHECK_DOWN)).append("\"\n");
         toml.append("interval = ").append(CHECK_INTERVAL).append('\n');
+        // a run may take longer than the interval on a busy machine: late is not down
+        toml.append("timeout = 2\n");
         for (SoakVirtualRouter vr : SoakVirtualRouter.ALL) {
             toml.append("\n[vrrp_instance.").append(vr.instance()).append("]\n");
             toml.append("interface = \"eth0\"\n");
