@@ -121,6 +121,7 @@ final class Soak {
             Map<String, List<PingLog.Reply>> replies = new LinkedHashMap<>();
             pings.forEach((vip, ping) -> replies.put(vip, PingLog.replies(read(ping.output()))));
             SoakWire wire = SoakWire.read(pcap, workDir.resolve("tcpdump-read.err"));
+            say("the capture holds " + wire.advertCount() + " adverts and " + wire.replyCount() + " echo replies");
             judge = new SoakJudge(wire, replies, routers);
             judge.judge(faults, endMicros);
             checks.addAll(judge.checks());

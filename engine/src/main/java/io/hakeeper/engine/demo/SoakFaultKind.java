@@ -32,12 +32,4 @@ enum SoakFaultKind {
     String description() {
         return description;
     }
-
-    boolean isHakeeperOnly() {
-        return switch (this) {
-            case RELOAD_UNCHANGED, RELOAD_CHANGED, RELOAD_BROKEN, RELOAD_FAILING_START, CHECK_FLAP, NOTIFIER_HANG,
-                    VIP_HANG -> true;
-            default -> false;
-        };
-    }
 }

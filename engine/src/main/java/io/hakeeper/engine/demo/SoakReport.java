@@ -35,9 +35,9 @@ final class SoakReport {
         out.println();
         Map<SoakFaultKind, Integer> byKind = Soak.countByKind(faults);
         long recoveries = faults.stream().filter(f -> !f.planned()).count();
-        out.printf(Locale.ROOT, "%-28s %5s%n", "fault", "count");
+        out.printf(Locale.ROOT, "%-28s %5s  %s%n", "fault", "count", "what, and when it counts as healed");
         for (SoakFaultKind kind : SoakFaultKind.values()) {
-            out.printf(Locale.ROOT, "%-28s %5d%n", kind.label(), byKind.getOrDefault(kind, 0));
+            out.printf(Locale.ROOT, "%-28s %5d  %s%n", kind.label(), byKind.getOrDefault(kind, 0), kind.description());
         }
         out.printf(Locale.ROOT, "%-28s %5d   (%d restarts by the soak after a daemon died or stopped answering)%n",
                 "total", byKind.values().stream().mapToInt(Integer::intValue).sum(), recoveries);

@@ -67,10 +67,6 @@ final class SoakRouter {
         this.socket = Path.of("/tmp/hk-soak-" + ProcessHandle.current().pid() + "-" + node.name() + ".sock");
     }
 
-    int index() {
-        return index;
-    }
-
     LabNode node() {
         return node;
     }
@@ -108,6 +104,9 @@ final class SoakRouter {
         try {
             Files.createDirectories(dir);
             Files.writeString(configFile(), config());
+            // a killed keepalived leaves its pid files; when the pid has been reused, it refuses to start
+            Files.deleteIfExists(dir.resolve("keepalived.pid"));
+            Files.deleteIfExists(dir.resolve("keepalived-vrrp.pid"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + configFile(), e);
         }
