@@ -31,6 +31,7 @@ public final class DemoMain {
 
     static final String USAGE_TEXT = """
             Usage: hakeeper-demo [--benchmark [--runs N] [--only TEXT]]
+                   hakeeper-demo --soak MINUTES [--seed N]
                    hakeeper-demo --version | --help
 
             Builds a throw-away lab of network namespaces (three routers and a client on one bridge; nothing
@@ -44,6 +45,15 @@ public final class DemoMain {
               --runs N      runs per configuration for --benchmark (default 10)
               --only TEXT   only the --benchmark configurations whose name contains TEXT
                             ("advert_int 0.1", "netlink", "keepalived")
+              --soak MIN    a chaos soak of MIN minutes: three hakeeperd and one keepalived run three
+                            virtual routers (VRRPv3 at 0.1 s, VRRPv2 with PASS, IPv6) while faults drawn
+                            from a seed hit them (link flaps, partitions, kill -9, SIGSTOP, reloads, a
+                            flapping check, a hanging notifier and VIP call, a deleted interface, a
+                            removed address); then the capture, the pings and the logs are held to the
+                            invariants in docs/benchmarks.md. Exit 0 only with no violation (needs
+                            keepalived)
+              --seed N      the soak's seed (default: a random one, printed); the same seed replays the
+                            same faults
 
             Needs root (network namespaces, raw sockets, captures) and ip (iproute2), tcpdump and ping
             (iputils-ping). Daemon logs, configurations and captures are kept in a directory under /tmp,
@@ -61,6 +71,8 @@ public final class DemoMain {
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
         boolean benchmark = false;
+        int soakMinutes = 0;
+        Long seed = null;
         int runs = 10;
         String only = "";
         for (int i = 0; i < args.size(); i++) {
@@ -82,6 +94,20 @@ public final class DemoMain {
                     }
                     runs = Integer.parseInt(args.get(++i));
                 }
+                case "--soak" -> {
+                    if (i + 1 >= args.size() || !args.get(i + 1).matches("[1-9][0-9]{0,3}")) {
+                        err.println("hakeeper-demo: --soak needs a whole number of minutes from 1 to 9999");
+                        return USAGE;
+                    }
+                    soakMinutes = Integer.parseInt(args.get(++i));
+                }
+                case "--seed" -> {
+                    if (i + 1 >= args.size() || !args.get(i + 1).matches("-?[0-9]{1,18}")) {
+                        err.println("hakeeper-demo: --seed needs a whole number");
+                        return USAGE;
+                    }
+                    seed = Long.parseLong(args.get(++i));
+                }
                 case "--only" -> {
                     if (i + 1 >= args.size() || Benchmark.selected(args.get(i + 1)).isEmpty()) {
                         err.println("hakeeper-demo: --only needs text that names a configuration, such as "
@@ -96,7 +122,16 @@ public final class DemoMain {
                 }
             }
         }
-        List<String> missing = missingRequirements(benchmark);
+        if (seed != null && soakMinutes == 0) {
+            err.println("hakeeper-demo: --seed goes with --soak");
+            return USAGE;
+        }
+        if (soakMinutes > 0 && benchmark) {
+            err.println("hakeeper-demo: --soak and --benchmark are two different runs; choose one");
+            return USAGE;
+        }
+        boolean soak = soakMinutes > 0;
+        List<String> missing = missingRequirements(benchmark || soak);
         if (!missing.isEmpty()) {
             missing.forEach(problem -> err.println("hakeeper-demo: " + problem));
             return USAGE;
@@ -109,7 +144,8 @@ public final class DemoMain {
         Path workDir;
         try {
             String stamp = ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
-            workDir = Files.createTempDirectory((benchmark ? "hakeeper-benchmark-" : "hakeeper-demo-") + stamp + "-");
+            workDir = Files.createTempDirectory((benchmark ? "hakeeper-benchmark-" : soak ? "hakeeper-soak-"
+                    : "hakeeper-demo-") + stamp + "-");
         } catch (IOException e) {
             err.println("hakeeper-demo: cannot create a work directory: " + e.getMessage());
             return FAILED;
@@ -123,6 +159,15 @@ public final class DemoMain {
         try {
             if (benchmark) {
                 return new Benchmark(home, workDir, runs, only, out).run() == 0 ? OK : FAILED;
+            }
+            if (soak) {
+                long chosen = seed != null ? seed : new java.security.SecureRandom().nextLong();
+                try {
+                    return new Soak(home, workDir, Duration.ofMinutes(soakMinutes), chosen, out).run() == 0 ? OK : FAILED;
+                } catch (RuntimeException e) {
+                    err.println("hakeeper-demo: the soak could not run (seed " + chosen + "): " + e.getMessage());
+                    return FAILED;
+                }
             }
             return demo(home, workDir, out, err);
         } finally {
@@ -190,14 +235,14 @@ public final class DemoMain {
     }
 
     /** What keeps this machine from running the lab, in words a newcomer can act on. */
-    static List<String> missingRequirements(boolean benchmark) {
+    static List<String> missingRequirements(boolean withKeepalived) {
         List<String> missing = new ArrayList<>();
         if (new UnixSystem().getUid() != 0) {
             missing.add("needs root: it builds network namespaces, opens raw sockets and captures packets."
                     + " Run it with sudo.");
         }
         List<String> tools = new ArrayList<>(List.of("ip:iproute2", "tcpdump:tcpdump", "ping:iputils-ping"));
-        if (benchmark) {
+        if (withKeepalived) {
             tools.add("keepalived:keepalived");
         }
         for (String tool : tools) {

@@ -217,7 +217,7 @@ final class FailoverTrial {
     }
 
     /** SIGINT, on which ping prints its statistics and exits; SIGTERM would lose nothing but is less polite. */
-    private static void stopPing(LabProcess ping) {
+    static void stopPing(LabProcess ping) {
         HostCommands.run(List.of("kill", "-INT", Long.toString(ping.process().pid())));
         try {
             ping.process().waitFor(2, TimeUnit.SECONDS);

@@ -9,12 +9,13 @@ import java.util.regex.Pattern;
 /**
  * The replies in the output of {@code ping -D -n -i 0.01 ADDRESS} (iputils): each reply line starts with
  * the receive time as {@code [seconds.micros]} and names its {@code icmp_seq}. Lines that are not
- * replies (the banner, "Destination Host Unreachable", the statistics) are ignored.
+ * replies (the banner, "Destination Host Unreachable", the statistics) are ignored. The sender may be an
+ * IPv6 address, colons and all.
  */
 final class PingLog {
 
     private static final Pattern REPLY = Pattern.compile(
-            "^\\[(\\d+)\\.(\\d{6})] \\d+ bytes from [^:]+: icmp_seq=(\\d+) ");
+            "^\\[(\\d+)\\.(\\d{6})] \\d+ bytes from \\S+: icmp_seq=(\\d+) ");
 
     /** One answered echo request: when the reply was received, and its sequence number. */
     record Reply(long epochMicros, int seq) {

@@ -47,17 +47,38 @@ final class LabWiring {
                 "net.ipv6.conf.all.disable_ipv6=0", "net.ipv6.conf.default.disable_ipv6=0");
         ip(namespace, "link", "set", "lo", "up");
         String port = "p-" + role; // unique within the switch namespace, far below the 15-character limit
-        String eth = NamespaceLab.INTERFACE;
-        ip(switchNamespace, "link", "add", port, "type", "veth", "peer", "name", eth, "netns", namespace);
-        ip(switchNamespace, "link", "set", port, "master", BRIDGE, "up");
-        LabNode node = new LabNode(name, namespace, eth, port, LabAddressing.mac(host),
+        LabNode node = new LabNode(name, namespace, NamespaceLab.INTERFACE, port, LabAddressing.mac(host),
                 LabAddressing.ipv4(host), LabAddressing.ipv6(host), LabAddressing.linkLocal(host));
-        ip(namespace, "link", "set", eth, "address", node.mac());
-        ip(namespace, "addr", "add", node.ipv4().getHostAddress() + "/" + NamespaceLab.IPV4_PREFIX_LENGTH, "dev", eth);
-        ip(namespace, "addr", "add", node.ipv6().getHostAddress() + "/" + NamespaceLab.IPV6_PREFIX_LENGTH, "dev", eth,
-                "nodad");
-        ip(namespace, "link", "set", eth, "up");
+        plug(node);
         return node;
+    }
+
+    /** Makes the node's veth pair, joins it to the bridge and gives the node's end its MAC and addresses. */
+    void plug(LabNode node) {
+        String eth = node.interfaceName();
+        ip(switchNamespace, "link", "add", node.switchPort(), "type", "veth", "peer", "name", eth, "netns",
+                node.namespace());
+        ip(switchNamespace, "link", "set", node.switchPort(), "master", BRIDGE, "up");
+        ip(node.namespace(), "link", "set", eth, "address", node.mac());
+        ip(node.namespace(), "addr", "add", node.ipv4().getHostAddress() + "/" + NamespaceLab.IPV4_PREFIX_LENGTH,
+                "dev", eth);
+        ip(node.namespace(), "addr", "add", node.ipv6().getHostAddress() + "/" + NamespaceLab.IPV6_PREFIX_LENGTH,
+                "dev", eth, "nodad");
+        ip(node.namespace(), "link", "set", eth, "up");
+    }
+
+    /** Deletes the node's veth pair: its interface vanishes with every address on it. */
+    void unplug(LabNode node) {
+        ip(node.namespace(), "link", "delete", node.interfaceName());
+    }
+
+    /**
+     * Blocks or unblocks the node's switch port: blocked, the bridge drops every frame from or to it, while
+     * both ends of the link keep their carrier. With STP off the port's state is ours to set.
+     */
+    void setPortForwarding(LabNode node, boolean forwarding) {
+        HostCommands.run(List.of("bridge", "-n", switchNamespace, "link", "set", "dev", node.switchPort(),
+                "state", forwarding ? "3" : "0")).orThrow();
     }
 
     private void newNamespace(String namespace) {

@@ -159,6 +159,36 @@ public final class NamespaceLab implements AutoCloseable {
     }
 
 
+    /**
+     * Deletes the node's interface (both ends of its veth pair), as a NIC that vanishes looks to the node:
+     * the interface and every address on it are gone.
+     */
+    public void deleteInterface(LabNode node) {
+        wiring.unplug(node);
+    }
+
+    /**
+     * Creates the node's interface again as the lab first made it (name, MAC, addresses; a new ifindex) and
+     * returns once frames pass through its switch port.
+     */
+    public void recreateInterface(LabNode node) {
+        wiring.plug(node);
+        wiring.awaitCarrier(node);
+    }
+
+    /**
+     * Cuts the node off the segment while its link stays up: the switch port stops forwarding, so the node
+     * hears nobody and nobody hears it. A capture on the switch no longer sees its frames either.
+     */
+    public void isolate(LabNode node) {
+        wiring.setPortForwarding(node, false);
+    }
+
+    /** Ends {@link #isolate}: the switch port forwards again. */
+    public void rejoin(LabNode node) {
+        wiring.setPortForwarding(node, true);
+    }
+
     /** Captures on the node's own interface; returns once the capture is live. */
     public Capture capture(LabNode node, String filter) {
         return startCapture(node.namespace(), node.interfaceName(), filter, node.name());

@@ -42,4 +42,15 @@ class PingLogTest {
     void noReplyAfterTheEventIsNoOutageFigure() {
         assertTrue(PingLog.outageAfter(PingLog.replies(OUTPUT), 1795613905_000000L).isEmpty());
     }
+
+    @Test
+    void anIpv6SenderWithItsColonsIsReadToo() {
+        String output = """
+                PING 2001:db8::53(2001:db8::53) 56 data bytes
+                [1795613901.098000] 64 bytes from 2001:db8::53: icmp_seq=3 ttl=64 time=0.051 ms
+                [1795613901.098100] 64 bytes from 2001:db8::53: icmp_seq=3 ttl=64 time=0.061 ms (DUP!)
+                """;
+        assertEquals(List.of(new PingLog.Reply(1795613901_098000L, 3), new PingLog.Reply(1795613901_098100L, 3)),
+                PingLog.replies(output));
+    }
 }

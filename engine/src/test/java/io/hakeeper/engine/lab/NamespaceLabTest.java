@@ -109,6 +109,40 @@ class NamespaceLabTest {
     }
 
     @Test
+    void anIsolatedNodeKeepsItsLinkButIsHeardByNobodyUntilItRejoins() {
+        try (NamespaceLab lab = NamespaceLab.create(1, workDir)) {
+            LabNode node = lab.node(1);
+            String address = node.ipv4().getHostAddress();
+
+            lab.isolate(node);
+            assertFalse(lab.exec(lab.client(), "ping", "-c", "1", "-W", "1", address).succeeded());
+            assertTrue(lab.exec(node, "ip", "-o", "link", "show", "dev", node.interfaceName()).stdout()
+                    .contains("LOWER_UP"), "an isolated node must keep its carrier");
+            lab.rejoin(node);
+            assertTrue(lab.exec(lab.client(), "ping", "-c", "1", "-W", "3", address).succeeded());
+        }
+    }
+
+    @Test
+    void aDeletedInterfaceComesBackWithItsAddressesAndMacAndANewIndex() {
+        try (NamespaceLab lab = NamespaceLab.create(1, workDir)) {
+            LabNode node = lab.node(1);
+            String before = lab.exec(node, "ip", "-o", "link", "show", "dev", node.interfaceName()).orThrow().stdout();
+
+            lab.deleteInterface(node);
+            assertFalse(lab.exec(node, "ip", "link", "show", "dev", node.interfaceName()).succeeded());
+            lab.recreateInterface(node);
+
+            String after = lab.exec(node, "ip", "-o", "link", "show", "dev", node.interfaceName()).orThrow().stdout();
+            assertTrue(after.contains(node.mac()), after);
+            assertFalse(after.split(":")[0].equals(before.split(":")[0]), "the same ifindex: " + before + " / " + after);
+            assertTrue(lab.exec(lab.client(), "ping", "-c", "1", "-W", "3", node.ipv4().getHostAddress()).succeeded());
+            assertTrue(lab.exec(lab.client(), "ping", "-6", "-c", "1", "-W", "3", node.ipv6().getHostAddress())
+                    .succeeded());
+        }
+    }
+
+    @Test
     void aLabWhoseTestThrowsStillRemovesItsNamespacesAndProcesses() throws Exception {
         List<String> namespaces = new ArrayList<>();
         Process[] sleeper = new Process[1];
