@@ -3,6 +3,7 @@ package io.hakeeper.engine.daemon;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -86,6 +87,10 @@ public final class Daemon implements AutoCloseable {
     private final Set<String> watched;
     /** The instances whose VIPs {@link #beginElections} clears first: those whose interface exists. */
     private final Map<String, VrrpInstance> clearAtStart;
+    /** The members of sync groups, which a reload does not restart one by one (nor may the daemon). */
+    private final Set<String> grouped = new HashSet<>();
+    /** Interfaces whose stale sockets were said to stay (for sync groups), so that it is said once. */
+    private final Set<String> staleSaid = new HashSet<>();
     private Timer socketRetry;
     private long socketRetryDelayNanos = SOCKET_RETRY_FIRST_NANOS;
     /** The configuration running now; replaced on the loop by {@link #apply}. */
@@ -131,6 +136,7 @@ public final class Daemon implements AutoCloseable {
         this.watched = watched;
         this.config = config;
         this.clearAtStart = Map.copyOf(clearAtStart);
+        config.syncGroups().values().forEach(group -> grouped.addAll(group.members()));
     }
 
     /**
@@ -243,7 +249,7 @@ public final class Daemon implements AutoCloseable {
 
         Daemon daemon = new Daemon(loop, waiter, links, runtime, readers, vips, announcements, notifications,
                 checks, effects, factory, clock, watched, config, clearAtStart);
-        links.attach(runtime, waiter, daemon::interfaceAppeared, daemon::addressChanged);
+        links.attach(runtime, waiter, daemon::interfaceAppeared, daemon::addressChanged, daemon::interfaceIndex);
         daemon.socketRetry = loop.core().newTimer("VRRP socket retry", daemon::retrySockets);
         loop.start();
         return daemon;
@@ -440,22 +446,60 @@ public final class Daemon implements AutoCloseable {
     /** Restarts the instances on the interface that have no socket, which opens it now; {@code why} is logged. */
     private void startWithoutSocket(String interfaceName, String why) {
         if (!factory.socketMissingOn(interfaceName)) {
-            return; // the common case, a link flap: no walk over every instance
+            return; // the common case, a link flap: no walk over the interface's instances
         }
-        List<String> stuck = new ArrayList<>();
-        List<String> others = new ArrayList<>();
-        for (InstanceRuntime instance : runtime.instances()) {
-            String name = instance.machine().parameters().name();
-            (instance.interfaceName().equals(interfaceName) && !instance.canSend() ? stuck : others).add(name);
-        }
+        List<String> stuck = runtime.instancesOn(interfaceName).stream().filter(instance -> !instance.canSend())
+                .map(instance -> instance.machine().parameters().name()).toList();
         if (stuck.isEmpty()) {
             return;
         }
         LOG.info("{}: starting {} on it", why, stuck);
+        restart(stuck, why);
+    }
+
+    /** Restarts the named instances as a reload would (the others untouched); {@code why} is logged. */
+    private void restart(List<String> names, String why) {
         try {
-            applyOnLoop(config, new ReloadPlan(others, stuck, List.of(), List.of()));
+            applyOnLoop(config, new ReloadPlan(List.of(), names, List.of(), List.of()));
         } catch (RuntimeException e) {
-            LOG.error("{}, but starting {} on it failed: {}", why, stuck, e.toString());
+            LOG.error("{}, but starting {} on it failed: {}", why, names, e.toString());
+        }
+    }
+
+    /**
+     * The link watch reported a watched interface's index ({@code 0}: it is gone). Sockets bound to
+     * another index belong to an interface deleted since: they neither send nor hear, so they close and
+     * the instances on the interface restart, which opens new ones on the interface there is now, or,
+     * while there is none, leaves the instances in FAULT until {@link #interfaceAppeared}. Costs one look
+     * at the sockets per notification, and work for the interface's instances only. Loop thread.
+     */
+    private void interfaceIndex(String interfaceName, int index) {
+        List<SocketReader> stale = factory.staleSockets(interfaceName, index);
+        if (stale.isEmpty()) {
+            return;
+        }
+        List<String> on = runtime.instancesOn(interfaceName).stream()
+                .map(instance -> instance.machine().parameters().name()).toList();
+        String why = index == 0 ? "interface " + interfaceName + " was deleted"
+                : "interface " + interfaceName + " was created again (index " + index + ")";
+        List<String> inGroups = on.stream().filter(grouped::contains).toList();
+        if (!inGroups.isEmpty()) {
+            if (!staleSaid.add(interfaceName)) {
+                return;
+            }
+            LOG.error("{}: its VRRP sockets stay bound to the interface that went, because {} belong to sync"
+                    + " groups, which cannot restart one instance; restart hakeeperd", why, inGroups);
+            return;
+        }
+        LOG.warn("{}: its VRRP sockets close; restarting {} on it", why, on);
+        factory.dropSockets(stale);
+        try {
+            restart(on, why);
+        } finally {
+            for (SocketReader reader : stale) {
+                readers.remove(reader);
+                reader.close(waiter);
+            }
         }
     }
 

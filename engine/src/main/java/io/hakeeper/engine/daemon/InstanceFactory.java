@@ -144,6 +144,29 @@ final class InstanceFactory {
         return opened;
     }
 
+    /**
+     * The sockets on {@code interfaceName} bound to another interface index than {@code index} (0: the
+     * interface is gone, so all of them). A socket bound to an interface that was deleted neither sends
+     * nor hears, even when an interface of the same name comes back. Looks at the sockets only.
+     */
+    List<SocketReader> staleSockets(String interfaceName, int index) {
+        List<SocketReader> stale = new ArrayList<>();
+        readers.forEach((key, reader) -> {
+            if (key.interfaceName().equals(interfaceName) && reader.socket().interfaceIndex() != index) {
+                stale.add(reader);
+            }
+        });
+        return stale;
+    }
+
+    /**
+     * Takes {@code stale} sockets out, for the caller to close once the instances using them are gone; the
+     * next instance made on their interface opens a new one.
+     */
+    void dropSockets(List<SocketReader> stale) {
+        readers.values().removeAll(stale);
+    }
+
     static String label(VrrpInstance instance) {
         return instance.name() + " (VRID " + instance.virtualRouterId() + ", " + instance.family() + ")";
     }

@@ -40,6 +40,14 @@ final class LinkStates implements LinkListener, AutoCloseable {
         void changed(String interfaceName, boolean ipv4, byte[] address, boolean added);
     }
 
+    /**
+     * Told of every notification about a watched interface: its kernel index now, or 0 when it is gone.
+     * Loop thread.
+     */
+    interface IndexListener {
+        void index(String interfaceName, int index);
+    }
+
     /** An IPv4 address of an interface, as the kernel reported it. */
     private record Ipv4(byte[] address, boolean secondary) {
     }
@@ -54,6 +62,7 @@ final class LinkStates implements LinkListener, AutoCloseable {
     private VrrpRuntime runtime;
     private Consumer<String> appeared = name -> { };
     private AddressListener addressChanged = (name, ipv4, address, added) -> { };
+    private IndexListener indexSeen = (name, index) -> { };
     private int slot = -1;
     private boolean dumped;
     private boolean addressesDumped;
@@ -106,12 +115,15 @@ final class LinkStates implements LinkListener, AutoCloseable {
     /**
      * From now on, changes go to {@code runtime}, read when the loop's poll finds the socket readable; an
      * interface coming up also goes to {@code appeared} (instances that had no socket on it start now), and
-     * an address that appears or goes to {@code addressChanged}.
+     * an address that appears or goes to {@code addressChanged}, and the interface's index to
+     * {@code indexSeen} (an interface deleted and created again has a new one).
      */
-    void attach(VrrpRuntime runtime, PollWaiter waiter, Consumer<String> appeared, AddressListener addressChanged) {
+    void attach(VrrpRuntime runtime, PollWaiter waiter, Consumer<String> appeared, AddressListener addressChanged,
+                IndexListener indexSeen) {
         this.runtime = runtime;
         this.appeared = appeared;
         this.addressChanged = addressChanged;
+        this.indexSeen = indexSeen;
         this.slot = waiter.watch(watch.fd());
     }
 
@@ -131,15 +143,21 @@ final class LinkStates implements LinkListener, AutoCloseable {
         }
         boolean nowUp = event.isUp();
         Boolean before = up.put(event.name(), nowUp);
-        if (before != null && before == nowUp) {
+        if (runtime == null) {
             return;
         }
-        if (runtime != null) {
+        if (event.exists()) {
+            indexSeen.index(event.name(), event.index()); // a new interface's sockets before it counts as up
+        }
+        if (before == null || before != nowUp) {
             LOG.info("interface {} is {}", event.name(), nowUp ? "up" : event.exists() ? "down" : "gone");
             if (nowUp) {
                 appeared.accept(event.name());
             }
             runtime.onInterfaceChange(event.name(), nowUp);
+        }
+        if (!event.exists()) {
+            indexSeen.index(event.name(), 0); // after its instances are FAULT for it
         }
     }
 

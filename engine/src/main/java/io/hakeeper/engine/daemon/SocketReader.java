@@ -47,6 +47,12 @@ final class SocketReader {
         return receiver;
     }
 
+    /** Stops the loop's poll watching the socket, then closes it. Loop thread only. */
+    void close(PollWaiter waiter) {
+        waiter.unwatch(slot);
+        socket.close();
+    }
+
     long receiveErrors() {
         return receiveErrors;
     }

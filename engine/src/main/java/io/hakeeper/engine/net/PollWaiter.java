@@ -34,9 +34,14 @@ public final class PollWaiter implements Waiter, AutoCloseable {
         one.putLong(0, 1);
     }
 
-    /** Adds a socket to wake for; returns its slot for {@link #isReadable}. Before the loop starts. */
+    /** Adds a socket to wake for; returns its slot for {@link #isReadable}. Loop thread, or before it starts. */
     public int watch(int fd) {
         return poller.add(fd);
+    }
+
+    /** Stops watching the socket in {@code slot}, which is about to close. Loop thread only. */
+    public void unwatch(int slot) {
+        poller.remove(slot);
     }
 
     /** Whether the last {@link #await} found the socket in {@code slot} readable. Loop thread only. */

@@ -23,16 +23,41 @@ public final class Poller {
         this.fds = Native.allocate(capacity * POLLFD_SIZE);
     }
 
-    /** Adds a descriptor to watch for input; returns its slot, for {@link #isReadable}. */
+    /**
+     * Adds a descriptor to watch for input; returns its slot, for {@link #isReadable}. A slot freed by
+     * {@link #remove} is taken first, so sockets closed and opened again do not fill the poller.
+     */
     public int add(int fd) {
-        if (count == capacity) {
-            throw new IllegalStateException("poller is full: " + capacity + " descriptors");
+        int slot = freeSlot();
+        if (slot < 0) {
+            if (count == capacity) {
+                throw new IllegalStateException("poller is full: " + capacity + " descriptors");
+            }
+            slot = count++;
         }
-        int slot = count++;
         fds.putInt(slot * POLLFD_SIZE, fd);
         fds.putShort(slot * POLLFD_SIZE + 4, Linux.POLLIN);
         fds.putShort(slot * POLLFD_SIZE + 6, (short) 0);
         return slot;
+    }
+
+    /**
+     * Stops watching the descriptor in {@code slot} (before it is closed: a closed descriptor's number may
+     * be reused by anything). ppoll(2) skips a negative descriptor, so the slot stays in place, unready,
+     * until {@link #add} takes it again.
+     */
+    public void remove(int slot) {
+        fds.putInt(slot * POLLFD_SIZE, -1);
+        fds.putShort(slot * POLLFD_SIZE + 6, (short) 0);
+    }
+
+    private int freeSlot() {
+        for (int slot = 0; slot < count; slot++) {
+            if (fds.getInt(slot * POLLFD_SIZE) < 0) {
+                return slot;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -120,6 +120,11 @@ public final class VrrpRuntime {
         return List.copyOf(instances);
     }
 
+    /** The instances whose VRRP interface is {@code interfaceName}, found with one lookup. */
+    public List<InstanceRuntime> instancesOn(String interfaceName) {
+        return List.copyOf(byInterface.get(interfaceName));
+    }
+
     /**
      * Starts every instance's machine (BACKUP, or MASTER at once for an address owner), {@link #START_BATCH}
      * at a time: the first batch now, each next one from a timer due at once, so that the loop reads the

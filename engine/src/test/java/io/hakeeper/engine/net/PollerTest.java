@@ -1,0 +1,61 @@
+package io.hakeeper.engine.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import jnr.ffi.Pointer;
+
+/**
+ * A descriptor taken out of the poller (its socket about to close) is no longer reported, and its slot is
+ * taken by the next one added, so a daemon closing and reopening sockets never fills the poller.
+ */
+class PollerTest {
+
+    private int first;
+    private int second;
+
+    @BeforeEach
+    void open() {
+        first = Native.LIBC.eventfd(0, Linux.EFD_NONBLOCK | Linux.EFD_CLOEXEC);
+        second = Native.LIBC.eventfd(0, Linux.EFD_NONBLOCK | Linux.EFD_CLOEXEC);
+        assertTrue(first >= 0 && second >= 0, "eventfd failed");
+    }
+
+    @AfterEach
+    void close() {
+        Native.LIBC.close(first);
+        Native.LIBC.close(second);
+    }
+
+    @Test
+    void aRemovedDescriptorIsNotReportedAndItsSlotIsTakenAgain() {
+        Poller poller = new Poller(1);
+        int slot = poller.add(first);
+        assertThrows(IllegalStateException.class, () -> poller.add(second), "a full poller took another");
+        signal(first);
+        assertEquals(1, poller.poll(0));
+        assertTrue(poller.isReadable(slot));
+
+        poller.remove(slot);
+        assertFalse(poller.isReadable(slot), "a removed slot still reads as ready");
+        assertEquals(0, poller.poll(0), "a removed descriptor was reported");
+
+        assertEquals(slot, poller.add(second));
+        assertEquals(0, poller.poll(0));
+        signal(second);
+        assertEquals(1, poller.poll(0));
+        assertTrue(poller.isReadable(slot));
+    }
+
+    private static void signal(int eventFd) {
+        Pointer one = Native.allocate(8);
+        one.putLong(0, 1);
+        assertEquals(8, Native.LIBC.write(eventFd, one, 8));
+    }
+}
