@@ -62,7 +62,7 @@ public record ConfigurationLoad(Path pluginDir, LoadedPlugins plugins, Validatio
                     java.util.Optional.empty()));
         }
         LoadedPlugins plugins = PluginHost.load(pluginDir);
-        return new ConfigurationLoad(pluginDir, plugins, parsed.validate(plugins.registry(), HostInterfaces::exists));
+        return new ConfigurationLoad(pluginDir, plugins, parsed.validate(plugins.registry(), HostInterfaces.snapshot()));
     }
 
     public List<PluginProblem> pluginProblems() {

@@ -20,7 +20,6 @@ import io.hakeeper.api.PluginContext;
 import io.hakeeper.api.SourcePosition;
 import io.hakeeper.api.VipBackendFactory;
 import io.hakeeper.engine.config.HostName;
-import io.hakeeper.engine.config.HostInterfaces;
 import io.hakeeper.engine.config.model.HakeeperConfig;
 import io.hakeeper.engine.config.model.SyncGroup;
 import io.hakeeper.engine.config.model.TrackKind;
@@ -171,8 +170,9 @@ public final class Daemon implements AutoCloseable {
                         new AdvertReceiver(key.interfaceName() + " " + key.family(), key.family(), owner,
                                 LOG_INTERVAL_NANOS), waiter));
         Map<String, InstanceMachine> machines = new LinkedHashMap<>();
+        InterfaceAddresses host = new InterfaceAddresses();
         for (VrrpInstance instance : config.instances().values()) {
-            InstanceRuntime running = factory.create(instance);
+            InstanceRuntime running = factory.create(instance, host);
             machines.put(instance.name(), running.machine());
             if (!links.isUp(instance.interfaceName())) {
                 LOG.info("{}: interface {} is down or absent; the instance starts in FAULT", running.label(),
@@ -181,7 +181,7 @@ public final class Daemon implements AutoCloseable {
             }
             // we start as BACKUP: a VIP of ours left on the host (by a crash, or by hand) must go; an absent
             // interface holds none
-            if (links.isUp(instance.interfaceName()) || HostInterfaces.exists(instance.interfaceName())) {
+            if (links.isUp(instance.interfaceName()) || host.exists(instance.interfaceName())) {
                 vips.ifPresent(work -> work.remove(running.label(), instance));
             }
         }
@@ -328,9 +328,10 @@ public final class Daemon implements AutoCloseable {
                                 plan.removed().contains(name) ? "removed" : "changed; restarting");
                     });
         }
+        InterfaceAddresses host = new InterfaceAddresses();
         for (String name : plan.arriving()) {
             VrrpInstance instance = next.instances().get(name);
-            InstanceRuntime running = factory.create(instance);
+            InstanceRuntime running = factory.create(instance, host);
             effects.adopt(instance, running.label());
             long now = clock.nanoTime();
             if (!links.isUp(instance.interfaceName())) {

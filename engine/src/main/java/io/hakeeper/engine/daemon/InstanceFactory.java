@@ -82,7 +82,8 @@ final class InstanceFactory {
         return instance.name() + " (VRID " + instance.virtualRouterId() + ", " + instance.family() + ")";
     }
 
-    InstanceRuntime create(VrrpInstance instance) {
+    /** Builds one instance; {@code host} is the look at the host's addresses its batch shares. */
+    InstanceRuntime create(VrrpInstance instance, InterfaceAddresses host) {
         String label = label(instance);
         Optional<AuthMethod> auth = instance.authentication().flatMap(a -> registry
                 .find(AuthMethodFactory.class, a.authType())
@@ -100,7 +101,7 @@ final class InstanceFactory {
                         instance.interfaceName(), e.getMessage());
             }
         }
-        Optional<byte[]> source = sourceAddress(instance, reader);
+        Optional<byte[]> source = sourceAddress(instance, reader, host);
         byte[] primary = source.orElse(new byte[instance.family() == Family.IPV4 ? 4 : 16]);
         InstanceMachine machine = new InstanceMachine(InstanceParameters.from(instance, primary), runtime.actions());
         if (reader == null || source.isEmpty()) {
@@ -126,7 +127,7 @@ final class InstanceFactory {
         return running;
     }
 
-    private Optional<byte[]> sourceAddress(VrrpInstance instance, SocketReader reader) {
+    private static Optional<byte[]> sourceAddress(VrrpInstance instance, SocketReader reader, InterfaceAddresses host) {
         Optional<InetAddress> configured = instance.unicastPeers().isEmpty() ? instance.mcastSrcIp()
                 : instance.unicastSrcIp().or(instance::mcastSrcIp);
         if (configured.isPresent()) {
@@ -136,7 +137,7 @@ final class InstanceFactory {
             // RFC 5798 5.1.2.2: IPv6 adverts come from the interface's link-local address
             return reader == null ? Optional.empty() : Optional.ofNullable(reader.socket().linkLocalAddress());
         }
-        return InterfaceAddresses.firstIpv4(instance.interfaceName()).map(InetAddress::getAddress);
+        return host.firstIpv4(instance.interfaceName()).map(InetAddress::getAddress);
     }
 
     private static List<InetAddress> advertised(VrrpInstance instance) {
