@@ -313,17 +313,18 @@ if ! skipped memory; then
     start "$tag-${case%%-*}${case##*-}" "${case%%-*}" "${case##*-}"
     daemon[$case]=$started
   done
+  mib() { awk -v kib="$1" 'BEGIN { printf "%.1f", kib / 1024 }'; }
   report() {
     local at=$1 case
-    printf '%-24s %8.1f\n' "JVM floor (empty main)" "$(echo "$(rss_kib $floor) / 1024" | bc -l)"
+    printf '%-24s %8.1f\n' "JVM floor (empty main)" "$(mib "$(rss_kib $floor)")"
     for case in hakeeper-1 hakeeper-$instances keepalived-1 keepalived-$instances; do
       local pid=${daemon[$case]} rss
       rss=$(tree_rss_kib "$pid")
       if [ "${case%%-*}" = hakeeper ]; then
-        printf '%-24s %8.1f   live heap %.1f MiB, %d threads\n' "$case" "$(echo "$rss / 1024" | bc -l)" \
-          "$(echo "$(live_heap_kib "$pid") / 1024" | bc -l)" "$(awk '/^Threads/ { print $2 }' /proc/"$pid"/status)"
+        printf '%-24s %8.1f   live heap %.1f MiB, %d threads\n' "$case" "$(mib "$rss")" \
+          "$(mib "$(live_heap_kib "$pid")")" "$(awk '/^Threads/ { print $2 }' /proc/"$pid"/status)"
       else
-        printf '%-24s %8.1f\n' "$case" "$(echo "$rss / 1024" | bc -l)"
+        printf '%-24s %8.1f\n' "$case" "$(mib "$rss")"
       fi
     done
     echo "(at $at, load average $(load))"
