@@ -52,9 +52,13 @@ if [ -n "${HAKEEPER_CDS_ARCHIVE:-}" ]; then
   fits=false
   if [ -r "$stamp" ] && read -r made_by < "$stamp" && [ "$made_by" = "$made_for" ] && ! [ "$java" -nt "$stamp" ]; then
     fits=true
+    # the class path lib/* expands here to every file in lib/, the archives and stamps among them: only jars
+    # are on the JVM's class path (a newer archive of the other program must not look like an upgrade)
     IFS=:
     for jar in $classpath; do
-      if [ "$jar" -nt "$stamp" ]; then fits=false; fi
+      case $jar in
+        *.jar) if [ "$jar" -nt "$stamp" ]; then fits=false; fi ;;
+      esac
     done
     unset IFS
   fi

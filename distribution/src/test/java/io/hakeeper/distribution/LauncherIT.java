@@ -100,15 +100,7 @@ class LauncherIT {
 
     @Test
     void haAdminMakesItsArchiveAgainInACopiedTreeAndUsesIt(@TempDir Path dir) throws Exception {
-        // the copy carries the build tree's archive and stamp: made for another class path
-        Path copy = Tree.copyTo(dir);
-        Path stamp = copy.resolve("lib/ha-admin.jsa.stamp");
-        assertTrue(Files.readString(stamp).contains(tree.resolve("lib").toRealPath().toString()), Files.readString(stamp));
-
-        assertQuietVersion(copy);
-        assertTrue(Files.readString(stamp).contains(copy.resolve("lib").toRealPath().toString()), Files.readString(stamp));
-        assertTrue(Files.isRegularFile(copy.resolve("lib/ha-admin.jsa")));
-        assertTrue(loadedFromArchive(copy), "the remade archive is not used");
+        Path copy = assertArchiveMadeAgainInACopyAndUsed(dir, "ha-admin", "HaAdminMain");
 
         Command.Result status = Command.of(copy.resolve("bin/ha-admin"), "--socket", dir.resolve("none.sock"), "status")
                 .run();
@@ -118,40 +110,82 @@ class LauncherIT {
     }
 
     @Test
-    void haAdminWorksQuietlyWithAnArchiveThatDoesNotFitOrNone(@TempDir Path dir) throws Exception {
-        Path copy = Tree.copyTo(dir);
-        assertQuietVersion(copy); // the stamp now says the archive fits this copy: it is not made again below
-        Path archive = copy.resolve("lib/ha-admin.jsa");
+    void hakeeperdMakesItsArchiveAgainInACopiedTreeAndUsesIt(@TempDir Path dir) throws Exception {
+        Path copy = assertArchiveMadeAgainInACopyAndUsed(dir, "hakeeperd", "HakeeperdMain");
 
-        // made for another tree (the build's): the JVM checks the class path and does without
-        Files.copy(tree.resolve("lib/ha-admin.jsa"), archive, StandardCopyOption.REPLACE_EXISTING);
-        assertQuietVersion(copy);
-        assertFalse(loadedFromArchive(copy), "an archive made for another tree was used");
+        Command.Result check = Command.of(copy.resolve("bin/hakeeperd"), "--check", "-f", copy.resolve("conf/hakeeper.toml"))
+                .run();
+        assertEquals(0, check.exitCode(), check::toString);
+        assertTrue(check.stdout().startsWith("configuration OK"), check::toString);
+    }
+
+    @Test
+    void haAdminWorksQuietlyWithAnArchiveThatDoesNotFitOrNone(@TempDir Path dir) throws Exception {
+        assertWorksQuietlyWithAnArchiveThatDoesNotFitOrNone(dir, "ha-admin", "HaAdminMain");
+    }
+
+    @Test
+    void hakeeperdWorksQuietlyWithAnArchiveThatDoesNotFitOrNone(@TempDir Path dir) throws Exception {
+        assertWorksQuietlyWithAnArchiveThatDoesNotFitOrNone(dir, "hakeeperd", "HakeeperdMain");
+    }
+
+    /**
+     * A copy of the tree carries the build tree's archive and stamp, made for another class path: the
+     * program's first run makes lib/PROGRAM.jsa again, and the runs after it map their classes from it.
+     */
+    private Path assertArchiveMadeAgainInACopyAndUsed(Path dir, String program, String mainClass) throws Exception {
+        Path copy = Tree.copyTo(dir);
+        Path stamp = copy.resolve("lib/" + program + ".jsa.stamp");
+        assertTrue(Files.readString(stamp).contains(tree.resolve("lib").toRealPath().toString()), Files.readString(stamp));
+
+        assertQuietVersion(copy, program);
+        assertTrue(Files.readString(stamp).contains(copy.resolve("lib").toRealPath().toString()), Files.readString(stamp));
+        assertTrue(Files.isRegularFile(copy.resolve("lib/" + program + ".jsa")));
+        assertTrue(loadedFromArchive(copy, program, mainClass), "the remade archive is not used");
+        return copy;
+    }
+
+    private void assertWorksQuietlyWithAnArchiveThatDoesNotFitOrNone(Path dir, String program, String mainClass)
+            throws Exception {
+        Path copy = Tree.copyTo(dir);
+        assertQuietVersion(copy, program); // the stamp now says the archive fits this copy: it is not made again below
+        Path archive = copy.resolve("lib/" + program + ".jsa");
+
+        // made for another tree (the build's): the JVM checks the jars it was made from (names, sizes, times)
+        // and uses it only if this tree holds the same ones
+        Files.copy(tree.resolve("lib/" + program + ".jsa"), archive, StandardCopyOption.REPLACE_EXISTING);
+        assertQuietVersion(copy, program);
+
+        // made for another class path (the other program's): the JVM does without
+        String other = program.equals("hakeeperd") ? "ha-admin" : "hakeeperd";
+        Files.copy(tree.resolve("lib/" + other + ".jsa"), archive, StandardCopyOption.REPLACE_EXISTING);
+        assertQuietVersion(copy, program);
+        assertFalse(loadedFromArchive(copy, program, mainClass), "an archive made for another class path was used");
 
         // not an archive at all, as one of another JVM build would be to this one
         Files.delete(archive);
         Files.write(archive, new byte[64 * 1024]);
-        assertQuietVersion(copy);
+        assertQuietVersion(copy, program);
 
         Files.delete(archive);
-        assertQuietVersion(copy);
+        assertQuietVersion(copy, program);
         assertFalse(Files.exists(archive), "made again although the stamp says it was tried");
     }
 
-    /** bin/ha-admin --version in {@code tree} prints its version and nothing else, on either stream. */
-    private static void assertQuietVersion(Path tree) throws Exception {
-        Command.Result result = Command.of(tree.resolve("bin/ha-admin"), "--version").run();
+    /** bin/PROGRAM --version in {@code tree} prints its version and nothing else, on either stream. */
+    private static void assertQuietVersion(Path tree, String program) throws Exception {
+        Command.Result result = Command.of(tree.resolve("bin/" + program), "--version").run();
         assertEquals(0, result.exitCode(), result::toString);
-        assertEquals("ha-admin 0.1.0\n", result.stdout(), result::toString);
+        assertEquals(program + " 0.1.0\n", result.stdout(), result::toString);
         assertEquals("", result.stderr(), result::toString);
     }
 
-    /** Whether bin/ha-admin in {@code tree} maps its main class from lib/ha-admin.jsa. */
-    private static boolean loadedFromArchive(Path tree) throws Exception {
-        Command.Result result = Command.of(tree.resolve("bin/ha-admin"), "--version")
+    /** Whether bin/PROGRAM in {@code tree} maps its main class from lib/PROGRAM.jsa. */
+    private static boolean loadedFromArchive(Path tree, String program, String mainClass) throws Exception {
+        Command.Result result = Command.of(tree.resolve("bin/" + program), "--version")
                 .env("HAKEEPER_JAVA_OPTS", "-Xlog:class+load").run();
         assertEquals(0, result.exitCode(), result::toString);
-        return result.stdout().contains("io.hakeeper.engine.HaAdminMain source: shared objects file (top)");
+        return result.stdout().contains("io.hakeeper.engine." + mainClass + " source: shared objects file (top)");
     }
 
     @Test
@@ -178,8 +212,9 @@ class LauncherIT {
         assertTrue(entries.lines().anyMatch(e -> e.matches(".* hakeeper-0\\.1\\.0/plugins/auth-.*\\.jar")), entries);
         assertTrue(entries.lines().anyMatch(e -> e.matches(".* hakeeper-0\\.1\\.0/lib/hakeeper-engine-.*\\.jar")),
                 entries);
-        // ha-admin's class data sharing archive fits the build's tree only: made where installed instead
+        // the class data sharing archives fit the build's tree only: made where installed instead
         assertFalse(entries.contains("ha-admin.jsa"), entries);
+        assertFalse(entries.contains("hakeeperd.jsa"), entries);
     }
 
     /** A PATH holding only the tools the launcher itself uses, and no java. */

@@ -14,6 +14,7 @@ import io.hakeeper.engine.control.ControlServer;
 import io.hakeeper.engine.control.EventHub;
 import io.hakeeper.engine.control.Permissions;
 import io.hakeeper.engine.daemon.DaemonControl;
+import io.hakeeper.engine.net.NativeWarmUp;
 import io.hakeeper.engine.config.model.HakeeperConfig;
 import io.hakeeper.engine.plugin.PluginProblem;
 
@@ -27,6 +28,8 @@ public final class HakeeperdMain {
     static final int INVALID = 1;
     static final int USAGE = 2;
 
+    /** Far longer than binding libc takes on a loaded machine; past it the daemon starts anyway. */
+    private static final long WARM_UP_WAIT_MILLIS = 10_000;
     private static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
 
     private HakeeperdMain() {
@@ -37,6 +40,10 @@ public final class HakeeperdMain {
     }
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (!args.isEmpty() && args.get(0).equals(DaemonCdsTraining.ARGUMENT)) {
+            // the launcher's training run for lib/hakeeperd.jsa (libexec/launch.sh), not a command for people
+            return DaemonCdsTraining.run(err);
+        }
         HakeeperdOptions options;
         try {
             options = HakeeperdOptions.parse(args);
@@ -44,6 +51,9 @@ public final class HakeeperdMain {
             err.println("hakeeperd: " + e.getMessage());
             return USAGE;
         }
+        // the sockets' native binding is the slowest part of the start: made while the configuration is read
+        NativeWarmUp warmUp = options.action() == HakeeperdOptions.Action.RUN && !options.checkOnly()
+                ? NativeWarmUp.start() : NativeWarmUp.NONE;
         if (options.checkOnly() && System.getProperty(LOG_LEVEL_PROPERTY) == null) {
             // --check speaks through its report; the same problems as log lines would only say it twice
             System.setProperty(LOG_LEVEL_PROPERTY, "off");
@@ -58,13 +68,13 @@ public final class HakeeperdMain {
                 return OK;
             }
             default -> {
-                return check(options, out, err);
+                return check(options, out, err, warmUp);
             }
         }
     }
 
     /** Validates the configuration against the loaded plugins and says everything that is wrong at once. */
-    private static int check(HakeeperdOptions options, PrintStream out, PrintStream err) {
+    private static int check(HakeeperdOptions options, PrintStream out, PrintStream err, NativeWarmUp warmUp) {
         if (!Files.isRegularFile(options.configFile())) {
             err.println("hakeeperd: " + options.configFile() + ": no such configuration file");
             return INVALID;
@@ -86,7 +96,7 @@ public final class HakeeperdMain {
                 out.println("configuration OK: " + options.configFile() + " (" + summary(config, load) + ")");
                 return OK;
             }
-            return serve(options, load, err);
+            return serve(options, load, err, warmUp);
         } catch (IOException e) {
             err.println("hakeeperd: cannot read " + options.configFile() + ": " + e.getMessage());
             return INVALID;
@@ -98,14 +108,18 @@ public final class HakeeperdMain {
      * re-read the configuration the same way: a broken one is refused with its errors and nothing changes;
      * a valid one is applied instance by instance (see {@link DaemonControl#reload}).
      */
-    private static int serve(HakeeperdOptions options, ConfigurationLoad first, PrintStream err) {
+    private static int serve(HakeeperdOptions options, ConfigurationLoad first, PrintStream err, NativeWarmUp warmUp) {
         HakeeperConfig config = first.report().config().orElseThrow();
         Path socket = options.controlSocket().orElse(Path.of(config.globalDefs().controlSocket()));
         try {
+            warmUp.await(WARM_UP_WAIT_MILLIS);
             ControlServer.refuseLiveSocket(socket.toAbsolutePath());
         } catch (IOException e) {
             err.println("hakeeperd: control socket: " + e.getMessage());
             return INVALID;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return OK;
         }
         Signals signals = Signals.install();
         EventHub events = new EventHub();

@@ -20,7 +20,6 @@ import org.pf4j.PluginRepository;
 import org.pf4j.PluginStatusProvider;
 import org.pf4j.PluginWrapper;
 import org.pf4j.RuntimeMode;
-import org.pf4j.ServiceProviderExtensionFinder;
 
 import io.hakeeper.api.PathSecurity;
 
@@ -81,10 +80,13 @@ final class HostPluginManager extends DefaultPluginManager {
         resolveRecoveryStrategy = ResolveRecoveryStrategy.IGNORE_PLUGIN_AND_CONTINUE;
     }
 
-    /** One index mechanism only, or extensions listed both ways would be found twice. */
+    /**
+     * One index mechanism only, or extensions listed both ways would be found twice; and of it only the
+     * service files of hakeeper's extension points.
+     */
     @Override
     protected ExtensionFinder createExtensionFinder() {
-        ServiceProviderExtensionFinder finder = new ServiceProviderExtensionFinder(this);
+        ExtensionPointFinder finder = new ExtensionPointFinder(this);
         addPluginStateListener(finder); // it caches what it read; a state change clears that
         return finder;
     }

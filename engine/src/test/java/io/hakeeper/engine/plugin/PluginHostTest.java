@@ -111,6 +111,20 @@ class PluginHostTest {
     }
 
     @Test
+    void servicesOfALibraryThePluginBundlesAreNeverLoaded() throws IOException {
+        // as a JDBC driver inside a check plugin lists its own services: a class that cannot even be loaded
+        PluginJar bundling = plugin("bundling").authType("GoodFactory", "GOOD");
+        bundling.file("META-INF/services/java.sql.Driver", bundling.pkg() + ".BrokenDriver\n")
+                .file(bundling.pkg().replace('.', '/') + "/BrokenDriver.class", "not a class file")
+                .writeTo(pluginDir, "bundling.jar");
+
+        LoadedPlugins plugins = load();
+
+        assertEquals(List.of(), plugins.problems());
+        assertEquals(Set.of("GOOD"), plugins.registry().types(AuthMethodFactory.class));
+    }
+
+    @Test
     void corruptJarIsReportedByItsFileNameWhileTheOthersLoad() throws IOException {
         writeGoodPlugin();
         byte[] noise = new byte[512];
