@@ -74,10 +74,20 @@ class WorkedExampleIT {
         String[] offline = {"-q", "-B", "-o", "-Daether.offline.protocols=file", "-s", settings.toString(),
                 "-Dmaven.repo.local=" + repository};
 
+        // a pom of its own: the one inside the jar names the project's parent pom, which is in no repository
+        // a third party reaches (the example declares pf4j itself, as the docs tell plugin authors to)
+        Path apiPom = dir.resolve("hakeeper-api.pom");
+        Files.writeString(apiPom, """
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <modelVersion>4.0.0</modelVersion>
+                  <groupId>io.hakeeper</groupId>
+                  <artifactId>hakeeper-api</artifactId>
+                  <version>0.1.0</version>
+                </project>
+                """);
         Command.Result install = Command.of(concat(mvn, offline,
                 "org.apache.maven.plugins:maven-install-plugin:3.1.2:install-file",
-                "-Dfile=" + System.getProperty("hakeeper.api.jar"), "-DgroupId=io.hakeeper",
-                "-DartifactId=hakeeper-api", "-Dversion=0.1.0", "-Dpackaging=jar")).in(dir).run();
+                "-Dfile=" + System.getProperty("hakeeper.api.jar"), "-DpomFile=" + apiPom)).in(dir).run();
         assertEquals(0, install.exitCode(), install::toString);
         Command.Result build = Command.of(concat(mvn, offline, "package")).in(project).run();
         assertEquals(0, build.exitCode(), build::toString);
