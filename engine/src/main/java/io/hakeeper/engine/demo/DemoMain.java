@@ -102,7 +102,7 @@ public final class DemoMain {
                     soakMinutes = Integer.parseInt(args.get(++i));
                 }
                 case "--seed" -> {
-                    if (i + 1 >= args.size() || !args.get(i + 1).matches("-?[0-9]{1,18}")) {
+                    if (i + 1 >= args.size() || !isLong(args.get(i + 1))) {
                         err.println("hakeeper-demo: --seed needs a whole number");
                         return USAGE;
                     }
@@ -262,5 +262,15 @@ public final class DemoMain {
             }
         }
         return false;
+    }
+
+    /** Any long, the whole range: SoakIT and a replay pass seeds drawn by nextLong(). */
+    private static boolean isLong(String text) {
+        try {
+            Long.parseLong(text);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 }
