@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * What an end-to-end test needs from the machine (root, a system tool). When it is missing the test is
  * skipped with a loud message, except under {@code CI=true}, where it fails: CI must never be green with the
- * real tests skipped (DESIGN.md, "Tests").
+ * real tests skipped (docs/architecture.md, "Tests").
  *
  * <p>The engine has the same class in its test sources, which another module cannot see; a test-jar for one
  * small class would be more build than the class, so distribution keeps its own.

@@ -11,7 +11,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
- * The walls between packages, kept by a test rather than by memory (STYLE.md): the VRRP logic stays pure,
+ * The walls between packages, kept by a test rather than by memory: the VRRP logic stays pure,
  * the api stays small, and no two packages lean on each other.
  */
 class ArchitectureTest {

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 
 /**
  * ha-admin's end of the control socket, on the JDK's own Unix-domain channel: no native binding to load,
- * which is most of a fast start (DESIGN.md, "Control protocol").
+ * which is most of a fast start (docs/benchmarks.md, "ha-admin status wall time").
  */
 final class AdminClient implements AutoCloseable {
 

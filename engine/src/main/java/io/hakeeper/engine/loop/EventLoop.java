@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one thread that owns every VRRP instance: it runs due timers and the work other threads hand it,
- * then sleeps until the next deadline. Nothing on it blocks; plugins never run on it (DESIGN.md).
+ * then sleeps until the next deadline. Nothing on it blocks; plugins never run on it (docs/architecture.md).
  */
 public final class EventLoop implements Executor, AutoCloseable {
 

@@ -45,7 +45,7 @@ public final class InstanceMachine {
     private long deadline = NO_DEADLINE;
     /** A backup with a preempt_delay accepts lower-priority masters until then. */
     private long preemptAllowedAtNanos;
-    /** A master answers lower-priority adverts at most once per advert interval (DESIGN.md). */
+    /** A master answers lower-priority adverts at most once per advert interval, so that nobody on the segment sets our packet rate. */
     private long nextAnswerAllowedAtNanos;
     /** Set when this member's master-down timer expired but its sync group was not ready to go master. */
     private boolean wantsMaster;

@@ -18,7 +18,7 @@ import io.hakeeper.engine.lab.NamespaceLab;
 import io.hakeeper.engine.testsupport.Requirements;
 
 /**
- * DESIGN.md: the advert send and receive path allocates nothing per packet in steady state. Measured
+ * The advert send and receive path allocates nothing per packet in steady state. Measured
  * with the JVM's per-thread allocation counter over many multicast adverts between two lab nodes.
  */
 class HotPathAllocationTest {

@@ -22,8 +22,6 @@ import io.hakeeper.engine.vrrp.InstanceMachine;
 import io.hakeeper.engine.vrrp.InstanceParameters;
 import io.hakeeper.engine.vrrp.ReceiveExpectations;
 import io.hakeeper.engine.vrrp.ReceiveLedger;
-import io.hakeeper.engine.vrrp.StateChange;
-import io.hakeeper.engine.vrrp.SuspectedBug;
 import io.hakeeper.engine.vrrp.SyncGroupMachine;
 import io.hakeeper.engine.vrrp.TrackedItem;
 import io.hakeeper.engine.vrrp.TrackedStatus;
@@ -184,33 +182,6 @@ class EventReachTest {
         @Override
         public IoStatus send(ByteBuffer payload, byte[] destination, byte[] source) {
             return IoStatus.DONE;
-        }
-    }
-
-    private static final class NoSideEffects implements SideEffects {
-        @Override
-        public void addVips(InstanceRuntime instance) {
-        }
-
-        @Override
-        public void removeVips(InstanceRuntime instance) {
-        }
-
-        @Override
-        public void announce(InstanceRuntime instance) {
-        }
-
-        @Override
-        public void announceToLowerPriority(InstanceRuntime instance) {
-        }
-
-        @Override
-        public void stateChanged(StateChange change) {
-        }
-
-        @Override
-        public void suspectedBug(SuspectedBug bug) {
-            throw new AssertionError(bug.toString());
         }
     }
 }

@@ -20,8 +20,6 @@ import io.hakeeper.engine.vrrp.InstanceMachine;
 import io.hakeeper.engine.vrrp.InstanceParameters;
 import io.hakeeper.engine.vrrp.ReceiveExpectations;
 import io.hakeeper.engine.vrrp.ReceiveLedger;
-import io.hakeeper.engine.vrrp.StateChange;
-import io.hakeeper.engine.vrrp.SuspectedBug;
 import io.hakeeper.engine.vrrp.TransitionCause;
 import io.hakeeper.engine.vrrp.packet.AdvertEncoder;
 import io.hakeeper.engine.vrrp.packet.AdvertSpec;
@@ -31,7 +29,7 @@ class InterfaceChangeTest {
 
     private long now;
     private final VrrpRuntime runtime = new VrrpRuntime(new LoopCore(new LatenessTracker(Long.MAX_VALUE)),
-            () -> now, new ActionBuffer(), new IgnoredSideEffects());
+            () -> now, new ActionBuffer(), new NoSideEffects());
 
     @Test
     void linkDownIsFaultAndLinkUpIsBackupAgain() throws Exception {
@@ -89,32 +87,5 @@ class InterfaceChangeTest {
                 return usable ? IoStatus.DONE : IoStatus.FAILED;
             }
         };
-    }
-
-    private static final class IgnoredSideEffects implements SideEffects {
-        @Override
-        public void addVips(InstanceRuntime instance) {
-        }
-
-        @Override
-        public void removeVips(InstanceRuntime instance) {
-        }
-
-        @Override
-        public void announce(InstanceRuntime instance) {
-        }
-
-        @Override
-        public void announceToLowerPriority(InstanceRuntime instance) {
-        }
-
-        @Override
-        public void stateChanged(StateChange change) {
-        }
-
-        @Override
-        public void suspectedBug(SuspectedBug bug) {
-            throw new AssertionError(bug.toString());
-        }
     }
 }

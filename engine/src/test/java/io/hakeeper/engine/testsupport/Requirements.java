@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * What a test needs from the machine (root, a system tool). When it is missing the test is skipped with a
  * loud message, except under {@code CI=true}, where it fails: CI must never be green with the real tests
- * skipped (DESIGN.md, "Tests").
+ * skipped (docs/architecture.md, "Tests").
  */
 public final class Requirements {
 

@@ -15,7 +15,7 @@ import io.hakeeper.engine.vrrp.packet.AdvertVerdict;
 import io.hakeeper.engine.vrrp.packet.AdvertView;
 
 /**
- * The hot path allocates nothing per packet (DESIGN.md, "The engine"): measured with the JVM's per-thread
+ * The hot path allocates nothing per packet (docs/architecture.md): measured with the JVM's per-thread
  * allocation counter over the calls the event loop makes for each received advert (frame, route by VRID,
  * receive checks with a PASS-like auth method, booking, what the state machine reads) and each sent one
  * (encode, seal, checksum). A count of bytes, not a time, so a busy machine cannot make it flaky.

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The project's rule for tests that need root or a system tool (DESIGN.md, "Tests"): skipped loudly
+ * The project's rule for tests that need root or a system tool (docs/architecture.md, "Tests"): skipped loudly
  * when missing, failed under {@code CI=true}. Plugin modules see only the api, so the engine's own
  * helper is out of reach; this is the least of it.
  */
