@@ -594,6 +594,14 @@ public final class Daemon implements AutoCloseable {
         return vips;
     }
 
+    /**
+     * Before this daemon stops for {@code next}: a VIP call of this daemon still running (a plugin deaf to
+     * interrupts) may land after {@code next} placed the VIPs, and is then put right by {@code next}.
+     */
+    void handVipsTo(Daemon next) {
+        vips.ifPresent(mine -> next.vips.ifPresent(mine::handOverTo));
+    }
+
     Optional<AnnounceWork> announceWork() {
         return announcements;
     }

@@ -412,6 +412,7 @@ public final class DaemonControl implements ControlService, AutoCloseable {
             Loaded old = loaded;
             daemon = replacement;
             loaded = next;
+            running.handVipsTo(replacement);
             try {
                 running.close();
             } catch (Exception e) {

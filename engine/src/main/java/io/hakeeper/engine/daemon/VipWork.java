@@ -30,7 +30,10 @@ import io.hakeeper.engine.plugin.PluginLanes;
  *
  * <p>A call that timed out may still land later, after the jobs that followed it: the instance's VIPs are
  * then in no known state. When it returns, whatever the instance wants now (held as master, or not) is
- * asked for again; every backend call is idempotent.
+ * asked for again; every backend call is idempotent. The same holds across a restart of the daemon: a
+ * call of the replaced daemon may land after its successor has placed the VIPs (close interrupts it, but a
+ * plugin deaf to interrupts runs on), so the replaced work {@link #handOverTo hands} such late calls to
+ * the successor, which asks again for what it wants.
  */
 final class VipWork implements AutoCloseable {
 
@@ -50,6 +53,9 @@ final class VipWork implements AutoCloseable {
     private final Set<String> timeoutsLogged = ConcurrentHashMap.newKeySet();
     /** Per instance label, what was last asked for its VIPs. */
     private final Map<String, Wanted> wanted = new ConcurrentHashMap<>();
+    /** Set once this work is closed: its late calls are put right by the successor, if there is one. */
+    private volatile boolean closed;
+    private volatile VipWork successor;
 
     private record Wanted(VrrpInstance instance, boolean held) {
     }
@@ -190,6 +196,11 @@ final class VipWork implements AutoCloseable {
                     call.run();
                     return null;
                 });
+            } catch (InterruptedException e) {
+                if (!closed) {
+                    failures.incrementAndGet();
+                    LOG.error("{}: {} interrupted in VIP backend plugin {}", label, what, pluginId);
+                }
             } catch (Exception e) {
                 failures.incrementAndGet();
                 LOG.error("{}: {} failed in VIP backend plugin {}: {}", label, what, pluginId, e.toString());
@@ -206,17 +217,54 @@ final class VipWork implements AutoCloseable {
         }
     }
 
+    /**
+     * The daemon replacing this one: a call of this work that lands after {@link #close} is put right by
+     * {@code next}, whose own wishes are the host's truth by then.
+     */
+    void handOverTo(VipWork next) {
+        successor = next;
+    }
+
     /** A call that timed out has returned after all, maybe after later jobs: ask again for what is wanted now. */
     private void reconcile(String label, String what) {
+        if (closed) {
+            VipWork next = successor;
+            if (next == null) {
+                LOG.warn("{}: {} returned after the daemon stopped; its VIPs may be as that call left them", label, what);
+            } else {
+                next.putRightAfterPredecessor(label, what, wanted.get(label));
+            }
+            return;
+        }
         Wanted now = wanted.get(label);
         if (now == null) {
             return;
         }
         LOG.warn("{}: {} returned after its timeout; {} the VIPs again", label, what, now.held() ? "adding" : "removing");
+        askAgain(label, now);
+    }
+
+    private void askAgain(String label, Wanted now) {
         if (now.held()) {
             queueAdd(label, now.instance());
         } else {
             queueRemove(label, now.instance());
+        }
+    }
+
+    /**
+     * A call of the daemon this one replaced landed late: what this daemon wants for the instance is asked
+     * again; an instance this daemon does not run has its old VIPs removed, as its predecessor's stop did.
+     */
+    private void putRightAfterPredecessor(String label, String what, Wanted before) {
+        Wanted now = wanted.get(label);
+        if (now != null) {
+            LOG.warn("{}: {} of the replaced configuration returned late; {} the VIPs again", label, what,
+                    now.held() ? "adding" : "removing");
+            askAgain(label, now);
+        } else if (before != null) {
+            LOG.warn("{}: {} of the replaced configuration returned late; removing that instance's VIPs", label, what);
+            queueRemove(label, before.instance());
         }
     }
 
@@ -229,6 +277,7 @@ final class VipWork implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        closed = true;
         lanes.close();
         PluginCalls.withContextLoaderChecked(pluginLoader, () -> {
             backend.close();

@@ -3,7 +3,9 @@ package io.hakeeper.engine.plugin;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -25,6 +27,10 @@ import org.slf4j.LoggerFactory;
  * which the caller may have to put right. At most {@code maxAbandoned} threads are abandoned at once; past
  * that no replacement is made, so a plugin that hangs every call costs a bounded number of threads, and
  * the keys go on as far as the remaining workers can take them.
+ *
+ * <p>{@link #close} abandons the calls in hand the same way: each is interrupted (a plugin that waits
+ * interruptibly gives up there, before its effect), and one that returns after all is reported to the
+ * listener as late, so that whoever took over from the closed lanes can put its effect right.
  */
 public final class PluginLanes implements AutoCloseable {
 
@@ -58,7 +64,8 @@ public final class PluginLanes implements AutoCloseable {
     private int liveWorkers;
     private int abandoned;
     private int threadsMade;
-    private int running;
+    /** The calls running on a worker and not yet abandoned. */
+    private final Set<Job> inHand = new HashSet<>();
     private boolean closed;
 
     /** The calls waiting for, or holding, one key. */
@@ -146,7 +153,7 @@ public final class PluginLanes implements AutoCloseable {
     public boolean awaitIdle(long millis) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
         synchronized (lock) {
-            while (!lanes.isEmpty() || running > 0) {
+            while (!lanes.isEmpty() || !inHand.isEmpty()) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
@@ -157,13 +164,23 @@ public final class PluginLanes implements AutoCloseable {
         }
     }
 
-    /** Drops what waits; every thread ends once its call in hand, if any, returns. */
+    /**
+     * Drops what waits and abandons the calls in hand (interrupted; reported as late if they return);
+     * every thread ends once its call, if any, returns.
+     */
     @Override
     public void close() {
         synchronized (lock) {
             closed = true;
             lanes.clear();
             ready.clear();
+            for (Job job : inHand) {
+                job.abandoned = true;
+                job.worker.interrupt();
+                liveWorkers--;
+                abandoned++;
+            }
+            inHand.clear();
             for (int i = 0; i < liveWorkers; i++) {
                 ready.add(new Lane(null)); // one poison lane per worker
             }
@@ -195,7 +212,7 @@ public final class PluginLanes implements AutoCloseable {
                 }
                 job = lane.jobs.poll();
                 job.worker = Thread.currentThread();
-                running++;
+                inHand.add(job);
             }
             if (!run(lane, job)) {
                 return;
@@ -219,7 +236,7 @@ public final class PluginLanes implements AutoCloseable {
             // the watchdog interrupts only under the lock and only before done: none can land after this
             Thread.interrupted();
             if (!job.abandoned) {
-                running--;
+                inHand.remove(job);
                 release(lane);
                 return true;
             }
@@ -241,7 +258,7 @@ public final class PluginLanes implements AutoCloseable {
             }
             job.abandoned = true;
             job.worker.interrupt();
-            running--;
+            inHand.remove(job);
             release(lane);
             liveWorkers--;
             abandoned++;

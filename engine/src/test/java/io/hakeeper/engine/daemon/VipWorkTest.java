@@ -102,6 +102,51 @@ class VipWorkTest {
         assertEquals(List.of("add " + HUNG, "remove " + HUNG, "late add " + HUNG, "remove " + HUNG), backend.calls);
     }
 
+    @Test
+    void closingInterruptsACallInHandSoThatItsEffectNeverLands() throws Exception {
+        HangingBackend listening = new HangingBackend(false);
+        VipWork closing = new VipWork(listening, getClass().getClassLoader(), "test", Duration.ofSeconds(30));
+        try {
+            closing.add("VI_HUNG", HUNG_INSTANCE);
+            awaitTrue(() -> listening.calls.contains("add " + HUNG), Duration.ofSeconds(5), "the add under way");
+        } finally {
+            closing.close();
+        }
+        awaitTrue(() -> listening.calls.contains("interrupted " + HUNG), Duration.ofSeconds(5),
+                "the call in hand interrupted by close");
+        listening.release.countDown();
+        Thread.sleep(100);
+        assertEquals(List.of("add " + HUNG, "interrupted " + HUNG), listening.calls);
+    }
+
+    @Test
+    void aCallOfAReplacedDaemonThatLandsLateIsPutRightByItsSuccessor() throws Exception {
+        VipWork replaced = new VipWork(backend, getClass().getClassLoader(), "test", Duration.ofSeconds(30));
+        replaced.add("VI_HUNG", HUNG_INSTANCE); // was master; the add hangs, deaf to interrupts
+        awaitTrue(() -> backend.calls.contains("add " + HUNG), Duration.ofSeconds(5), "the add under way");
+        work = new VipWork(backend, getClass().getClassLoader(), "test", Duration.ofSeconds(30));
+        replaced.handOverTo(work);
+        replaced.close();
+        work.remove("VI_HUNG", HUNG_INSTANCE); // the successor starts as backup
+        awaitTrue(() -> backend.calls.contains("remove " + HUNG), Duration.ofSeconds(5), "the successor's remove");
+        backend.release.countDown(); // the replaced daemon's add lands now
+        awaitTrue(() -> backend.calls.size() == 4, Duration.ofSeconds(5), "the late add put right by the successor");
+        assertEquals(List.of("add " + HUNG, "remove " + HUNG, "late add " + HUNG, "remove " + HUNG), backend.calls);
+    }
+
+    @Test
+    void aLateCallForAnInstanceTheSuccessorDoesNotRunHasThatInstancesVipsRemoved() throws Exception {
+        VipWork replaced = new VipWork(backend, getClass().getClassLoader(), "test", Duration.ofSeconds(30));
+        replaced.add("VI_HUNG", HUNG_INSTANCE);
+        awaitTrue(() -> backend.calls.contains("add " + HUNG), Duration.ofSeconds(5), "the add under way");
+        work = new VipWork(backend, getClass().getClassLoader(), "test", Duration.ofSeconds(30));
+        replaced.handOverTo(work);
+        replaced.close();
+        backend.release.countDown();
+        awaitTrue(() -> backend.calls.size() == 3, Duration.ofSeconds(5), "the late add of a removed instance undone");
+        assertEquals(List.of("add " + HUNG, "late add " + HUNG, "remove " + HUNG), backend.calls);
+    }
+
     private static void awaitTrue(BooleanSupplier condition, Duration patience, String what) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
         while (!condition.getAsBoolean()) {
@@ -112,18 +157,39 @@ class VipWorkTest {
         }
     }
 
-    /** Records every call; an add of {@link #HUNG} waits for {@link #release}, ignoring interrupts. */
+    /**
+     * Records every call; an add of {@link #HUNG} waits for {@link #release}, ignoring interrupts unless
+     * made to listen to them.
+     */
     private static final class HangingBackend implements VipBackend {
         final CountDownLatch release = new CountDownLatch(1);
+        final boolean deaf;
         final List<String> calls = new CopyOnWriteArrayList<>();
         final Map<String, Long> addedAt = new ConcurrentHashMap<>();
 
+        HangingBackend() {
+            this(true);
+        }
+
+        HangingBackend(boolean deaf) {
+            this.deaf = deaf;
+        }
+
         @Override
-        public void addAddress(String interfaceName, VirtualAddress address) {
+        public void addAddress(String interfaceName, VirtualAddress address) throws InterruptedException {
             String ip = address.address().getHostAddress();
             calls.add("add " + ip);
             if (ip.equals(HUNG)) {
-                hangUntilReleased();
+                if (deaf) {
+                    hangUntilReleased();
+                } else {
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        calls.add("interrupted " + ip);
+                        throw e;
+                    }
+                }
                 calls.add("late add " + ip);
             } else {
                 addedAt.put(ip, System.nanoTime());
