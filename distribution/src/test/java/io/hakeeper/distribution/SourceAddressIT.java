@@ -157,6 +157,13 @@ class SourceAddressIT {
             if (!one.log().contains(said)) {
                 problems.add(one + " did not say '" + said + "'");
             }
+            for (LabRouter router : peer == Peer.HAKEEPER ? List.of(one, two) : List.of(one)) {
+                List<String> wronglySaid = router.log().lines().filter(line -> line.contains("is not an address of"))
+                        .filter(line -> !line.contains(said)).toList();
+                if (!wronglySaid.isEmpty()) {
+                    problems.add(router + " called a source of its interface foreign: " + wronglySaid);
+                }
+            }
             assertEquals(List.of(), problems, () -> "capture " + pcap + "\n" + segment.logs());
         } finally {
             // the next case starts on a quiet segment, its VIPs removed by the routers' own shutdown

@@ -212,7 +212,7 @@ public final class Daemon implements AutoCloseable {
                 new PluginContext("vrrp_instance", routerId, configDirectory), runtime,
                 (key, owner) -> new SocketReader(RawVrrpSocket.open(key.family(), key.interfaceName(), key.protocol()),
                         new AdvertReceiver(key.interfaceName() + " " + key.family(), key.family(), owner,
-                                LOG_INTERVAL_NANOS), waiter), links::firstIpv4);
+                                LOG_INTERVAL_NANOS), waiter), links);
         opened.undo(() -> factory.readers().values().forEach(reader -> reader.socket().close()));
         Map<String, InstanceMachine> machines = new LinkedHashMap<>();
         Map<String, VrrpInstance> clearAtStart = new LinkedHashMap<>();

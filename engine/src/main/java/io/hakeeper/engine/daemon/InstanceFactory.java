@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,7 +58,7 @@ final class InstanceFactory {
     private final Map<SocketKey, SocketReader> readers = new LinkedHashMap<>();
     private final SocketOpener opener;
     private final Map<String, SocketReader> readerByInstance = new LinkedHashMap<>();
-    private final Function<String, Optional<byte[]>> firstIpv4;
+    private final InterfaceAddresses addresses;
     /** IPv4 instances with a socket that send from their interface's primary address, by interface. */
     private final Map<String, List<InstanceRuntime>> followingPrimary = new HashMap<>();
     /** Sockets instances could not open, with how many instances wait for each. */
@@ -72,11 +71,11 @@ final class InstanceFactory {
     }
 
     /**
-     * @param firstIpv4 an interface's primary IPv4 address as the kernel last reported it (the link watch)
+     * @param addresses the interfaces' addresses as the kernel last reported them (the link watch)
      */
     InstanceFactory(GlobalDefs globals, TypeRegistry registry, PluginContext context, VrrpRuntime runtime,
-                    SocketOpener opener, Function<String, Optional<byte[]>> firstIpv4) {
-        this.firstIpv4 = firstIpv4;
+                    SocketOpener opener, InterfaceAddresses addresses) {
+        this.addresses = addresses;
         this.globals = globals;
         this.registry = registry;
         this.context = context;
@@ -263,7 +262,7 @@ final class InstanceFactory {
             // RFC 5798 5.1.2.2: IPv6 adverts come from the interface's link-local address
             return reader == null ? Optional.empty() : Optional.ofNullable(reader.socket().linkLocalAddress());
         }
-        return firstIpv4.apply(instance.interfaceName());
+        return addresses.firstIpv4(instance.interfaceName());
     }
 
     /** mcast_src_ip, or for unicast adverts unicast_src_ip first; empty when the interface's address is used. */
@@ -280,8 +279,8 @@ final class InstanceFactory {
      * not have, and sending from another would break the VRRPv3 checksum), so a source missing from the
      * interface is said at once rather than left to the send failures it causes.
      */
-    private static void warnIfNotOnInterface(VrrpInstance instance, String label) {
-        configuredSource(instance).filter(address -> !InterfaceAddresses.has(instance.interfaceName(), address))
+    private void warnIfNotOnInterface(VrrpInstance instance, String label) {
+        configuredSource(instance).filter(address -> !addresses.has(instance.interfaceName(), address))
                 .ifPresent(address -> LOG.error("{}: {} {} is not an address of {}; adverts are sent from that address"
                         + " or not at all", label,
                         usesUnicastSrcIp(instance) ? "unicast_src_ip" : "mcast_src_ip", address.getHostAddress(),

@@ -1,27 +1,18 @@
 package io.hakeeper.engine.daemon;
 
 import java.net.InetAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
+import java.util.Optional;
 
 /**
- * Whether a configured source address (mcast_src_ip, unicast_src_ip) is one of its interface's, read in the
- * daemon's own network namespace when an instance with such a source is made, never per advert. (The
- * primary IPv4 address of an instance without one comes from the link watch.)
+ * The addresses of the instances' interfaces as the kernel last reported them (the link watch keeps them),
+ * for what an instance needs when it is made: the primary IPv4 address it advertises from when no source is
+ * configured, and whether a configured source (mcast_src_ip, unicast_src_ip) is on its interface.
  */
-final class InterfaceAddresses {
+interface InterfaceAddresses {
 
-    private InterfaceAddresses() {
-    }
+    /** The interface's primary IPv4 address, else its first secondary one; empty when it has none. */
+    Optional<byte[]> firstIpv4(String interfaceName);
 
-    /** Whether {@code address} is an address of the interface now (false when the interface is absent). */
-    static boolean has(String interfaceName, InetAddress address) {
-        try {
-            NetworkInterface nic = NetworkInterface.getByName(interfaceName);
-            // InetAddress.equals compares the bytes alone: a link-local address matches whatever its scope
-            return nic != null && nic.inetAddresses().anyMatch(address::equals);
-        } catch (SocketException e) {
-            return false;
-        }
-    }
+    /** Whether {@code address} is one of the interface's addresses (false when the interface is absent). */
+    boolean has(String interfaceName, InetAddress address);
 }

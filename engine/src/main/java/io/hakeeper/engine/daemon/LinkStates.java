@@ -1,5 +1,6 @@
 package io.hakeeper.engine.daemon;
 
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -30,7 +31,7 @@ import io.hakeeper.engine.runtime.VrrpRuntime;
  * told to the daemon, which lets instances that had nothing to send from (or no socket) send again.
  * Loop thread only, except {@link #readInitialDump}, which runs before the loop starts.
  */
-final class LinkStates implements LinkListener, AutoCloseable {
+final class LinkStates implements LinkListener, InterfaceAddresses, AutoCloseable {
 
     /**
      * Told of an address that appeared on a watched interface (usable: not tentative) or went from it,
@@ -59,6 +60,8 @@ final class LinkStates implements LinkListener, AutoCloseable {
     private final Map<String, Boolean> up = new HashMap<>();
     /** The watched interfaces' IPv4 addresses in the kernel's order (a primary before its secondaries). */
     private final Map<String, List<Ipv4>> ipv4 = new HashMap<>();
+    /** The watched interfaces' IPv6 addresses, tentative ones too. */
+    private final Map<String, List<byte[]>> ipv6 = new HashMap<>();
     private VrrpRuntime runtime;
     private Consumer<String> appeared = name -> { };
     private AddressListener addressChanged = (name, ipv4, address, added) -> { };
@@ -106,10 +109,25 @@ final class LinkStates implements LinkListener, AutoCloseable {
      * The interface's primary IPv4 address, the one the kernel sends from and keepalived takes too (the
      * first primary it reported), else its first secondary one; empty when it has none or is not watched.
      */
-    Optional<byte[]> firstIpv4(String interfaceName) {
+    @Override
+    public Optional<byte[]> firstIpv4(String interfaceName) {
         List<Ipv4> addresses = ipv4.getOrDefault(interfaceName, List.of());
         return addresses.stream().filter(a -> !a.secondary()).findFirst().or(() -> addresses.stream().findFirst())
                 .map(a -> a.address().clone());
+    }
+
+    /**
+     * Whether {@code address} is one of the interface's addresses as the kernel last reported them (false
+     * when the interface is absent or not watched): asked per instance at start, so it must not list the
+     * host's interfaces as the JDK's lookups do.
+     */
+    @Override
+    public boolean has(String interfaceName, InetAddress address) {
+        byte[] wanted = address.getAddress();
+        if (wanted.length == 4) {
+            return ipv4.getOrDefault(interfaceName, List.of()).stream().anyMatch(a -> Arrays.equals(a.address(), wanted));
+        }
+        return ipv6.getOrDefault(interfaceName, List.of()).stream().anyMatch(a -> Arrays.equals(a, wanted));
     }
 
     /**
@@ -140,6 +158,7 @@ final class LinkStates implements LinkListener, AutoCloseable {
         }
         if (!event.exists()) {
             ipv4.remove(event.name());
+            ipv6.remove(event.name());
         }
         boolean nowUp = event.isUp();
         Boolean before = up.put(event.name(), nowUp);
@@ -179,6 +198,12 @@ final class LinkStates implements LinkListener, AutoCloseable {
             addresses.removeIf(known -> Arrays.equals(known.address(), address));
             if (event.added()) {
                 addresses.add(new Ipv4(address, event.secondary()));
+            }
+        } else {
+            List<byte[]> addresses = ipv6.computeIfAbsent(name, n -> new ArrayList<>());
+            addresses.removeIf(known -> Arrays.equals(known, address));
+            if (event.added()) {
+                addresses.add(address);
             }
         }
         if ((!event.added() || !event.tentative()) && runtime != null) {
