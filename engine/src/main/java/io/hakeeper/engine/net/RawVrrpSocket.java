@@ -161,7 +161,12 @@ public final class RawVrrpSocket implements AdvertTransport, AutoCloseable {
         if (Native.LIBC.sendmsg(fd, sending.header, 0) >= 0) {
             return IoStatus.DONE;
         }
-        return failure(NativeCall.SENDMSG, Native.errno(), source);
+        int errno = Native.errno();
+        // a signal that lands during the call has sent nothing: one more try, or the advert is lost
+        if (errno == Linux.EINTR && Native.LIBC.sendmsg(fd, sending.header, 0) >= 0) {
+            return IoStatus.DONE;
+        }
+        return failure(NativeCall.SENDMSG, errno == Linux.EINTR ? Native.errno() : errno, source);
     }
 
     private static boolean isUnspecified(byte[] address) {

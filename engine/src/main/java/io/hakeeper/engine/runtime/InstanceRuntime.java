@@ -166,12 +166,14 @@ public final class InstanceRuntime {
         return timer;
     }
 
+    /** A full send buffer loses the advert as surely as a refusal does: both are counted and said. */
     private void record(IoStatus status) {
-        if (status == IoStatus.FAILED) {
+        if (status != IoStatus.DONE) {
             sendFailures++;
             if (sendFailures == 1 || Long.bitCount(sendFailures) == 1) {
                 // 1st, 2nd, 4th, 8th ... failure: a dead interface is said, not shouted once per advert
-                LOG.warn("{}: advert not sent ({} failures so far)", label, sendFailures);
+                LOG.warn("{}: advert not sent{} ({} failures so far)", label,
+                        status == IoStatus.WOULD_BLOCK ? ": the socket's send buffer is full" : "", sendFailures);
             }
         }
     }

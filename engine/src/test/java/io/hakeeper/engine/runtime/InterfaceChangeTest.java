@@ -60,10 +60,33 @@ class InterfaceChangeTest {
         assertEquals(VrrpState.BACKUP, instance.machine().state());
     }
 
+    @Test
+    void anAdvertTheSendBufferHadNoRoomForIsCountedAsNotSent() throws Exception {
+        AdvertTransport full = new AdvertTransport() {
+            @Override
+            public boolean usable() {
+                return true;
+            }
+
+            @Override
+            public IoStatus send(ByteBuffer payload, byte[] destination, byte[] source) {
+                return IoStatus.WOULD_BLOCK;
+            }
+        };
+        InstanceRuntime owner = instance(full, InstanceParameters.OWNER_PRIORITY);
+        runtime.start(); // an address owner is master at once and advertises
+        assertEquals(VrrpState.MASTER, owner.machine().state());
+        assertEquals(1, owner.sendFailures());
+    }
+
     private InstanceRuntime instance(AdvertTransport transport) throws Exception {
+        return instance(transport, 100);
+    }
+
+    private InstanceRuntime instance(AdvertTransport transport, int priority) throws Exception {
         InetAddress vip = InetAddress.getByName("192.0.2.50");
         byte[] source = InetAddress.getByName("192.0.2.11").getAddress();
-        InstanceMachine machine = new InstanceMachine(new InstanceParameters("VI_1", 3, 51, 100, 10, false, 0,
+        InstanceMachine machine = new InstanceMachine(new InstanceParameters("VI_1", 3, 51, priority, 10, false, 0,
                 source, false, List.of()), runtime.actions());
         InstanceRuntime instance = new InstanceRuntime("VI_1", "eth0", machine,
                 new ReceiveExpectations(3, Family.IPV4, 51, 10, Optional.empty(), List.of(vip), List.of(), false,
