@@ -32,7 +32,7 @@ final class Kernel {
     static final int CAP_IPC_LOCK = 14;
 
     private static final Map<Integer, String> NAMES = Map.of(1, "EPERM", ESRCH, "ESRCH", 11, "EAGAIN", ENOMEM,
-            "ENOMEM", 22, "EINVAL");
+            "ENOMEM", 13, "EACCES", 22, "EINVAL");
 
     private Kernel() {
     }
