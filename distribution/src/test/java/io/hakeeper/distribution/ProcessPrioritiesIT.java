@@ -28,8 +28,9 @@ import io.hakeeper.engine.lab.LabNode;
  * ({@code hakeeper-loop}) and the VM thread, which the loop waits for at every safepoint, run SCHED_RR
  * ({@code policy : 2} in {@code /proc/PID/task/TID/sched}) or at the nice level asked; every thread's
  * {@code Cpus_allowed_list} is the CPU set; {@code VmLck} is non-zero with vrrp_no_swap. A reload changes or
- * undoes them in place, with the master untouched. Where the kernel refuses (no CAP_SYS_NICE, RLIMIT_RTPRIO
- * 0, no CAP_IPC_LOCK), hakeeperd warns naming the keyword and elects all the same.
+ * undoes them in place, with the master untouched. SIGXCPU, the kernel's word at half of vrrp_rlimit_rttime, is
+ * a warning. Where the kernel refuses (no CAP_SYS_NICE, RLIMIT_RTPRIO 0, no CAP_IPC_LOCK), hakeeperd warns
+ * naming the keyword and elects all the same.
  */
 class ProcessPrioritiesIT {
 
@@ -94,6 +95,12 @@ class ProcessPrioritiesIT {
             }
             assertTrue(kibibytes(pid, "VmLck") > 0, () -> "VmLck " + kibibytes(pid, "VmLck") + "\n" + daemon.log());
             assertTrue(realtimeLimits(pid).matches("100000\\s+200000\\s+us"), realtimeLimits(pid));
+            // the kernel's SIGXCPU at the soft limit is a warning: the JVM's default action would end the daemon
+            CommandResult xcpu = HostCommands.run(List.of("kill", "-XCPU", Long.toString(pid)));
+            assertTrue(xcpu.succeeded(), xcpu::describe);
+            assertLogs(daemon, "WARN hakeeper - vrrp_rlimit_rttime: a realtime thread of hakeeperd ran half of"
+                    + " RLIMIT_RTTIME without blocking (SIGXCPU)");
+            assertTrue(daemon.process().process().isAlive(), daemon::log);
 
             int transitions = daemon.transitions();
             Files.writeString(file, config(node, socket, "vrrp_priority = -7\n", 150));
