@@ -138,6 +138,8 @@ public final class DaemonControl implements ControlService, AutoCloseable {
         if (!tuning.needsWork(wanted)) {
             return;
         }
+        // binds libc here: generating the binding takes long enough to make a running loop miss adverts
+        ProcessTuning.currentThreadId();
         CompletableFuture<Integer> loopTid = new CompletableFuture<>();
         target.loop().execute(() -> loopTid.complete(ProcessTuning.currentThreadId()));
         try {
