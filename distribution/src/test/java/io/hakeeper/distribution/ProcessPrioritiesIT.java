@@ -115,6 +115,15 @@ class ProcessPrioritiesIT {
             }
             assertEquals(0, kibibytes(pid, "VmLck"), daemon::log);
             assertEquals(transitions, daemon.transitions(), () -> "the reload restarted the instance:\n" + daemon.log());
+
+            Files.writeString(file, config(node, socket, "vrrp_rt_priority = 20\n", 150));
+            reload(daemon, pid);
+            for (String name : List.of(LOOP, VM_THREAD)) {
+                Task task = the(pid, name);
+                assertEquals(2, task.policy(), task::toString);
+                assertEquals(20, task.rtPriority(), task::toString);
+            }
+            assertEquals(transitions, daemon.transitions(), () -> "the reload restarted the instance:\n" + daemon.log());
             assertEquals("MASTER", daemon.state("VI_1"));
             segment.awaitVipOnlyOn(node, VIP, SETTLE);
         }
