@@ -33,6 +33,7 @@ public final class ProcessTuning {
     private boolean pinned;
     private boolean rttimeSet;
     private boolean sigxcpuHandled;
+    private boolean remembered;
     private int originalNice;
     private long[] originalCpus;
     private long[] originalRttime;
@@ -66,9 +67,10 @@ public final class ProcessTuning {
     }
 
     private void rememberOriginals(List<Task> targets) {
-        if (originalCpus != null) {
+        if (remembered) {
             return;
         }
+        remembered = true;
         int reference = targets.size() > 1 ? targets.get(1).tid() : targets.get(0).tid();
         originalNice = JvmThreads.nice(reference);
         originalCpus = new long[Kernel.CPU_SET_BYTES / Long.BYTES];
