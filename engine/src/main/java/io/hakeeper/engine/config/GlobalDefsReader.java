@@ -5,12 +5,18 @@ import static io.hakeeper.engine.config.GlobalDefsSchema.*;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 import io.hakeeper.api.AnnouncerFactory;
 import io.hakeeper.api.TypeFactory;
 import io.hakeeper.api.VipBackendFactory;
 import io.hakeeper.engine.config.model.GarpTiming;
+import io.hakeeper.engine.config.TomlSettings.Element;
 import io.hakeeper.engine.config.model.GlobalDefs;
+import io.hakeeper.engine.config.model.ProcessPriorities;
 import io.hakeeper.engine.config.model.RunAs;
 
 /** Reads {@code [global_defs]} into {@link GlobalDefs}. */
@@ -40,7 +46,42 @@ final class GlobalDefsReader {
                 in.flag(ENABLE_SCRIPT_SECURITY), in.flag(V3_CHECKSUM_AS_V2), in.string(PLUGIN_DIR),
                 in.string(CONTROL_SOCKET).orElseThrow(), in.string(CONTROL_GROUP), in.string(ADMIN_GROUP),
                 pluginType(in, plugins, VIP_BACKEND, VipBackendFactory.class),
-                pluginType(in, plugins, ANNOUNCER, AnnouncerFactory.class));
+                pluginType(in, plugins, ANNOUNCER, AnnouncerFactory.class), processPriorities(in));
+    }
+
+    private static ProcessPriorities processPriorities(SectionReader in) {
+        return new ProcessPriorities(optionalInt(in.optionalInteger(RT_PRIORITY)), optionalLong(in.optionalInteger(
+                RLIMIT_RTTIME)), optionalInt(in.optionalInteger(PROCESS_PRIORITY)), in.flag(NO_SWAP), cpus(in));
+    }
+
+    /** keepalived's CPU list: at least one CPU, each a number the kernel's CPU sets hold. */
+    private static List<Integer> cpus(SectionReader in) {
+        if (!in.has(CPU_AFFINITY)) {
+            return List.of();
+        }
+        List<Element> elements = in.elements(CPU_AFFINITY);
+        if (elements.isEmpty()) {
+            in.error(CPU_AFFINITY, "expected at least one CPU number, got an empty list");
+        }
+        SortedSet<Integer> cpus = new TreeSet<>();
+        for (Element element : elements) {
+            if (element.value() instanceof Long cpu && cpu >= CPU_AFFINITY.min() && cpu <= CPU_AFFINITY.max()) {
+                cpus.add(cpu.intValue());
+            } else {
+                in.log().error(element.position(), element.path(), "expected a CPU number from "
+                        + (long) CPU_AFFINITY.min() + " to " + (long) CPU_AFFINITY.max() + ", got "
+                        + TomlSettings.describe(element.value()));
+            }
+        }
+        return List.copyOf(cpus);
+    }
+
+    private static OptionalInt optionalInt(Optional<Long> value) {
+        return value.map(v -> OptionalInt.of(v.intValue())).orElse(OptionalInt.empty());
+    }
+
+    private static OptionalLong optionalLong(Optional<Long> value) {
+        return value.map(OptionalLong::of).orElse(OptionalLong.empty());
     }
 
     /** "USER [GROUP]" or "USER:GROUP", as keepalived's script_user and a vrrp_script's user. */

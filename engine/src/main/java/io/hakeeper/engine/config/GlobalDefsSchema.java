@@ -56,6 +56,22 @@ final class GlobalDefsSchema {
             .means("refuse to run scripts as root when any part of their path is writable by others");
     static final KeySpec V3_CHECKSUM_AS_V2 = flag("v3_checksum_as_v2")
             .means("compute VRRPv3 IPv4 checksums without the pseudo-header, as old keepalived did");
+    static final KeySpec RT_PRIORITY = integer("vrrp_rt_priority", 1, 99)
+            .means("run the event loop, and the JVM threads it waits for at safepoints, under SCHED_RR at this"
+                    + " realtime priority");
+    /** keepalived reads an unsigned 32-bit count of microseconds. */
+    static final KeySpec RLIMIT_RTTIME = integer("vrrp_rlimit_rttime", 1, 4294967295L)
+            .means("with vrrp_rt_priority: microseconds of CPU a realtime thread may use without blocking"
+                    + " (RLIMIT_RTTIME): a warning at half, the kernel kills the daemon at the limit");
+    static final KeySpec PROCESS_PRIORITY = integer("vrrp_priority", -20, 19)
+            .means("without vrrp_rt_priority: the nice level of the event loop and of the JVM threads it waits"
+                    + " for at safepoints");
+    static final KeySpec NO_SWAP = flag("vrrp_no_swap")
+            .means("lock the daemon's memory (mlockall), its heap and other anonymous memory touched in"
+                    + " advance, so that nothing it uses is swapped out");
+    /** CPU_SETSIZE: the largest CPU set glibc's sched_setaffinity takes by default. */
+    static final KeySpec CPU_AFFINITY = of("vrrp_cpu_affinity", ValueType.INTEGERS).range(0, 1023)
+            .means("the CPUs every thread of the daemon may run on (sched_setaffinity)");
     static final KeySpec PLUGIN_DIR = of("plugin_dir", ValueType.STRING).ownKey()
             .means("directory the plugin jars are loaded from; default: plugins/ beside bin/");
     static final KeySpec CONTROL_SOCKET = of("control_socket", ValueType.STRING).ownKey()
@@ -73,7 +89,8 @@ final class GlobalDefsSchema {
             GARP_MASTER_DELAY, GARP_MASTER_REPEAT, GARP_LOWER_PRIO_DELAY, GARP_LOWER_PRIO_REPEAT,
             GARP_MASTER_REFRESH, GARP_MASTER_REFRESH_REPEAT, GARP_INTERVAL, GNA_INTERVAL, STRICT,
             SKIP_CHECK_ADV_ADDR, STARTUP_DELAY, VERSION, NOTIFY_FIFO, NOTIFICATION_EMAIL, NOTIFICATION_EMAIL_FROM,
-            SMTP_SERVER, SMTP_CONNECT_TIMEOUT, SCRIPT_USER, ENABLE_SCRIPT_SECURITY, V3_CHECKSUM_AS_V2, PLUGIN_DIR,
+            SMTP_SERVER, SMTP_CONNECT_TIMEOUT, SCRIPT_USER, ENABLE_SCRIPT_SECURITY, V3_CHECKSUM_AS_V2, RT_PRIORITY,
+            RLIMIT_RTTIME, PROCESS_PRIORITY, NO_SWAP, CPU_AFFINITY, PLUGIN_DIR,
             CONTROL_SOCKET, CONTROL_GROUP, ADMIN_GROUP, VIP_BACKEND, ANNOUNCER));
 
     private GlobalDefsSchema() {

@@ -7,6 +7,7 @@ public enum ValueType {
     SECONDS("seconds"),
     BOOLEAN("boolean"),
     STRINGS("array of strings"),
+    INTEGERS("array of integers"),
     COMMAND("command line"),
     ADDRESS("IP address"),
     ADDRESSES("array of IP addresses"),

@@ -331,7 +331,8 @@ public final class Daemon implements AutoCloseable {
      */
     public Optional<String> whyNotIncremental(HakeeperConfig next) {
         HakeeperConfig now = config;
-        if (!now.globalDefs().equals(next.globalDefs())) {
+        // the process priorities are applied in place (DaemonControl): changing them restarts nothing
+        if (!now.globalDefs().withoutProcessPriorities().equals(next.globalDefs().withoutProcessPriorities())) {
             return Optional.of("global_defs changed");
         }
         if (!now.scripts().equals(next.scripts()) || !now.trackFiles().equals(next.trackFiles())

@@ -25,6 +25,7 @@ import io.hakeeper.engine.config.MaskedToml;
 import io.hakeeper.engine.config.Problem;
 import io.hakeeper.engine.config.model.Family;
 import io.hakeeper.engine.config.model.HakeeperConfig;
+import io.hakeeper.engine.config.model.ProcessPriorities;
 import io.hakeeper.engine.config.model.VrrpInstance;
 import io.hakeeper.engine.control.ControlException;
 import io.hakeeper.engine.control.ControlService;
@@ -33,6 +34,7 @@ import io.hakeeper.engine.control.EventHub;
 import io.hakeeper.engine.plugin.LoadedPlugins;
 import io.hakeeper.engine.plugin.PluginInfo;
 import io.hakeeper.engine.plugin.PluginProblem;
+import io.hakeeper.engine.realtime.ProcessTuning;
 import io.hakeeper.engine.runtime.InstanceRuntime;
 import io.hakeeper.engine.runtime.PeerTable;
 import io.hakeeper.engine.track.CheckEvent;
@@ -70,6 +72,8 @@ public final class DaemonControl implements ControlService, AutoCloseable {
 
     private final Path configFile;
     private final Loader loader;
+    /** One per process: what the first tuning found is what a removed setting returns to. */
+    private final ProcessTuning tuning = new ProcessTuning();
     private final EventHub events;
     private final long startedNanos = System.nanoTime();
     private volatile Daemon daemon;
@@ -89,6 +93,7 @@ public final class DaemonControl implements ControlService, AutoCloseable {
         DaemonControl control = new DaemonControl(configFile, loader, events, version);
         control.loaded = first;
         control.daemon = control.openDaemon(first);
+        control.tune(control.daemon);
         control.daemon.beginElections();
         return control;
     }
@@ -121,6 +126,33 @@ public final class DaemonControl implements ControlService, AutoCloseable {
                 events.publish(event);
             }
         });
+    }
+
+    /**
+     * Applies the process priorities of the daemon's configuration to its event loop and the JVM threads the
+     * loop waits for, before its instances start (or, on a reload, as soon as the configuration runs). The
+     * loop thread names its kernel id itself. A refusal is a warning (logged by the tuning); the daemon runs on.
+     */
+    private void tune(Daemon target) {
+        ProcessPriorities wanted = target.config().globalDefs().processPriorities();
+        if (!tuning.needsWork(wanted)) {
+            return;
+        }
+        // binds libc here: generating the binding takes long enough to make a running loop miss adverts
+        ProcessTuning.currentThreadId();
+        CompletableFuture<Integer> loopTid = new CompletableFuture<>();
+        target.loop().execute(() -> loopTid.complete(ProcessTuning.currentThreadId()));
+        try {
+            tuning.apply(wanted, loopTid.get(LOOP_WAIT_MILLIS, TimeUnit.MILLISECONDS));
+        } catch (TimeoutException | ExecutionException e) {
+            LOG.warn("the event loop did not say its thread id within {} ms: vrrp_rt_priority, vrrp_priority,"
+                    + " vrrp_no_swap and vrrp_cpu_affinity are not applied", LOOP_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("vrrp_rt_priority, vrrp_priority, vrrp_no_swap and vrrp_cpu_affinity are not applied: {}",
+                    e.toString());
+        }
     }
 
     /** The admin_group of the configuration running now. */
@@ -397,6 +429,7 @@ public final class DaemonControl implements ControlService, AutoCloseable {
             Loaded old = loaded;
             loaded = new Loaded(next.config(), List.of(), old.plugins(), next.text(), old.close());
             closeQuietly(next);
+            tune(running);
             mode = "instances";
         } else {
             plan = ReloadPlan.restartAll(running.config(), config);
@@ -418,6 +451,7 @@ public final class DaemonControl implements ControlService, AutoCloseable {
             } catch (Exception e) {
                 LOG.warn("reload: while stopping the configuration replaced: {}", e.toString());
             }
+            tune(replacement);
             replacement.beginElections();
             closeQuietly(old);
             mode = "restart";

@@ -28,6 +28,7 @@ import io.hakeeper.engine.config.model.HakeeperConfig;
 import io.hakeeper.engine.config.model.InitialState;
 import io.hakeeper.engine.config.model.NotifyCommands;
 import io.hakeeper.engine.config.model.ParamMatch;
+import io.hakeeper.engine.config.model.ProcessPriorities;
 import io.hakeeper.engine.config.model.RunAs;
 import io.hakeeper.engine.config.model.SyncGroup;
 import io.hakeeper.engine.config.model.TrackFile;
@@ -63,6 +64,11 @@ class EveryKeyLoadsIntoModelTest {
             script_user = "nobody nogroup"
             enable_script_security = true
             v3_checksum_as_v2 = true
+            vrrp_rt_priority = 50
+            vrrp_rlimit_rttime = 20000
+            vrrp_priority = -5
+            vrrp_no_swap = true
+            vrrp_cpu_affinity = [1, 0, 1]
             plugin_dir = "/opt/hakeeper/plugins"
             control_socket = "/run/hk.sock"
             control_group = "hkread"
@@ -227,6 +233,8 @@ class EveryKeyLoadsIntoModelTest {
         assertEquals(Optional.of("hkadmin"), g.adminGroup());
         assertEquals("iproute2", g.vipBackend());
         assertEquals("pcap4j", g.announcer());
+        assertEquals(new ProcessPriorities(OptionalInt.of(50), OptionalLong.of(20000), OptionalInt.of(-5), true,
+                List.of(0, 1)), g.processPriorities());
     }
 
     @Test
@@ -366,6 +374,7 @@ class EveryKeyLoadsIntoModelTest {
         assertEquals("pcap4j", g.announcer());
         assertEquals(25, g.smtpPort());
         assertEquals(Duration.ofSeconds(30), g.smtpConnectTimeout());
+        assertEquals(ProcessPriorities.NONE, g.processPriorities());
         assertEquals(1, defaults.trackFiles().get("f").weight());
         VrrpScript s = defaults.scripts().get("s");
         assertEquals(0, s.weight());

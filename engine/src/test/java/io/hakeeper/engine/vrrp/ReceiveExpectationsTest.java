@@ -19,6 +19,7 @@ import io.hakeeper.api.VirtualAddress;
 import io.hakeeper.engine.config.model.Family;
 import io.hakeeper.engine.config.model.GarpTiming;
 import io.hakeeper.engine.config.model.GlobalDefs;
+import io.hakeeper.engine.config.model.ProcessPriorities;
 import io.hakeeper.engine.config.model.InitialState;
 import io.hakeeper.engine.config.model.NotifyCommands;
 import io.hakeeper.engine.config.model.VrrpInstance;
@@ -90,6 +91,7 @@ class ReceiveExpectationsTest {
         return new GlobalDefs(Optional.empty(), GARP, Duration.ZERO, Duration.ZERO, strict, skipCheckAdvAddr,
                 Duration.ZERO, 2, Optional.empty(), List.of(), Optional.empty(), Optional.empty(), 25,
                 Duration.ofSeconds(30), Optional.empty(), false, v3ChecksumAsV2, Optional.empty(),
-                "/run/hakeeper.sock", Optional.empty(), Optional.empty(), "iproute2", "pcap4j");
+                "/run/hakeeper.sock", Optional.empty(), Optional.empty(), "iproute2", "pcap4j",
+                ProcessPriorities.NONE);
     }
 }

@@ -29,6 +29,8 @@ final class KeepalivedTranslator {
 
     private static final Set<String> SECTIONS = Set.of("global_defs", "vrrp_script", "vrrp_track_file",
             "track_file", "vrrp_track_process", "vrrp_instance", "vrrp_sync_group");
+    /** keepalived's deprecated spellings it still reads, imported under the keyword it asks for instead. */
+    private static final Map<String, String> RENAMED = Map.of("vrrp_rlimit_rtime", "vrrp_rlimit_rttime");
 
     /** A TOML value, rendered, with the keepalived position it came from. */
     private record Item(String toml, SourcePosition origin) {
@@ -96,7 +98,14 @@ final class KeepalivedTranslator {
         }
     }
 
-    private void entry(SectionSpec spec, Table table, String path, Statement st) {
+    private void entry(SectionSpec spec, Table table, String path, Statement written) {
+        Statement st = written;
+        String current = RENAMED.get(written.keyword());
+        if (current != null) {
+            warn(written, path + "." + written.keyword(), "keepalived deprecates " + written.keyword()
+                    + "; imported as " + current);
+            st = new Statement(current, written.args(), written.block(), written.position());
+        }
         String keyPath = path + "." + st.keyword();
         Optional<KeySpec> key = spec.key(st.keyword()).filter(k -> !k.keepalived().isEmpty());
         if (key.isEmpty()) {
@@ -194,6 +203,17 @@ final class KeepalivedTranslator {
                     }
                     return List.of(quote(line.keyword()));
                 });
+            }
+            case INTEGERS -> {
+                List<Item> items = new ArrayList<>();
+                for (String word : st.args()) {
+                    try {
+                        items.add(new Item(Long.toString(Long.parseLong(word)), st.position()));
+                    } catch (NumberFormatException e) {
+                        return bad(st, keyPath, "expected integers, got \"" + word + "\"");
+                    }
+                }
+                return Optional.of(new Value(items, true, st.position()));
             }
             case STRINGS -> {
                 if (sectionIsGroup && st.keyword().startsWith("track_")) {

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param pluginDir     where plugin jars are loaded from; empty means the distribution's plugins/
  * @param controlGroup  group owning the control socket; empty means root only
  * @param adminGroup    group allowed to change state; empty means root only
+ * @param processPriorities the scheduling, memory locking and CPU affinity asked of the daemon's threads
  */
 public record GlobalDefs(Optional<String> routerId, GarpTiming garp, Duration garpInterval, Duration gnaInterval,
                          boolean vrrpStrict, boolean skipCheckAdvAddr, Duration startupDelay, int vrrpVersion,
@@ -23,9 +24,20 @@ public record GlobalDefs(Optional<String> routerId, GarpTiming garp, Duration ga
                          Duration smtpConnectTimeout, Optional<RunAs> scriptUser, boolean enableScriptSecurity,
                          boolean v3ChecksumAsV2, Optional<String> pluginDir, String controlSocket,
                          Optional<String> controlGroup, Optional<String> adminGroup, String vipBackend,
-                         String announcer) {
+                         String announcer, ProcessPriorities processPriorities) {
 
     public GlobalDefs {
         notificationEmail = List.copyOf(notificationEmail);
+    }
+
+    /**
+     * These settings without the process priorities: what a reload must compare to decide whether the
+     * daemon restarts (the priorities are applied in place).
+     */
+    public GlobalDefs withoutProcessPriorities() {
+        return new GlobalDefs(routerId, garp, garpInterval, gnaInterval, vrrpStrict, skipCheckAdvAddr, startupDelay,
+                vrrpVersion, notifyFifo, notificationEmail, notificationEmailFrom, smtpServer, smtpPort,
+                smtpConnectTimeout, scriptUser, enableScriptSecurity, v3ChecksumAsV2, pluginDir, controlSocket,
+                controlGroup, adminGroup, vipBackend, announcer, ProcessPriorities.NONE);
     }
 }

@@ -152,6 +152,45 @@ class KeepalivedImportTest {
     }
 
     @Test
+    void theProcessKeywordsImportOneToOne() throws IOException {
+        KeepalivedImport.Result result = importText("""
+                global_defs {
+                  vrrp_rt_priority 50
+                  vrrp_rlimit_rttime 20000
+                  vrrp_priority -5
+                  vrrp_no_swap
+                  vrrp_cpu_affinity 1 0
+                }
+                vrrp_instance VI_1 {
+                  interface eth1
+                  virtual_router_id 1
+                }
+                """);
+        assertEquals(List.of(), messages(result));
+        TomlParseResult toml = toml(result);
+        assertEquals(50L, toml.getLong(List.of("global_defs", "vrrp_rt_priority")));
+        assertEquals(20000L, toml.getLong(List.of("global_defs", "vrrp_rlimit_rttime")));
+        assertEquals(-5L, toml.getLong(List.of("global_defs", "vrrp_priority")));
+        assertEquals(true, toml.getBoolean(List.of("global_defs", "vrrp_no_swap")));
+        assertEquals(List.of(1L, 0L), toml.getArray(List.of("global_defs", "vrrp_cpu_affinity")).toList());
+    }
+
+    @Test
+    void theDeprecatedRtimeSpellingIsImportedAsRttimeWithAWarning() throws IOException {
+        KeepalivedImport.Result result = importText("global_defs {\n  vrrp_rlimit_rtime 30000\n}\n");
+        assertEquals(List.of(dir.resolve("keepalived.conf") + ":2:3: warning: global_defs.vrrp_rlimit_rtime: keepalived"
+                + " deprecates vrrp_rlimit_rtime; imported as vrrp_rlimit_rttime"), messages(result));
+        assertEquals(30000L, toml(result).getLong(List.of("global_defs", "vrrp_rlimit_rttime")));
+    }
+
+    @Test
+    void aCpuThatIsNotANumberIsAnErrorWithFileAndLine() throws IOException {
+        KeepalivedImport.Result result = importText("global_defs {\n  vrrp_cpu_affinity 0 one\n}\n");
+        assertEquals(List.of(dir.resolve("keepalived.conf") + ":2:3: global_defs.vrrp_cpu_affinity: expected integers,"
+                + " got \"one\""), messages(result));
+    }
+
+    @Test
     void aValidatorPositionInTheTomlIsMovedBackToTheKeepalivedLine() throws IOException {
         KeepalivedImport.Result result = importText("vrrp_instance VI_1 {\n interface eth1\n\n priority 300\n}\n");
         int tomlLine = result.toml().lines().toList().indexOf("priority = 300") + 1;
