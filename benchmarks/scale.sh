@@ -25,7 +25,8 @@
 #   garp n/ms  gratuitous ARPs in the capture once A started, and first-to-last in ms
 #
 # Environment: INSTANCES (1000, a multiple of 4), INTERVALS ("1 0.1"), DAEMONS ("hakeeper keepalived"; also
-# hakeeper-netlink: hakeeper with vip_backend = "netlink", from the same file imported as hakeeper.toml),
+# hakeeper-BACKEND, such as hakeeper-iproute2: hakeeper with vip_backend = "BACKEND", from the same file
+# imported as hakeeper.toml; plain hakeeper has the default backend, netlink),
 # SETTLE (5), WINDOW (20), GARP_INTERVAL (unset: keepalived's default, no pacing; else vrrp_garp_interval
 # and vrrp_gna_interval in seconds for both daemons). Both daemons read the same keepalived.conf, with
 # vrrp_garp_master_delay 0 so that the start-up burst is the only set of GARPs. PROFILE=DIR records a JFR
@@ -45,7 +46,7 @@ per_segment=$((instances / segments))
 [ "$(id -u)" -eq 0 ] || { echo "$0: needs root (network namespaces)" >&2; exit 1; }
 [ $((per_segment * segments)) -eq "$instances" ] && [ "$per_segment" -le 250 ] \
   || { echo "$0: INSTANCES must be a multiple of 4, at most 1000" >&2; exit 1; }
-case " $daemons " in *" hakeeper "* | *" hakeeper-netlink "*)
+case " $daemons " in *" hakeeper "* | *" hakeeper-"*)
   [ -x "$tree/bin/hakeeperd" ] || { echo "$0: no assembled tree at $tree: mvn -q -DskipTests package" >&2; exit 1; }
 esac
 for tool in tcpdump python3 ip; do
@@ -143,9 +144,9 @@ write_conf() {
 # start_daemon KIND ROUTER(a|b) CONF: prints the pids whose CPU counts (keepalived: parent and VRRP child)
 start_daemon() {
   local kind=$1 router=$2 conf=$3 ns=$prefix-$2 pid
-  if [ "$kind" = hakeeper-netlink ]; then
-    # the same configuration as hakeeper.toml, with the VIP backend that adds addresses over rtnetlink
-    "$tree/bin/ha-admin" import-keepalived "$conf" | sed '/^\[global_defs\]/a vip_backend = "netlink"' \
+  if [ "${kind#hakeeper-}" != "$kind" ]; then
+    # the same configuration as hakeeper.toml, with the VIP backend the name gives
+    "$tree/bin/ha-admin" import-keepalived "$conf" | sed "/^\[global_defs\]/a vip_backend = \"${kind#hakeeper-}\"" \
       > "$conf.toml"
     conf=$conf.toml
   fi
