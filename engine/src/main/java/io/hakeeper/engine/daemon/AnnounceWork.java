@@ -71,6 +71,9 @@ final class AnnounceWork implements AutoCloseable {
     /** Per instance label, its current stint as master; none while it is not master. */
     private final Map<String, Mastership> masterships = new ConcurrentHashMap<>();
     private final AtomicLong failures = new AtomicLong();
+    /** Sends nothing: the announcer of a rehearsal. */
+    private static final Announcer SILENT = (interfaceName, addresses) -> {
+    };
 
     /**
      * One stint as master of one instance, and every announcement scheduled for it. Announcements are
@@ -80,12 +83,15 @@ final class AnnounceWork implements AutoCloseable {
      */
     static final class Mastership {
         private final String label;
+        /** The announcer this stint sends through: the plugin's, or {@link #SILENT} for a rehearsal. */
+        private final Announcer through;
         private final AtomicBoolean active = new AtomicBoolean(true);
         private final List<ScheduledFuture<?>> pending = new ArrayList<>();
         private ScheduledFuture<?> settle;
 
-        private Mastership(String label) {
+        private Mastership(String label, Announcer through) {
             this.label = label;
+            this.through = through;
         }
 
         boolean active() {
@@ -169,9 +175,23 @@ final class AnnounceWork implements AutoCloseable {
     /** The instance has become master: a new stint, which {@link #cancel} ends. Called on the event loop. */
     Mastership claim(String label) {
         cancel(label);
-        Mastership stint = new Mastership(label);
+        Mastership stint = new Mastership(label, announcer);
         masterships.put(label, stint);
         return stint;
+    }
+
+    /**
+     * A stint for the rehearsal of a takeover (see {@code DaemonSideEffects.rehearseTakeover}): everything
+     * a real stint does, through an announcer that sends nothing. It is nobody's mastership: {@link #cancel}
+     * does not see it, {@link #endRehearsal} ends it.
+     */
+    Mastership rehearsal(String label) {
+        return new Mastership(label, SILENT);
+    }
+
+    /** Ends a rehearsal's stint once the messages handed to its lane so far have run: its later sets never run. */
+    void endRehearsal(Mastership stint) {
+        lanes.submit(stint.label, "ending the takeover rehearsal", stint::end);
     }
 
     /** The instance's current stint as master, if it is master. */
@@ -179,11 +199,16 @@ final class AnnounceWork implements AutoCloseable {
         return Optional.ofNullable(masterships.get(label));
     }
 
-    /** The announcements of a new master: a set now, a second set later, refreshes. */
+    /**
+     * The announcements of a new master: a set now, a second set later, refreshes. The first set is handed
+     * to the announcer's lanes by the calling thread (the one that saw the VIPs added), not through the
+     * scheduler: a hop between threads costs a wake-up, which on a busy host is most of the time from the
+     * first advert to the first gratuitous ARP.
+     */
     void becameMaster(Mastership stint, VrrpInstance instance) {
         GarpTiming timing = instance.garp();
         List<InetAddress> addresses = VipWork.announced(instance);
-        stint.add(later(stint, instance, addresses, timing.masterRepeat(), Duration.ZERO));
+        set(stint, instance, addresses, timing.masterRepeat());
         if (!timing.masterDelay().isZero()) {
             stint.add(later(stint, instance, addresses, timing.masterRepeat(), timing.masterDelay()));
         }
@@ -202,7 +227,7 @@ final class AnnounceWork implements AutoCloseable {
             return;
         }
         List<InetAddress> addresses = VipWork.announced(instance);
-        stint.add(later(stint, instance, addresses, timing.lowerPrioRepeat(), Duration.ZERO));
+        set(stint, instance, addresses, timing.lowerPrioRepeat());
         stint.replaceSettle(later(stint, instance, addresses, timing.lowerPrioRepeat(),
                 instance.advertInt().plus(SETTLE_MARGIN)));
         if (!timing.lowerPrioDelay().isZero()) {
@@ -262,7 +287,7 @@ final class AnnounceWork implements AutoCloseable {
         }
         try {
             PluginCalls.withContextLoaderChecked(pluginLoader, () -> {
-                announcer.announce(instance.interfaceName(), addresses);
+                stint.through.announce(instance.interfaceName(), addresses);
                 return null;
             });
         } catch (Exception e) {
