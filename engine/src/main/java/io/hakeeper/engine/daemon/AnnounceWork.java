@@ -60,6 +60,9 @@ final class AnnounceWork implements AutoCloseable {
 
     private final AnnouncePacing pacing;
     private final PluginLanes lanes;
+    /** How this work's calls are watched, also when they run in another plugin's lanes. */
+    private final PluginLanes.Listener callWatch = this::timedOut;
+    private final Duration callTimeout;
     private final AtomicLong timeouts = new AtomicLong();
     /** Instances (or interfaces) whose timeout was logged: each is logged once and counted always. */
     private final Set<String> timeoutsLogged = ConcurrentHashMap.newKeySet();
@@ -131,7 +134,8 @@ final class AnnounceWork implements AutoCloseable {
         this.pluginLoader = pluginLoader;
         this.pluginId = pluginId;
         this.pacing = pacing;
-        this.lanes = new PluginLanes("hakeeper-announce", WORKERS, callTimeout, MAX_ABANDONED, this::timedOut);
+        this.callTimeout = callTimeout;
+        this.lanes = new PluginLanes("hakeeper-announce", WORKERS, callTimeout, MAX_ABANDONED, callWatch);
     }
 
     /** Announcer calls that threw, preparing an interface or announcing. */
@@ -199,16 +203,53 @@ final class AnnounceWork implements AutoCloseable {
         return Optional.ofNullable(masterships.get(label));
     }
 
+    /** The timeout of one announcer call: for a call of this work run in another plugin's lanes. */
+    Duration callTimeout() {
+        return callTimeout;
+    }
+
+    /** Told of announcer calls that overstay: for a call of this work run in another plugin's lanes. */
+    PluginLanes.Listener callWatch() {
+        return callWatch;
+    }
+
     /**
      * The announcements of a new master: a set now, a second set later, refreshes. The first set is handed
-     * to the announcer's lanes by the calling thread (the one that saw the VIPs added), not through the
-     * scheduler: a hop between threads costs a wake-up, which on a busy host is most of the time from the
-     * first advert to the first gratuitous ARP.
+     * to the announcer's lanes by the calling thread, not through the scheduler: a hop between threads
+     * costs a wake-up, which on a busy host is most of the time from the first advert to the first
+     * gratuitous ARP. Never sends on the calling thread (the event loop calls it when no VIP backend is
+     * loaded).
      */
     void becameMaster(Mastership stint, VrrpInstance instance) {
         GarpTiming timing = instance.garp();
         List<InetAddress> addresses = VipWork.announced(instance);
         set(stint, instance, addresses, timing.masterRepeat());
+        scheduleFollowUps(stint, instance, addresses, timing);
+    }
+
+    /**
+     * As {@link #becameMaster}, with the first round of the first set sent by the calling thread: a plugin
+     * lane's, which added the VIPs a moment ago and runs this under {@link #callTimeout()} and
+     * {@link #callWatch()} (so a hung announcer is bounded and counted as it is in our own lanes). One
+     * thread from the add to the first gratuitous ARP, as keepalived does it. The set's other rounds go to
+     * the announcer's lanes first, so they do not wait for this one; paced sets are booked as usual.
+     */
+    void becameMasterHere(Mastership stint, VrrpInstance instance) {
+        GarpTiming timing = instance.garp();
+        List<InetAddress> addresses = VipWork.announced(instance);
+        int count = timing.masterRepeat();
+        if (!pacing.unpaced() || count == 0) {
+            becameMaster(stint, instance);
+            return;
+        }
+        set(stint, instance, addresses, count - 1);
+        scheduleFollowUps(stint, instance, addresses, timing);
+        send(stint, instance, addresses);
+    }
+
+    /** The second set and the refreshes of a new master. */
+    private void scheduleFollowUps(Mastership stint, VrrpInstance instance, List<InetAddress> addresses,
+                                   GarpTiming timing) {
         if (!timing.masterDelay().isZero()) {
             stint.add(later(stint, instance, addresses, timing.masterRepeat(), timing.masterDelay()));
         }

@@ -96,11 +96,23 @@ final class DaemonSideEffects implements SideEffects {
         // the stint begins now, on the loop, so that leaving master (removeVips) ends it even before the
         // deferred announcements run
         AnnounceWork.Mastership stint = work.claim(instance.label());
-        afterVips(instance.label(), becomingMaster(work, stint, configOf(instance)));
+        announceAfterVips(instance.label(), work, stint, configOf(instance));
     }
 
-    private static Runnable becomingMaster(AnnounceWork work, AnnounceWork.Mastership stint, VrrpInstance config) {
-        return () -> work.becameMaster(stint, config);
+    /**
+     * The announcements of a new master once its VIPs are up. With a VIP backend the first gratuitous ARP
+     * leaves from the VIP lane's thread right after the add (under the announcer's own timeout): a hop to
+     * another thread cost a wake-up, up to milliseconds on a busy host. Without one they are only scheduled,
+     * since this runs on the event loop.
+     */
+    private void announceAfterVips(String label, AnnounceWork work, AnnounceWork.Mastership stint,
+                                   VrrpInstance config) {
+        if (vips.isPresent()) {
+            vips.get().afterPending(label, "announcing as the new master", () -> work.becameMasterHere(stint, config),
+                    work.callTimeout(), work.callWatch());
+        } else {
+            work.becameMaster(stint, config);
+        }
     }
 
     @Override
@@ -133,7 +145,7 @@ final class DaemonSideEffects implements SideEffects {
         }
         AnnounceWork work = announcements.get();
         AnnounceWork.Mastership stint = work.rehearsal(REHEARSAL);
-        afterVips(REHEARSAL, becomingMaster(work, stint, config));
+        announceAfterVips(REHEARSAL, work, stint, config);
         afterVips(REHEARSAL, () -> work.endRehearsal(stint));
     }
 

@@ -148,6 +148,16 @@ final class VipWork implements AutoCloseable {
     }
 
     /**
+     * Runs another plugin's call once the instance's VIP jobs asked for before it are done, on the thread
+     * that ran them, under that plugin's {@code timeout} and {@code listener}: the announcer's first
+     * gratuitous ARP right after the add, without waking another thread for it.
+     */
+    void afterPending(String label, String what, PluginLanes.Call call, Duration timeout,
+                      PluginLanes.Listener listener) {
+        lanes.submit(label, what, call, timeout, listener);
+    }
+
+    /**
      * At start, before any instance is master: removes those of the instances' VIPs that are on the host
      * (left by a crash, or added by hand), listing each interface once instead of trying every VIP — with
      * 1,000 instances, a few listings rather than thousands of backend calls. Each removal is a job in its
