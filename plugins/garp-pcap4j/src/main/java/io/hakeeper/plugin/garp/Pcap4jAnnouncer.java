@@ -49,7 +49,8 @@ final class Pcap4jAnnouncer implements Announcer {
     private static final Path SYS_CLASS_NET = Path.of("/sys/class/net");
     /** What the kernel shows for an interface without a hardware address (loopback). */
     private static final byte[] NO_MAC = new byte[6];
-    /** Addresses the warm-up builds frames for and never sends: documentation ranges. */
+    /** A locally administered MAC and addresses of documentation ranges: the warm-up's frames, never sent. */
+    private static final byte[] WARM_UP_MAC = {0x02, 0, 0, 0, 0, 1};
     private static final Inet4Address WARM_UP_IPV4 = (Inet4Address) literal("192.0.2.1");
     private static final Inet6Address WARM_UP_IPV6 = (Inet6Address) literal("2001:db8::1");
 
@@ -100,20 +101,21 @@ final class Pcap4jAnnouncer implements Announcer {
     }
 
     /**
-     * The engine's warm-up, so that the first takeover waits for none of this: the handle opened (libpcap),
-     * the MAC read, and both kinds of frame built once and thrown away, which loads and links the code that
-     * builds them. Nothing is sent. An interface without a MAC is left for the first announcement to report.
+     * The engine's warm-up, so that the first takeover waits for none of this: both kinds of frame built
+     * once and thrown away (which loads and links the code that builds them, first, so that it is done even
+     * when the interface is missing, as in the daemon's class-data-sharing training), the handle opened
+     * (libpcap), the MAC read. Nothing is sent. An interface without a MAC is left for the first
+     * announcement to report.
      */
     private void prepare(String interfaceName) throws IOException {
+        AnnouncementFrames.gratuitousArp(WARM_UP_MAC, WARM_UP_IPV4);
+        AnnouncementFrames.unsolicitedNeighbourAdvert(WARM_UP_MAC, WARM_UP_IPV6, forwardsIpv6(interfaceName));
         handle(interfaceName);
-        byte[] mac;
         try {
-            mac = macs.of(interfaceName);
+            macs.of(interfaceName);
         } catch (IOException e) {
-            return;
+            // the first announcement reports it, where it belongs
         }
-        AnnouncementFrames.gratuitousArp(mac, WARM_UP_IPV4);
-        AnnouncementFrames.unsolicitedNeighbourAdvert(mac, WARM_UP_IPV6, forwardsIpv6(interfaceName));
     }
 
     private static boolean hasIpv6(List<InetAddress> addresses) {
