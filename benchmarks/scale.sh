@@ -23,9 +23,14 @@
 #   B adv      adverts B sent, in the whole capture (a backup sends none: anything else is a takeover)
 #   B master   instances B's counters say became master (0 = no takeover)
 #   garp n/ms  gratuitous ARPs in the capture once A started, and first-to-last in ms
+#   masters    A's instances' first adverts once A started, first to last: how long the event loop took to
+#              make them all master, which the GARP burst cannot undercut
+#   advert->garp  per instance, its first advert to the first GARP for its VIP: median, p90, max (the VIP
+#              add and the announcer)
 #
 # Environment: INSTANCES (1000, a multiple of 4), INTERVALS ("1 0.1"), DAEMONS ("hakeeper keepalived"; also
-# hakeeper-netlink: hakeeper with vip_backend = "netlink", from the same file imported as hakeeper.toml),
+# hakeeper-BACKEND, such as hakeeper-iproute2: hakeeper with vip_backend = "BACKEND", from the same file
+# imported as hakeeper.toml; plain hakeeper has the default backend, netlink),
 # SETTLE (5), WINDOW (20), GARP_INTERVAL (unset: keepalived's default, no pacing; else vrrp_garp_interval
 # and vrrp_gna_interval in seconds for both daemons). Both daemons read the same keepalived.conf, with
 # vrrp_garp_master_delay 0 so that the start-up burst is the only set of GARPs. PROFILE=DIR records a JFR
@@ -45,7 +50,7 @@ per_segment=$((instances / segments))
 [ "$(id -u)" -eq 0 ] || { echo "$0: needs root (network namespaces)" >&2; exit 1; }
 [ $((per_segment * segments)) -eq "$instances" ] && [ "$per_segment" -le 250 ] \
   || { echo "$0: INSTANCES must be a multiple of 4, at most 1000" >&2; exit 1; }
-case " $daemons " in *" hakeeper "* | *" hakeeper-netlink "*)
+case " $daemons " in *" hakeeper "* | *" hakeeper-"*)
   [ -x "$tree/bin/hakeeperd" ] || { echo "$0: no assembled tree at $tree: mvn -q -DskipTests package" >&2; exit 1; }
 esac
 for tool in tcpdump python3 ip; do
@@ -143,9 +148,9 @@ write_conf() {
 # start_daemon KIND ROUTER(a|b) CONF: prints the pids whose CPU counts (keepalived: parent and VRRP child)
 start_daemon() {
   local kind=$1 router=$2 conf=$3 ns=$prefix-$2 pid
-  if [ "$kind" = hakeeper-netlink ]; then
-    # the same configuration as hakeeper.toml, with the VIP backend that adds addresses over rtnetlink
-    "$tree/bin/ha-admin" import-keepalived "$conf" | sed '/^\[global_defs\]/a vip_backend = "netlink"' \
+  if [ "${kind#hakeeper-}" != "$kind" ]; then
+    # the same configuration as hakeeper.toml, with the VIP backend the name gives
+    "$tree/bin/ha-admin" import-keepalived "$conf" | sed "/^\[global_defs\]/a vip_backend = \"${kind#hakeeper-}\"" \
       > "$conf.toml"
     conf=$conf.toml
   fi
@@ -323,25 +328,43 @@ for err in glob.glob(f"{work}/cap*.err"):
     cap_drops += int(m.group(1)) if m else 0
 wire = b_adverts = 0
 garps = []
+first_advert = {}  # A's first advert per instance (segment and VRID), once A started
+first_garp = {}  # the first GARP per VIP
 for line in open(f"{work}/capture.txt"):
     fields = line.split()
     t = float(fields[0])
     if "VRRP" in line:
         if fields[2].startswith("198.18.") and fields[2].endswith(".2"):
             b_adverts += 1
-        elif w0 <= t < w1:
-            wire += 1
+        else:
+            if w0 <= t < w1:
+                wire += 1
+            m = re.search(r"vrid (\d+), prio (\d+)", line)
+            if t >= a_start and m and int(m.group(2)) > 0:
+                first_advert.setdefault((fields[2].rsplit(".", 1)[0], int(m.group(1))), t)
     elif "ARP" in line and t >= a_start:
         garps.append(t)
+        m = re.search(r"who-has (\S+) .*tell (\S+),", line)
+        if m and m.group(1) == m.group(2):
+            first_garp.setdefault(m.group(1), t)
 garps.sort()
 burst = (garps[-1] - garps[0]) * 1000 if garps else 0
+# how the burst divides: the masters' first adverts spread over "masters" ms (the event loop's part), and
+# each instance's first GARP follows its first advert by "advert->garp" (the VIP add and the announcer)
+starts = sorted(first_advert.values())
+masters = (starts[-1] - starts[0]) * 1000 if starts else 0
+delays = sorted((first_garp[f"{net}.{vrid + 2}"] - t) * 1000 for (net, vrid), t in first_advert.items()
+                if f"{net}.{vrid + 2}" in first_garp)
+def pct(p):
+    return f"{delays[max(0, -(-p * len(delays) // 100) - 1)]:.2f}" if delays else "-"
 span = w1 - w0
 cpu_a = (int(ca1) - int(ca0)) / hz / span * 100
 cpu_b = (int(cb1) - int(cb0)) / hz / span * 100
 print(f"{kind:10} {interval:>4} s | cpu A {cpu_a:6.1f} % B {cpu_b:5.1f} % | rss A {int(rss_a) / 1024:5.1f} "
       f"B {int(rss_b) / 1024:5.1f} MiB | sent {sent} rcvd {sum(rcvd.values())} min/inst {min(rcvd.values())} "
       f"(of ~{window / float(interval):.0f}) wire {wire} | drops {drops_b}+{cap_drops} | B adv {b_adverts} "
-      f"B master {b_master} B vips {held_b} | garp {len(garps)} in {burst:.0f} ms")
+      f"B master {b_master} B vips {held_b} | garp {len(garps)} in {burst:.0f} ms | masters in {masters:.0f} ms,"
+      f" advert->garp median {pct(50)} p90 {pct(90)} max {pct(100)} ms")
 EOF
 }
 

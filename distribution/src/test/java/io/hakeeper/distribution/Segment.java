@@ -83,6 +83,21 @@ final class Segment implements AutoCloseable {
      * {@code [global_defs]} of its own: a control socket private to the node, no delayed second GARP burst.
      */
     Hakeeperd start(LabNode node, String instances) {
+        Hakeeperd daemon = new Hakeeperd(lab.start(node, tree.resolve("bin/hakeeperd").toString(), "-f",
+                writeConfig(node, instances).toString()));
+        daemons.add(daemon);
+        return daemon;
+    }
+
+    /** As {@link #start(LabNode, String)}, with {@code javaOptions} added to the JVM's (HAKEEPER_JAVA_OPTS). */
+    Hakeeperd startWithJavaOptions(LabNode node, String javaOptions, String instances) {
+        Hakeeperd daemon = new Hakeeperd(lab.start(node, "env", "HAKEEPER_JAVA_OPTS=" + javaOptions,
+                tree.resolve("bin/hakeeperd").toString(), "-f", writeConfig(node, instances).toString()));
+        daemons.add(daemon);
+        return daemon;
+    }
+
+    private Path writeConfig(LabNode node, String instances) {
         String config = """
                 [global_defs]
                 router_id = "%s"
@@ -96,9 +111,7 @@ final class Segment implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Hakeeperd daemon = new Hakeeperd(lab.start(node, tree.resolve("bin/hakeeperd").toString(), "-f", file.toString()));
-        daemons.add(daemon);
-        return daemon;
+        return file;
     }
 
     /** Starts hakeeperd on the node with a configuration file the test wrote (and may rewrite, to reload). */

@@ -80,7 +80,7 @@ final class GlobalDefsSchema {
             .means("group that owns the control socket: its members may read state; default: root only");
     static final KeySpec ADMIN_GROUP = of("admin_group", ValueType.STRING).ownKey()
             .means("group whose members may change state over the control socket; default: root only");
-    static final KeySpec VIP_BACKEND = of("vip_backend", ValueType.STRING).ownKey().byDefault("iproute2")
+    static final KeySpec VIP_BACKEND = of("vip_backend", ValueType.STRING).ownKey().byDefault("netlink")
             .means("VIP backend type that adds and removes addresses and routes");
     static final KeySpec ANNOUNCER = of("announcer", ValueType.STRING).ownKey().byDefault("pcap4j")
             .means("announcer type that sends gratuitous ARP and unsolicited NA");

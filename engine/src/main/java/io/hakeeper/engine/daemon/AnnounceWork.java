@@ -60,6 +60,9 @@ final class AnnounceWork implements AutoCloseable {
 
     private final AnnouncePacing pacing;
     private final PluginLanes lanes;
+    /** How this work's calls are watched, also when they run in another plugin's lanes. */
+    private final PluginLanes.Listener callWatch = this::timedOut;
+    private final Duration callTimeout;
     private final AtomicLong timeouts = new AtomicLong();
     /** Instances (or interfaces) whose timeout was logged: each is logged once and counted always. */
     private final Set<String> timeoutsLogged = ConcurrentHashMap.newKeySet();
@@ -71,6 +74,9 @@ final class AnnounceWork implements AutoCloseable {
     /** Per instance label, its current stint as master; none while it is not master. */
     private final Map<String, Mastership> masterships = new ConcurrentHashMap<>();
     private final AtomicLong failures = new AtomicLong();
+    /** Sends nothing: the announcer of a rehearsal. */
+    private static final Announcer SILENT = (interfaceName, addresses) -> {
+    };
 
     /**
      * One stint as master of one instance, and every announcement scheduled for it. Announcements are
@@ -80,12 +86,15 @@ final class AnnounceWork implements AutoCloseable {
      */
     static final class Mastership {
         private final String label;
+        /** The announcer this stint sends through: the plugin's, or {@link #SILENT} for a rehearsal. */
+        private final Announcer through;
         private final AtomicBoolean active = new AtomicBoolean(true);
         private final List<ScheduledFuture<?>> pending = new ArrayList<>();
         private ScheduledFuture<?> settle;
 
-        private Mastership(String label) {
+        private Mastership(String label, Announcer through) {
             this.label = label;
+            this.through = through;
         }
 
         boolean active() {
@@ -125,7 +134,8 @@ final class AnnounceWork implements AutoCloseable {
         this.pluginLoader = pluginLoader;
         this.pluginId = pluginId;
         this.pacing = pacing;
-        this.lanes = new PluginLanes("hakeeper-announce", WORKERS, callTimeout, MAX_ABANDONED, this::timedOut);
+        this.callTimeout = callTimeout;
+        this.lanes = new PluginLanes("hakeeper-announce", WORKERS, callTimeout, MAX_ABANDONED, callWatch);
     }
 
     /** Announcer calls that threw, preparing an interface or announcing. */
@@ -169,9 +179,23 @@ final class AnnounceWork implements AutoCloseable {
     /** The instance has become master: a new stint, which {@link #cancel} ends. Called on the event loop. */
     Mastership claim(String label) {
         cancel(label);
-        Mastership stint = new Mastership(label);
+        Mastership stint = new Mastership(label, announcer);
         masterships.put(label, stint);
         return stint;
+    }
+
+    /**
+     * A stint for the rehearsal of a takeover (see {@code DaemonSideEffects.rehearseTakeover}): everything
+     * a real stint does, through an announcer that sends nothing. It is nobody's mastership: {@link #cancel}
+     * does not see it, {@link #endRehearsal} ends it.
+     */
+    Mastership rehearsal(String label) {
+        return new Mastership(label, SILENT);
+    }
+
+    /** Ends a rehearsal's stint once the messages handed to its lane so far have run: its later sets never run. */
+    void endRehearsal(Mastership stint) {
+        lanes.submit(stint.label, "ending the takeover rehearsal", stint::end);
     }
 
     /** The instance's current stint as master, if it is master. */
@@ -179,11 +203,53 @@ final class AnnounceWork implements AutoCloseable {
         return Optional.ofNullable(masterships.get(label));
     }
 
-    /** The announcements of a new master: a set now, a second set later, refreshes. */
+    /** The timeout of one announcer call: for a call of this work run in another plugin's lanes. */
+    Duration callTimeout() {
+        return callTimeout;
+    }
+
+    /** Told of announcer calls that overstay: for a call of this work run in another plugin's lanes. */
+    PluginLanes.Listener callWatch() {
+        return callWatch;
+    }
+
+    /**
+     * The announcements of a new master: a set now, a second set later, refreshes. The first set is handed
+     * to the announcer's lanes by the calling thread, not through the scheduler: a hop between threads
+     * costs a wake-up, which on a busy host is most of the time from the first advert to the first
+     * gratuitous ARP. Never sends on the calling thread (the event loop calls it when no VIP backend is
+     * loaded).
+     */
     void becameMaster(Mastership stint, VrrpInstance instance) {
         GarpTiming timing = instance.garp();
         List<InetAddress> addresses = VipWork.announced(instance);
-        stint.add(later(stint, instance, addresses, timing.masterRepeat(), Duration.ZERO));
+        set(stint, instance, addresses, timing.masterRepeat());
+        scheduleFollowUps(stint, instance, addresses, timing);
+    }
+
+    /**
+     * As {@link #becameMaster}, with the first round of the first set sent by the calling thread: a plugin
+     * lane's, which added the VIPs a moment ago and runs this under {@link #callTimeout()} and
+     * {@link #callWatch()} (so a hung announcer is bounded and counted as it is in our own lanes). One
+     * thread from the add to the first gratuitous ARP, as keepalived does it. The set's other rounds go to
+     * the announcer's lanes first, so they do not wait for this one; paced sets are booked as usual.
+     */
+    void becameMasterHere(Mastership stint, VrrpInstance instance) {
+        GarpTiming timing = instance.garp();
+        List<InetAddress> addresses = VipWork.announced(instance);
+        int count = timing.masterRepeat();
+        if (!pacing.unpaced() || count == 0) {
+            becameMaster(stint, instance);
+            return;
+        }
+        set(stint, instance, addresses, count - 1);
+        scheduleFollowUps(stint, instance, addresses, timing);
+        send(stint, instance, addresses);
+    }
+
+    /** The second set and the refreshes of a new master. */
+    private void scheduleFollowUps(Mastership stint, VrrpInstance instance, List<InetAddress> addresses,
+                                   GarpTiming timing) {
         if (!timing.masterDelay().isZero()) {
             stint.add(later(stint, instance, addresses, timing.masterRepeat(), timing.masterDelay()));
         }
@@ -202,7 +268,7 @@ final class AnnounceWork implements AutoCloseable {
             return;
         }
         List<InetAddress> addresses = VipWork.announced(instance);
-        stint.add(later(stint, instance, addresses, timing.lowerPrioRepeat(), Duration.ZERO));
+        set(stint, instance, addresses, timing.lowerPrioRepeat());
         stint.replaceSettle(later(stint, instance, addresses, timing.lowerPrioRepeat(),
                 instance.advertInt().plus(SETTLE_MARGIN)));
         if (!timing.lowerPrioDelay().isZero()) {
@@ -262,7 +328,7 @@ final class AnnounceWork implements AutoCloseable {
         }
         try {
             PluginCalls.withContextLoaderChecked(pluginLoader, () -> {
-                announcer.announce(instance.interfaceName(), addresses);
+                stint.through.announce(instance.interfaceName(), addresses);
                 return null;
             });
         } catch (Exception e) {

@@ -232,6 +232,7 @@ public final class Daemon implements AutoCloseable {
         readers.addAll(factory.readers().values());
         config.instances().values().stream().map(VrrpInstance::interfaceName).distinct()
                 .forEach(name -> announcements.ifPresent(work -> work.prepare(name)));
+        config.instances().values().stream().findFirst().ifPresent(effects::rehearseTakeover);
         for (SyncGroup group : config.syncGroups().values()) {
             runtime.addGroup(SyncGroupMachine.from(group, machines::get, runtime.actions()));
         }

@@ -42,6 +42,8 @@ final class VipWork implements AutoCloseable {
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
     private static final int WORKERS = 4;
     private static final int MAX_ABANDONED = 8;
+    private static final PluginLanes.Call NOTHING = () -> {
+    };
 
     private final VipBackend backend;
     private final ClassLoader pluginLoader;
@@ -107,11 +109,34 @@ final class VipWork implements AutoCloseable {
 
     private void queueAdd(String label, VrrpInstance instance) {
         for (VirtualAddress vip : addresses(instance)) {
-            queue(label, "add " + vip.cidr(), () -> backend.addAddress(deviceOf(vip, instance), vip));
+            queue(label, "add " + vip.cidr(), adding(deviceOf(vip, instance), vip));
         }
         for (VirtualRoute route : instance.virtualRoutes()) {
-            queue(label, "add route " + route.destination(), () -> backend.addRoute(route));
+            queue(label, "add route " + route.destination(), adding(route));
         }
+    }
+
+    private PluginLanes.Call adding(String device, VirtualAddress vip) {
+        return () -> backend.addAddress(device, vip);
+    }
+
+    private PluginLanes.Call adding(VirtualRoute route) {
+        return () -> backend.addRoute(route);
+    }
+
+    /**
+     * For the rehearsal of a takeover at start: makes the instance's add calls without running them (a
+     * lambda's first making links it, milliseconds the first takeover would otherwise pay), and runs a job
+     * that does nothing in the lane {@code label} through the same wrapper as every backend call.
+     */
+    void rehearseAdd(String label, VrrpInstance instance) {
+        for (VirtualAddress vip : addresses(instance)) {
+            adding(deviceOf(vip, instance), vip);
+        }
+        for (VirtualRoute route : instance.virtualRoutes()) {
+            adding(route);
+        }
+        queue(label, "takeover rehearsal", NOTHING);
     }
 
     private void queueRemove(String label, VrrpInstance instance) {
@@ -126,6 +151,16 @@ final class VipWork implements AutoCloseable {
     /** Runs {@code next} once the instance's VIP jobs asked for before it are done (the announcement after the add). */
     void afterPending(String label, Runnable next) {
         lanes.submit(label, "after its VIP jobs", next::run);
+    }
+
+    /**
+     * Runs another plugin's call once the instance's VIP jobs asked for before it are done, on the thread
+     * that ran them, under that plugin's {@code timeout} and {@code listener}: the announcer's first
+     * gratuitous ARP right after the add, without waking another thread for it.
+     */
+    void afterPending(String label, String what, PluginLanes.Call call, Duration timeout,
+                      PluginLanes.Listener listener) {
+        lanes.submit(label, what, call, timeout, listener);
     }
 
     /**

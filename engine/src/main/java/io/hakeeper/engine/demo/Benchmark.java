@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * {@code hakeeper-demo --benchmark}: the demo's failover, {@code runs} times for each of hakeeper and
  * keepalived at VRRPv2 with 1 s adverts and VRRPv3 with 0.1 s adverts (hakeeper at 0.1 s also with the
- * netlink VIP backend), each run in a fresh lab, and the minimum, median and maximum of what the switch
+ * iproute2 VIP backend, the default's alternative), each run in a fresh lab, and the minimum, median and maximum of what the switch
  * and the client saw.
  */
 final class Benchmark {
@@ -20,7 +20,7 @@ final class Benchmark {
             new TrialSetup(Router.HAKEEPER, 2, "1"),
             new TrialSetup(Router.KEEPALIVED, 2, "1"),
             new TrialSetup(Router.HAKEEPER, 3, "0.1"),
-            new TrialSetup(Router.HAKEEPER, 3, "0.1", "netlink"),
+            new TrialSetup(Router.HAKEEPER, 3, "0.1", "iproute2"),
             new TrialSetup(Router.KEEPALIVED, 3, "0.1"));
 
     /** The successor's priority, which sets the skew in its Master_Down_Interval. */
@@ -53,12 +53,14 @@ final class Benchmark {
                 + " configurations, each in a fresh lab of three routers and a client");
         out.println("  failover = crash -> the new master's first advert on the switch (capture)");
         out.println("  outage   = the longest silence of the VIP at the client, ending after the crash (ping -i 0.01)");
+        out.println("  announce = the new master's first advert -> its first gratuitous ARP for the VIP (capture);"
+                + " first: its daemon's first takeover");
         out.println("  logs, configurations, captures: " + workDir);
         out.println();
         List<Row> rows = new ArrayList<>();
         int failures = 0;
         for (TrialSetup setup : setups) {
-            Row row = new Row(setup, new ArrayList<>(), new ArrayList<>());
+            Row row = new Row(setup, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
             for (int i = 1; i <= runs; i++) {
                 Path runDir = workDir.resolve(slug(setup)).resolve(String.format(Locale.ROOT, "run-%02d", i));
                 try {
@@ -73,10 +75,16 @@ final class Benchmark {
                     }
                     result.advertMicros().ifPresent(row.failover()::add);
                     result.outage().ifPresent(o -> row.outage().add(o.firstReplyAfterMicros() - o.lastReplyBeforeMicros()));
-                    out.printf(Locale.ROOT, "  %-40s run %2d: %s -> %s, failover %s, outage %s%n", setup.label(), i,
-                            result.firstMaster().name(), result.successor().name(),
+                    result.announceMicros().ifPresent(row.announce()::add);
+                    if (result.firstTakeover()) {
+                        result.announceMicros().ifPresent(row.firstAnnounce()::add);
+                    }
+                    out.printf(Locale.ROOT, "  %-40s run %2d: %s -> %s, failover %s, outage %s, announce %s%s%n",
+                            setup.label(), i, result.firstMaster().name(), result.successor().name(),
                             millis(result.advertMicros()), millis(result.outage().map(o ->
-                                    o.firstReplyAfterMicros() - o.lastReplyBeforeMicros())));
+                                    o.firstReplyAfterMicros() - o.lastReplyBeforeMicros())),
+                            result.announceMicros().map(m -> String.format(Locale.ROOT, "%.2f ms", m / 1000.0))
+                                    .orElse("not seen"), result.firstTakeover() ? " (first)" : "");
                 } catch (RuntimeException e) {
                     failures++;
                     out.printf(Locale.ROOT, "  %-40s run %2d: FAILED: %s%n", setup.label(), i, e.getMessage());
@@ -86,13 +94,16 @@ final class Benchmark {
             rows.add(row);
         }
         out.println();
-        out.printf(Locale.ROOT, "%-40s %5s %9s   %-22s   %-22s%n", "", "", "expected", "failover, ms", "VIP outage, ms");
-        out.printf(Locale.ROOT, "%-40s %5s %9s   %6s %7s %7s   %6s %7s %7s%n", "configuration", "runs", "ms",
-                "min", "median", "max", "min", "median", "max");
+        out.printf(Locale.ROOT, "%-40s %5s %9s   %-22s   %-22s   %-24s%n", "", "", "expected", "failover, ms",
+                "VIP outage, ms", "announce, ms");
+        out.printf(Locale.ROOT, "%-40s %5s %9s   %6s %7s %7s   %6s %7s %7s   %6s %6s %10s%n", "configuration", "runs",
+                "ms", "min", "median", "max", "min", "median", "max", "median", "p90", "p90 first");
         for (Row row : rows) {
-            out.printf(Locale.ROOT, "%-40s %5d %9s   %s   %s%n", row.setup().label(), row.failover().size(),
-                    row.setup().expectedTakeover(SUCCESSOR_PRIORITY),
-                    summary(row.failover()), summary(row.outage()));
+            out.printf(Locale.ROOT, "%-40s %5d %9s   %s   %s   %6s %6s %10s%n", row.setup().label(),
+                    row.failover().size(), row.setup().expectedTakeover(SUCCESSOR_PRIORITY),
+                    summary(row.failover()), summary(row.outage()), percentile(row.announce(), 50),
+                    percentile(row.announce(), 90), percentile(row.firstAnnounce(), 90)
+                            + " (" + row.firstAnnounce().size() + ")");
         }
         out.println("expected: the successor's Master_Down_Interval (3 x advert_int + (256 - " + SUCCESSOR_PRIORITY
                 + ") / 256 x advert_int)");
@@ -103,7 +114,21 @@ final class Benchmark {
         return failures;
     }
 
-    private record Row(TrialSetup setup, List<Long> failover, List<Long> outage) {
+    private record Row(TrialSetup setup, List<Long> failover, List<Long> outage, List<Long> announce,
+                       List<Long> firstAnnounce) {
+    }
+
+    /**
+     * The nearest-rank percentile in milliseconds with two decimals: the smallest value with at least
+     * {@code percent} % of the values at or below it ("-" for none).
+     */
+    static String percentile(List<Long> micros, int percent) {
+        if (micros.isEmpty()) {
+            return "-";
+        }
+        List<Long> sorted = micros.stream().sorted().toList();
+        int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
+        return String.format(Locale.ROOT, "%.2f", sorted.get(Math.max(rank, 1) - 1) / 1000.0);
     }
 
     /** min, median and max in milliseconds with one decimal; the median of an even count is the mean of the middle two. */

@@ -40,11 +40,11 @@ public final class DemoMain {
             virtual IP went unanswered at the client. Then it removes the lab, also on Ctrl-C.
 
               --benchmark   repeat the failover for hakeeper and for keepalived, VRRPv2 with 1 s adverts
-                            and VRRPv3 with 0.1 s adverts (hakeeper also with vip_backend = "netlink"),
+                            and VRRPv3 with 0.1 s adverts (hakeeper also with vip_backend = "iproute2"),
                             and print min/median/max (needs keepalived)
               --runs N      runs per configuration for --benchmark (default 10)
               --only TEXT   only the --benchmark configurations whose name contains TEXT
-                            ("advert_int 0.1", "netlink", "keepalived")
+                            ("advert_int 0.1", "iproute2", "keepalived")
               --soak MIN    a chaos soak of MIN minutes: three hakeeperd and one keepalived run three
                             virtual routers (VRRPv3 at 0.1 s, VRRPv2 with PASS, IPv6) while faults drawn
                             from a seed hit them (link flaps, partitions, kill -9, SIGSTOP, reloads, a
@@ -111,7 +111,7 @@ public final class DemoMain {
                 case "--only" -> {
                     if (i + 1 >= args.size() || Benchmark.selected(args.get(i + 1)).isEmpty()) {
                         err.println("hakeeper-demo: --only needs text that names a configuration, such as "
-                                + "\"advert_int 0.1\" or \"netlink\"");
+                                + "\"advert_int 0.1\" or \"iproute2\"");
                         return USAGE;
                     }
                     only = args.get(++i);

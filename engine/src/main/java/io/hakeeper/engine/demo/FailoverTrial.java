@@ -133,7 +133,9 @@ final class FailoverTrial {
             // the survivors would keep the capture file growing, and a capture stops once its file is quiet
             routers.forEach(router -> router.process().destroyForcibly());
             Path pcap = capture.stop();
-            result = measure(master, successor, crashMicros, read(ping.output()), pcap);
+            LabProcess successorRouter = routers.get(lab.nodes().indexOf(successor));
+            result = measure(master, successor, crashMicros, read(ping.output()), pcap,
+                    read(successorRouter.output()));
         }
         listener.labDown();
         return result;
@@ -156,8 +158,18 @@ final class FailoverTrial {
         return routers;
     }
 
-    private TrialResult measure(LabNode master, LabNode successor, long crashMicros, String pingText, Path pcap) {
+    private TrialResult measure(LabNode master, LabNode successor, long crashMicros, String pingText, Path pcap,
+                                String successorLog) {
         String wire = HostCommands.run(List.of("tcpdump", "-r", pcap.toString(), "-n", "-tt")).orThrow().stdout();
+        // the successor's own ARPs, by its MAC: the other backup may have claimed the VIP for a moment too
+        String successorArps = HostCommands.run(List.of("tcpdump", "-r", pcap.toString(), "-n", "-tt",
+                "arp and ether src " + successor.mac())).orThrow().stdout();
+        Optional<WireLog.Advert> successorAdvert = WireLog.firstAdvertFrom(WireLog.adverts(wire),
+                successor.ipv4().getHostAddress(), crashMicros);
+        Optional<Long> announce = successorAdvert.flatMap(a -> WireLog.firstGarpFor(WireLog.garps(successorArps), VIP,
+                a.epochMicros()).map(g -> g.epochMicros() - a.epochMicros()));
+        boolean firstTakeover = successorLog.lines().filter(line -> line.contains(setup.router().becameMasterLine()))
+                .count() == 1;
         // the first survivor to announce itself, whichever it was: on a busy machine the lower backup's timer
         // may fire first, and the failover is over when anyone holds the role, not when the right one does
         Optional<Long> advert = WireLog.firstAdvertAfter(WireLog.adverts(wire), master.ipv4().getHostAddress(),
@@ -169,7 +181,7 @@ final class FailoverTrial {
                 .map(a -> a.epochMicros() - crashMicros).findFirst();
         List<PingLog.Reply> replies = PingLog.replies(pingText);
         return new TrialResult(master, successor, advert, garp, PingLog.outageAfter(replies, crashMicros),
-                lastWords, medianSpacing(replies, crashMicros));
+                lastWords, medianSpacing(replies, crashMicros), announce, firstTakeover);
     }
 
     private static long medianSpacing(List<PingLog.Reply> replies, long beforeMicros) {

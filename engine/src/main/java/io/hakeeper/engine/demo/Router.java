@@ -46,6 +46,11 @@ enum Router {
             return List.of(home.resolve("bin/hakeeperd").toString(), "-f", config.toString(),
                     "--control-socket", socket);
         }
+
+        @Override
+        String becameMasterLine() {
+            return " -> MASTER (";
+        }
     },
 
     KEEPALIVED("keepalived") {
@@ -86,6 +91,11 @@ enum Router {
                     "-p", runDir.resolve("keepalived.pid").toString(),
                     "-r", runDir.resolve("keepalived-vrrp.pid").toString());
         }
+
+        @Override
+        String becameMasterLine() {
+            return "Entering MASTER STATE";
+        }
     };
 
     private final String displayName;
@@ -101,6 +111,9 @@ enum Router {
 
     /** The command that runs this router in the foreground with {@code config}; {@code home} is hakeeper's tree. */
     abstract List<String> argv(Path home, Path config, Path runDir);
+
+    /** Text found in the router's output on each line that says an instance became master, and no other. */
+    abstract String becameMasterLine();
 
     String displayName() {
         return displayName;

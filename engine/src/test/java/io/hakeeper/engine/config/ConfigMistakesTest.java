@@ -325,9 +325,9 @@ class ConfigMistakesTest {
 
     @Test
     void anExplicitVipBackendOrAnnouncerNoPluginProvidesIsAnError() {
-        assertProblems("[global_defs]\nvip_backend = \"netlink\"\nannouncer = \"raw\"\n",
-                "test.toml:2:1: global_defs.vip_backend: no VIP backend type netlink is provided by a loaded plugin;"
-                        + " available: iproute2",
+        assertProblems("[global_defs]\nvip_backend = \"ioctl\"\nannouncer = \"raw\"\n",
+                "test.toml:2:1: global_defs.vip_backend: no VIP backend type ioctl is provided by a loaded plugin;"
+                        + " available: iproute2, netlink",
                 "test.toml:3:1: global_defs.announcer: no announcer type raw is provided by a loaded plugin;"
                         + " available: pcap4j");
     }
@@ -336,7 +336,7 @@ class ConfigMistakesTest {
     void aDefaultVipBackendOrAnnouncerNoPluginProvidesIsOnlyAWarning() {
         ValidationReport report = Configs.validate("[global_defs]\nrouter_id = \"r\"\n", TypeRegistry.builder().build());
         assertEquals(List.of(
-                "test.toml:1:1: warning: global_defs.vip_backend: no VIP backend type iproute2 is provided by a"
+                "test.toml:1:1: warning: global_defs.vip_backend: no VIP backend type netlink is provided by a"
                         + " loaded plugin; available: none (it is the default; install its plugin before running the daemon)",
                 "test.toml:1:1: warning: global_defs.announcer: no announcer type pcap4j is provided by a loaded"
                         + " plugin; available: none (it is the default; install its plugin before running the daemon)"),

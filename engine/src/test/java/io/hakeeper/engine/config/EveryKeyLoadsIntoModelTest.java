@@ -370,7 +370,7 @@ class EveryKeyLoadsIntoModelTest {
         assertEquals(2, g.vrrpVersion());
         assertEquals("/run/hakeeper/control.sock", g.controlSocket());
         assertEquals(Optional.empty(), g.pluginDir());
-        assertEquals("iproute2", g.vipBackend());
+        assertEquals("netlink", g.vipBackend());
         assertEquals("pcap4j", g.announcer());
         assertEquals(25, g.smtpPort());
         assertEquals(Duration.ofSeconds(30), g.smtpConnectTimeout());

@@ -31,14 +31,15 @@ final class FakePlugins {
     private FakePlugins() {
     }
 
-    /** Every fake type: auth PASS, checks script and tcp, VIP backend iproute2, announcer pcap4j. */
+    /** Every fake type: auth PASS, checks script and tcp, VIP backends netlink and iproute2, announcer pcap4j. */
     static TypeRegistry all() {
         TypeRegistry.Builder builder = TypeRegistry.builder();
         ClassLoader loader = FakePlugins.class.getClassLoader();
         builder.register(AuthMethodFactory.class, "auth", new PassAuth(), loader);
         builder.register(CheckFactory.class, "checks", new ScriptCheck(), loader);
         builder.register(CheckFactory.class, "checks", new TcpCheck(), loader);
-        builder.register(VipBackendFactory.class, "vip-iproute2", new Iproute2(), loader);
+        builder.register(VipBackendFactory.class, "vip-iproute2", new FakeVipBackend("netlink"), loader);
+        builder.register(VipBackendFactory.class, "vip-iproute2", new FakeVipBackend("iproute2"), loader);
         builder.register(AnnouncerFactory.class, "garp-pcap4j", new Pcap4j(), loader);
         return builder.build();
     }
@@ -51,7 +52,8 @@ final class FakePlugins {
             builder.register(AuthMethodFactory.class, "auth", factory, loader);
         }
         builder.register(CheckFactory.class, "checks", new ScriptCheck(), loader);
-        builder.register(VipBackendFactory.class, "vip-iproute2", new Iproute2(), loader);
+        builder.register(VipBackendFactory.class, "vip-iproute2", new FakeVipBackend("netlink"), loader);
+        builder.register(VipBackendFactory.class, "vip-iproute2", new FakeVipBackend("iproute2"), loader);
         builder.register(AnnouncerFactory.class, "garp-pcap4j", new Pcap4j(), loader);
         return builder.build();
     }
@@ -140,10 +142,17 @@ final class FakePlugins {
         }
     }
 
-    static final class Iproute2 implements VipBackendFactory {
+    /** A VIP backend type of the vip-iproute2 plugin whose calls do nothing. */
+    static final class FakeVipBackend implements VipBackendFactory {
+        private final String type;
+
+        FakeVipBackend(String type) {
+            this.type = type;
+        }
+
         @Override
         public String type() {
-            return "iproute2";
+            return type;
         }
 
         @Override

@@ -14,15 +14,15 @@ import org.tomlj.TomlParseResult;
 class RouterConfigTest {
 
     @Test
-    void aSetupWithTheNetlinkBackendWritesItIntoGlobalDefs() {
+    void aSetupWithTheIproute2BackendWritesItIntoGlobalDefs() {
         TomlParseResult toml = Toml.parse(Router.HAKEEPER.config(
-                new TrialSetup(Router.HAKEEPER, 3, "0.1", "netlink"), "node1", 150));
+                new TrialSetup(Router.HAKEEPER, 3, "0.1", "iproute2"), "node1", 150));
 
         assertFalse(toml.hasErrors(), () -> toml.errors().toString());
-        assertEquals("netlink", toml.getString("global_defs.vip_backend"));
+        assertEquals("iproute2", toml.getString("global_defs.vip_backend"));
         assertEquals("node1", toml.getString("global_defs.router_id"));
-        assertEquals(List.of("hakeeper VRRPv3 advert_int 0.1 netlink"),
-                Benchmark.selected("netlink").stream().map(TrialSetup::label).toList());
+        assertEquals(List.of("hakeeper VRRPv3 advert_int 0.1 iproute2"),
+                Benchmark.selected("iproute2").stream().map(TrialSetup::label).toList());
     }
 
     @Test
@@ -31,6 +31,6 @@ class RouterConfigTest {
 
         assertFalse(toml.hasErrors(), () -> toml.errors().toString());
         assertNull(toml.getString("global_defs.vip_backend"));
-        assertEquals(3, Benchmark.selected("advert_int 0.1").size(), "hakeeper, hakeeper netlink, keepalived");
+        assertEquals(3, Benchmark.selected("advert_int 0.1").size(), "hakeeper, hakeeper iproute2, keepalived");
     }
 }

@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -32,8 +33,7 @@ import io.hakeeper.api.Announcer;
  * kernel from copying the interface's traffic into its capture buffer. A send that fails drops the
  * handle, so that the next call opens a fresh one (the interface may have been deleted and created
  * again). The interface's IPv6 forwarding flag is read on every call, so a host that became a router is
- * announced correctly; its MAC at most once a second ({@link MacAddresses}: the JDK's lookup lists every
- * address of the host), and again after a failed send.
+ * announced correctly; its MAC at most once a second ({@link MacAddresses}), and again after a failed send.
  *
  * <p>Thread-safe: the engine's workers may announce on several interfaces at once; calls are serialised,
  * which costs nothing next to the engine's intervals between announcements.
@@ -46,6 +46,13 @@ final class Pcap4jAnnouncer implements Announcer {
     private static final int READ_TIMEOUT_MILLIS = 100;
     // Never true; compiled unoptimised, because libpcap's optimiser refuses a filter that rejects everything.
     private static final String REJECT_ALL = "ether[0] & 0 != 0";
+    private static final Path SYS_CLASS_NET = Path.of("/sys/class/net");
+    /** What the kernel shows for an interface without a hardware address (loopback). */
+    private static final byte[] NO_MAC = new byte[6];
+    /** A locally administered MAC and addresses of documentation ranges: the warm-up's frames, never sent. */
+    private static final byte[] WARM_UP_MAC = {0x02, 0, 0, 0, 0, 1};
+    private static final Inet4Address WARM_UP_IPV4 = (Inet4Address) literal("192.0.2.1");
+    private static final Inet6Address WARM_UP_IPV6 = (Inet6Address) literal("2001:db8::1");
 
     private final Map<String, PcapHandle> handles = new HashMap<>();
     private final MacAddresses macs = new MacAddresses(Pcap4jAnnouncer::readMac, System::nanoTime);
@@ -57,12 +64,12 @@ final class Pcap4jAnnouncer implements Announcer {
             throw new IllegalStateException("announcer is closed; cannot announce on " + interfaceName);
         }
         if (addresses.isEmpty()) {
-            // the engine's warm-up: open the handle now, so the first takeover does not wait for libpcap
-            handle(interfaceName);
+            prepare(interfaceName);
             return;
         }
         byte[] mac = macs.of(interfaceName);
-        boolean router = forwardsIpv6(interfaceName);
+        // read only for a neighbour advertisement: a file read per call adds up over a burst of 1,000 GARPs
+        boolean router = hasIpv6(addresses) && forwardsIpv6(interfaceName);
         PcapHandle handle = handle(interfaceName);
         for (InetAddress address : addresses) {
             byte[] frame;
@@ -91,6 +98,33 @@ final class Pcap4jAnnouncer implements Announcer {
                 }
             }
         }
+    }
+
+    /**
+     * The engine's warm-up, so that the first takeover waits for none of this: both kinds of frame built
+     * once and thrown away (which loads and links the code that builds them, first, so that it is done even
+     * when the interface is missing, as in the daemon's class-data-sharing training), the handle opened
+     * (libpcap), the MAC read. Nothing is sent. An interface without a MAC is left for the first
+     * announcement to report.
+     */
+    private void prepare(String interfaceName) throws IOException {
+        AnnouncementFrames.gratuitousArp(WARM_UP_MAC, WARM_UP_IPV4);
+        AnnouncementFrames.unsolicitedNeighbourAdvert(WARM_UP_MAC, WARM_UP_IPV6, forwardsIpv6(interfaceName));
+        handle(interfaceName);
+        try {
+            macs.of(interfaceName);
+        } catch (IOException e) {
+            // the first announcement reports it, where it belongs
+        }
+    }
+
+    private static boolean hasIpv6(List<InetAddress> addresses) {
+        for (InetAddress address : addresses) {
+            if (address instanceof Inet6Address) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -140,23 +174,40 @@ final class Pcap4jAnnouncer implements Announcer {
         }
     }
 
-    private static byte[] readMac(String interfaceName) throws IOException {
-        NetworkInterface link;
+    /**
+     * The interface's MAC from {@code /sys/class/net/NAME/address}: one small file of this network
+     * namespace, where the JDK's {@code NetworkInterface.getByName} would list every address of the host
+     * (with 1,000 VIPs on it, milliseconds per read, on the way to the first gratuitous ARP).
+     */
+    static byte[] readMac(String interfaceName) throws IOException {
+        String text;
         try {
-            link = NetworkInterface.getByName(interfaceName);
-        } catch (SocketException e) {
-            throw new IOException("cannot read interface " + interfaceName + ": " + e.getMessage(), e);
+            text = Files.readString(SYS_CLASS_NET.resolve(interfaceName).resolve("address")).trim();
+        } catch (NoSuchFileException e) {
+            throw new IOException("no interface " + interfaceName + " in this network namespace", e);
+        } catch (IOException e) {
+            throw new IOException("cannot read the Ethernet address of interface " + interfaceName + ": "
+                    + e.getMessage(), e);
         }
-        if (link == null) {
-            throw new IOException("no interface " + interfaceName + " in this network namespace");
+        byte[] mac;
+        try {
+            mac = text.isEmpty() ? new byte[0] : HexFormat.ofDelimiter(":").parseHex(text);
+        } catch (IllegalArgumentException e) {
+            mac = new byte[0];
         }
-        byte[] mac = link.getHardwareAddress();
-        if (mac == null || mac.length != 6) {
+        if (mac.length != 6 || Arrays.equals(mac, NO_MAC)) {
             throw new IOException("interface " + interfaceName + " has no Ethernet address ("
-                    + (mac == null ? "none" : HexFormat.ofDelimiter(":").formatHex(mac))
-                    + "); gratuitous ARP and neighbour advertisements need one");
+                    + (text.isEmpty() ? "none" : text) + "); gratuitous ARP and neighbour advertisements need one");
         }
         return mac;
+    }
+
+    private static InetAddress literal(String address) {
+        try {
+            return InetAddress.getByName(address); // a literal: no name lookup
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** keepalived's rule for the Router flag: the interface's net.ipv6.conf.IF.forwarding. */

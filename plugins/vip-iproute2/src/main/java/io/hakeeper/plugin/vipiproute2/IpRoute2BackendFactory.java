@@ -11,7 +11,7 @@ import io.hakeeper.api.VipBackend;
 import io.hakeeper.api.VipBackendFactory;
 
 /**
- * The VIP backend {@code iproute2}, the default of {@code global_defs.vip_backend}: runs {@code ip} from
+ * The VIP backend {@code iproute2}, chosen with {@code vip_backend = "iproute2"}: runs {@code ip} from
  * the PATH, each call limited to {@value #TIMEOUT_SECONDS} seconds, and marks the addresses it adds as
  * hakeeper's over a netlink socket of its own (old {@code ip} cannot). It has no settings.
  */

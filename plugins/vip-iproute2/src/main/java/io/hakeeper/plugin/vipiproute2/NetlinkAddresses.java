@@ -1,8 +1,11 @@
 package io.hakeeper.plugin.vipiproute2;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Optional;
 
 import io.hakeeper.api.VipBackend;
 import io.hakeeper.api.VirtualAddress;
@@ -22,6 +25,15 @@ final class NetlinkAddresses implements AutoCloseable {
 
     /** {@link #protocolOf}'s answer for an address the interface does not hold. */
     static final int ABSENT = -1;
+    /** For requests whose only answer is the acknowledgement. */
+    private static final RtReplies.Handler NO_MESSAGES = (type, datagram, start, end) -> {
+    };
+    /** What {@link #warmUp} encodes: documentation addresses, with every IPv4 option a VIP may carry. */
+    private static final List<VirtualAddress> WARM_UP = List.of(
+            new VirtualAddress(literal("192.0.2.1"), 24, Optional.empty(), Optional.of("+"), Optional.of("global"),
+                    Optional.of("eth0:1")),
+            new VirtualAddress(literal("2001:db8::1"), 128, Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty()));
 
     private final NetlinkSocket socket;
     private final RtRequests requests = new RtRequests();
@@ -36,7 +48,35 @@ final class NetlinkAddresses implements AutoCloseable {
      * (same address and prefix), which leaves it as it was; 0 or the kernel's errno.
      */
     synchronized int addMarked(int index, VirtualAddress address) throws IOException {
-        return exchange(encoded(() -> requests.addMarkedAddress(++sequence, index, address)), null);
+        return exchange(addRequest(++sequence, index, address), null);
+    }
+
+    /**
+     * The add request, written without a lambda: a lambda is linked the first time it is made, which a
+     * daemon's first takeover would pay (milliseconds) between its first advert and its first gratuitous ARP.
+     */
+    private ByteBuffer addRequest(int sequence, int index, VirtualAddress address) throws IOException {
+        try {
+            return requests.addMarkedAddress(sequence, index, address);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("netlink: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes an add and a removal of each family into the request buffer and sends nothing: the encoding
+     * code is then loaded and linked before the first takeover, which would otherwise pay for it between
+     * its first advert and its first gratuitous ARP.
+     */
+    synchronized void warmUp() {
+        for (VirtualAddress vip : WARM_UP) {
+            try {
+                addRequest(0, 1, vip);
+            } catch (IOException e) {
+                throw new IllegalStateException("the warm-up's own address does not encode: " + vip.cidr(), e);
+            }
+            requests.removeAddress(0, 1, vip);
+        }
     }
 
     /** Marks an address that was just added by someone acting for hakeeper (the iproute2 backend's ip). */
@@ -105,7 +145,7 @@ final class NetlinkAddresses implements AutoCloseable {
     /** Sends the request and reads the answer to its end; 0 or the kernel's errno. */
     private int exchange(ByteBuffer request, RtReplies.Handler handler) throws IOException {
         int expected = request.getInt(8);
-        RtReplies.Handler each = handler != null ? handler : (type, datagram, start, end) -> { };
+        RtReplies.Handler each = handler != null ? handler : NO_MESSAGES;
         socket.send(request);
         try {
             while (true) {
@@ -121,6 +161,14 @@ final class NetlinkAddresses implements AutoCloseable {
     }
 
     /** Encoding refuses words it cannot write (scope, broadcast) with IllegalArgumentException. */
+    private static InetAddress literal(String address) {
+        try {
+            return InetAddress.getByName(address); // a literal: no name lookup
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private interface Encoding {
         ByteBuffer request();
     }

@@ -35,6 +35,7 @@ final class NetlinkBackend implements VipBackend {
     NetlinkBackend(NetlinkSocket socket, VipBackend routes) {
         this.addresses = new NetlinkAddresses(socket);
         this.routes = routes;
+        addresses.warmUp();
     }
 
     @Override

@@ -1,0 +1,147 @@
+package io.hakeeper.engine.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.hakeeper.api.Announcer;
+import io.hakeeper.api.VipBackend;
+import io.hakeeper.api.VirtualAddress;
+import io.hakeeper.api.VirtualRoute;
+import io.hakeeper.engine.config.model.GarpTiming;
+import io.hakeeper.engine.config.model.VrrpInstance;
+
+/**
+ * The takeover rehearsal at start goes through the VIP and announcement lanes and touches nothing: no
+ * address added, no message announced, not then and not later (its second set and its refreshes never
+ * run), and a real takeover after it adds, then announces, the first round from the thread that added.
+ * An announcer that hangs there is bounded and counted as the announcer's, not the VIP backend's.
+ */
+class TakeoverRehearsalTest {
+
+    /** A second set after 150 ms and a refresh every 100 ms: both would show within the wait below. */
+    private static final GarpTiming GARP = new GarpTiming(Duration.ofMillis(150), 2, Duration.ZERO, 1,
+            Duration.ofMillis(100), 1);
+    private static final VrrpInstance INSTANCE = Instances.withVip("VI_1", 51, "192.0.2.50", Duration.ofSeconds(1), GARP);
+
+    private final List<String> calls = new CopyOnWriteArrayList<>();
+    private final VipWork vips = new VipWork(new RecordingBackend(), getClass().getClassLoader(), "test");
+    private final AnnounceWork announcements = new AnnounceWork(this::announce, getClass().getClassLoader(), "test",
+            new AnnouncePacing(Duration.ZERO, Duration.ZERO));
+    private final DaemonSideEffects effects = new DaemonSideEffects(new HashMap<>(), new HashMap<>(),
+            Optional.of(vips), Optional.of(announcements), Optional.empty(), change -> { });
+
+    @AfterEach
+    void close() throws Exception {
+        vips.close();
+        announcements.close();
+    }
+
+    @Test
+    void theRehearsalAddsNothingAndAnnouncesNothingThenOrLater() throws Exception {
+        effects.rehearseTakeover(INSTANCE);
+        Thread.sleep(600);
+        vips.drain(5_000);
+        assertEquals(List.of(), calls);
+        assertEquals(0, vips.failures() + announcements.failures(), "the rehearsal failed somewhere");
+    }
+
+    @Test
+    void aTakeoverAfterTheRehearsalAddsThenAnnounces() throws Exception {
+        effects.rehearseTakeover(INSTANCE);
+        vips.add("VI_1", INSTANCE);
+        AnnounceWork.Mastership stint = announcements.claim("VI_1");
+        vips.afterPending("VI_1", "announcing", () -> announcements.becameMasterHere(stint, INSTANCE),
+                announcements.callTimeout(), announcements.callWatch());
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (calls.size() < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        announcements.cancel("VI_1");
+        assertEquals(List.of("add 192.0.2.50/24 on eth0", "announce [/192.0.2.50] on eth0",
+                "announce [/192.0.2.50] on eth0"), calls.subList(0, Math.min(3, calls.size())));
+    }
+
+    @Test
+    void anAnnouncerThatHangsInTheVipLaneIsTheAnnouncersTimeoutAndHoldsUpNoOtherInstance() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Announcer hangs = (interfaceName, addresses) -> {
+            while (release.getCount() > 0) {
+                try {
+                    release.await();
+                } catch (InterruptedException deaf) {
+                    // as a send stuck in the kernel would be
+                }
+            }
+        };
+        AnnounceWork hanging = new AnnounceWork(hangs, getClass().getClassLoader(), "test",
+                new AnnouncePacing(Duration.ZERO, Duration.ZERO), Duration.ofMillis(500));
+        try {
+            VrrpInstance one = Instances.withVip("VI_1", 51, "192.0.2.50", Duration.ofSeconds(1), GARP);
+            vips.add("VI_1", one);
+            vips.afterPending("VI_1", "announcing", () -> hanging.becameMasterHere(hanging.claim("VI_1"), one),
+                    hanging.callTimeout(), hanging.callWatch());
+            vips.add("VI_2", Instances.withVip("VI_2", 52, "192.0.2.51", Duration.ofSeconds(1), GARP));
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while ((hanging.timeouts() == 0 || !calls.contains("add 192.0.2.51/24 on eth0"))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertTrue(calls.contains("add 192.0.2.51/24 on eth0"), "VI_2's add waited for VI_1's hung announcer");
+            assertTrue(hanging.timeouts() >= 1, "the hung first round was not counted as the announcer's");
+            assertEquals(0, vips.timeouts(), "the announcer's hang was counted as the VIP backend's");
+            vips.remove("VI_1", one);
+            while (!calls.contains("remove 192.0.2.50/24 on eth0") && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertTrue(calls.contains("remove 192.0.2.50/24 on eth0"), "VI_1's lane stayed held after the timeout");
+        } finally {
+            release.countDown();
+            hanging.close();
+        }
+    }
+
+    private void announce(String interfaceName, List<InetAddress> addresses) {
+        if (!addresses.isEmpty()) {
+            calls.add("announce " + addresses + " on " + interfaceName);
+        }
+    }
+
+    private final class RecordingBackend implements VipBackend {
+        @Override
+        public void addAddress(String interfaceName, VirtualAddress address) {
+            calls.add("add " + address.cidr() + " on " + interfaceName);
+        }
+
+        @Override
+        public void removeAddress(String interfaceName, VirtualAddress address) {
+            calls.add("remove " + address.cidr() + " on " + interfaceName);
+        }
+
+        @Override
+        public List<VirtualAddress> listAddresses(String interfaceName) {
+            calls.add("list " + interfaceName);
+            return List.of();
+        }
+
+        @Override
+        public void addRoute(VirtualRoute route) {
+            calls.add("add route " + route.destination());
+        }
+
+        @Override
+        public void removeRoute(VirtualRoute route) {
+            calls.add("remove route " + route.destination());
+        }
+    }
+}
