@@ -155,6 +155,8 @@ public final class InstanceRuntime {
      * is sent with: one source, used for both, and never the kernel's choice.
      */
     private void sendTo(ByteBuffer sendBuffer, int priority, byte[] destination) {
+        // the buffer's limit is still the length of whichever advert went out last, maybe a shorter one
+        sendBuffer.clear();
         int length = encoder.encode(sendBuffer, 0, priority, source, destination);
         sendBuffer.limit(length).position(0);
         record(transport.send(sendBuffer, destination, source));
