@@ -11,8 +11,8 @@ public final class Timer {
     private final String name;
     private final Runnable action;
     long deadline = DISARMED;
-    /** Position in the queue's heap, or -1 when not queued; kept by {@link TimerQueue}. */
-    int heapIndex = -1;
+    /** The id the queue gave it while armed, or -1 when not queued; kept by {@link TimerQueue}. */
+    int id = -1;
 
     Timer(String name, Runnable action) {
         this.name = name;
@@ -25,7 +25,7 @@ public final class Timer {
     }
 
     public boolean isArmed() {
-        return heapIndex >= 0;
+        return id >= 0;
     }
 
     /** The monotonic deadline in nanoseconds; meaningful only while armed. */

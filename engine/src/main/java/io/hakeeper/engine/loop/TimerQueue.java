@@ -3,19 +3,35 @@ package io.hakeeper.engine.loop;
 import java.util.Arrays;
 
 /**
- * A 4-ary min-heap of timers by deadline. Each timer knows its own slot, so re-arming or cancelling is
- * O(log n) and allocation-free; the arrays grow only when more timers exist than ever before. The deadlines
- * sit in an array of their own beside the timers, so that comparing the four children of a slot reads one
- * or two cache lines instead of four timer objects: with 1,000 timers a timer event then costs about what
- * it costs with 10.
+ * A 4-ary min-heap of timers by deadline, kept in flat arrays: the heap holds each armed timer's id and
+ * deadline side by side, and the position of each id in the heap is in an array of its own. Sifting a
+ * timer up or down therefore reads and writes those arrays only, never the timer objects it moves past:
+ * with 1,000 instances every timer object but the one fired or re-armed is cold, and a heap that wrote
+ * each moved timer's position into the timer itself went to memory once per level. An id is given when a
+ * timer is armed and taken back when it leaves the queue, most recent first, so that a timer fired and
+ * re-armed at once gets its id back and the arrays grow only with the number of timers armed together.
+ * Re-arming and cancelling are O(log n); nothing allocates once the arrays have grown.
  */
 final class TimerQueue {
 
     private static final int ARITY = 4;
 
-    private Timer[] heap = new Timer[16];
+    /** Heap order: the id of the timer at each heap position, and its deadline beside it. */
+    private int[] heapIds = new int[16];
     private long[] deadlines = new long[16];
+    /** By id: the heap position of the timer holding it, and that timer. */
+    private int[] positions = new int[16];
+    private Timer[] timers = new Timer[16];
+    /** Ids not held by any timer; the last one is handed out next. */
+    private int[] freeIds = new int[16];
+    private int freeCount;
     private int size;
+
+    TimerQueue() {
+        for (int id = 0; id < freeIds.length; id++) {
+            freeIds[freeCount++] = freeIds.length - 1 - id;
+        }
+    }
 
     boolean isEmpty() {
         return size == 0;
@@ -27,91 +43,132 @@ final class TimerQueue {
     }
 
     Timer peek() {
-        return size == 0 ? null : heap[0];
+        return size == 0 ? null : timers[heapIds[0]];
     }
 
     void schedule(Timer timer, long deadline) {
-        if (timer.heapIndex >= 0) {
-            long previous = timer.deadline;
-            timer.deadline = deadline;
+        timer.deadline = deadline;
+        int id = timer.id;
+        if (id >= 0) {
+            int position = positions[id];
+            long previous = deadlines[position];
+            deadlines[position] = deadline;
             if (deadline < previous) {
-                siftUp(timer.heapIndex);
+                siftUp(position);
             } else {
-                siftDown(timer.heapIndex);
+                siftDown(position);
             }
             return;
         }
-        if (size == heap.length) {
-            heap = Arrays.copyOf(heap, size * 2);
-            deadlines = Arrays.copyOf(deadlines, size * 2);
+        if (freeCount == 0) {
+            grow();
         }
-        timer.deadline = deadline;
-        place(timer, size++);
-        siftUp(timer.heapIndex);
+        id = freeIds[--freeCount];
+        timer.id = id;
+        timers[id] = timer;
+        heapIds[size] = id;
+        deadlines[size] = deadline;
+        positions[id] = size;
+        siftUp(size++);
     }
 
     void cancel(Timer timer) {
-        int index = timer.heapIndex;
-        if (index < 0) {
+        int id = timer.id;
+        if (id < 0) {
             return;
         }
-        Timer last = heap[--size];
-        heap[size] = null;
-        timer.heapIndex = -1;
-        if (index < size) {
-            place(last, index);
-            siftDown(index);
-            siftUp(last.heapIndex);
-        }
+        removeAt(positions[id]);
+        timers[id] = null;
+        freeIds[freeCount++] = id;
+        timer.id = -1;
     }
 
     Timer poll() {
-        Timer first = heap[0];
+        Timer first = timers[heapIds[0]];
         cancel(first);
         return first;
     }
 
+    /** Fills heap position {@code position} with the last timer of the heap and restores the order. */
+    private void removeAt(int position) {
+        int last = --size;
+        if (position == last) {
+            return;
+        }
+        int lastId = heapIds[last];
+        heapIds[position] = lastId;
+        deadlines[position] = deadlines[last];
+        positions[lastId] = position;
+        siftDown(position);
+        siftUp(positions[lastId]);
+    }
+
     private void siftUp(int index) {
-        Timer timer = heap[index];
-        long deadline = timer.deadline;
+        int id = heapIds[index];
+        long deadline = deadlines[index];
         while (index > 0) {
             int parent = (index - 1) / ARITY;
             if (deadlines[parent] <= deadline) {
                 break;
             }
-            place(heap[parent], index);
+            moveTo(parent, index);
             index = parent;
         }
-        place(timer, index);
+        place(id, deadline, index);
     }
 
     private void siftDown(int index) {
-        Timer timer = heap[index];
-        long deadline = timer.deadline;
+        int id = heapIds[index];
+        long deadline = deadlines[index];
         while (true) {
             int first = ARITY * index + 1;
             if (first >= size) {
                 break;
             }
             int child = first;
+            long earliest = deadlines[first];
             int end = Math.min(first + ARITY, size);
             for (int c = first + 1; c < end; c++) {
-                if (deadlines[c] < deadlines[child]) {
+                long candidate = deadlines[c];
+                if (candidate < earliest) {
                     child = c;
+                    earliest = candidate;
                 }
             }
-            if (deadline <= deadlines[child]) {
+            if (deadline <= earliest) {
                 break;
             }
-            place(heap[child], index);
+            moveTo(child, index);
             index = child;
         }
-        place(timer, index);
+        place(id, deadline, index);
     }
 
-    private void place(Timer timer, int index) {
-        heap[index] = timer;
-        deadlines[index] = timer.deadline;
-        timer.heapIndex = index;
+    /** Moves the timer at heap position {@code from} to {@code to}. */
+    private void moveTo(int from, int to) {
+        int id = heapIds[from];
+        heapIds[to] = id;
+        deadlines[to] = deadlines[from];
+        positions[id] = to;
+    }
+
+    private void place(int id, long deadline, int index) {
+        heapIds[index] = id;
+        deadlines[index] = deadline;
+        positions[id] = index;
+    }
+
+    /** Doubles every array; the new ids are free, the lowest handed out first. */
+    private void grow() {
+        int capacity = heapIds.length;
+        int doubled = capacity * 2;
+        heapIds = Arrays.copyOf(heapIds, doubled);
+        deadlines = Arrays.copyOf(deadlines, doubled);
+        positions = Arrays.copyOf(positions, doubled);
+        timers = Arrays.copyOf(timers, doubled);
+        freeIds = Arrays.copyOf(freeIds, doubled);
+        for (int id = doubled - 1; id >= capacity; id--) {
+            freeIds[freeCount++] = id;
+        }
     }
 }

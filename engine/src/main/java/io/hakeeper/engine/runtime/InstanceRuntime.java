@@ -19,13 +19,13 @@ import io.hakeeper.engine.vrrp.packet.AdvertView;
 /**
  * One VRRP instance at the event loop's edge: its pure state machine, what it expects of received adverts,
  * and how its own adverts are built and sent. Everything here runs on the loop thread and allocates nothing
- * per advert: one send buffer per instance, addresses as pre-built byte arrays.
+ * per advert: the loop's one send buffer, addresses as pre-built byte arrays.
  */
 public final class InstanceRuntime {
 
     private static final Logger LOG = LoggerFactory.getLogger(InstanceRuntime.class);
     /** Room for the largest advert: an IPv4 header, AH, and 255 IPv6 addresses fit in 4 KiB. */
-    private static final int SEND_BUFFER_BYTES = 4096;
+    static final int SEND_BUFFER_BYTES = 4096;
 
     private final String label;
     private final String interfaceName;
@@ -37,7 +37,6 @@ public final class InstanceRuntime {
     private final byte[] source;
     private final byte[] multicastGroup;
     private final byte[][] unicastPeers;
-    private final ByteBuffer sendBuffer = ByteBuffer.allocateDirect(SEND_BUFFER_BYTES);
     private final PeerTable peers = new PeerTable();
     private long sendFailures;
     private String cannotSendDetail;
@@ -137,14 +136,17 @@ public final class InstanceRuntime {
         }
     }
 
-    /** Builds and sends one advert with {@code priority} (the effective one, or 0 when resigning). */
-    void sendAdvert(int priority) {
+    /**
+     * Builds one advert with {@code priority} (the effective one, or 0 when resigning) in {@code sendBuffer}
+     * (direct, {@link #SEND_BUFFER_BYTES} long, free once the send returns) and sends it.
+     */
+    void sendAdvert(ByteBuffer sendBuffer, int priority) {
         if (unicastPeers.length == 0) {
-            sendTo(priority, multicastGroup);
+            sendTo(sendBuffer, priority, multicastGroup);
             return;
         }
         for (byte[] peer : unicastPeers) {
-            sendTo(priority, peer);
+            sendTo(sendBuffer, priority, peer);
         }
     }
 
@@ -152,7 +154,9 @@ public final class InstanceRuntime {
      * The v3 checksum covers both addresses, so the advert is encoded for the very source and destination it
      * is sent with: one source, used for both, and never the kernel's choice.
      */
-    private void sendTo(int priority, byte[] destination) {
+    private void sendTo(ByteBuffer sendBuffer, int priority, byte[] destination) {
+        // the buffer's limit is still the length of whichever advert went out last, maybe a shorter one
+        sendBuffer.clear();
         int length = encoder.encode(sendBuffer, 0, priority, source, destination);
         sendBuffer.limit(length).position(0);
         record(transport.send(sendBuffer, destination, source));

@@ -1,27 +1,35 @@
 package io.hakeeper.engine.runtime;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
 import io.hakeeper.engine.vrrp.packet.AdvertVerdict;
 import io.hakeeper.engine.vrrp.packet.AdvertView;
 
 /**
  * The last advert heard from each router on one instance's VRID, for {@code ha-admin instance} and
  * {@code peers}: its source, priority, interval, when, and whether it passed the receive checks. A fixed
- * number of slots with their address bytes pre-allocated, so that recording allocates nothing; when every
- * slot is taken the oldest entry gives way. Loop thread only.
+ * number of slots, all in one {@code long[]}, a slot's words side by side: recording an advert allocates
+ * nothing and touches one or two cache lines, where a column per field cost a cold line per column at
+ * 1,000 instances. When every slot is taken the oldest entry gives way. Loop thread only.
  */
 public final class PeerTable {
 
     static final int SLOTS = 8;
 
-    private final byte[][] addresses = new byte[SLOTS][16];
-    private final int[] addressLengths = new int[SLOTS];
-    private final int[] priorities = new int[SLOTS];
-    private final int[] intervals = new int[SLOTS];
-    private final long[] heardAt = new long[SLOTS];
-    private final boolean[] accepted = new boolean[SLOTS];
-    private final AdvertVerdict[] verdicts = new AdvertVerdict[SLOTS];
-    private final long[] adverts = new long[SLOTS];
-    private final byte[] scratch = new byte[16];
+    // the words of one slot: the address as two big-endian halves, the time heard, the adverts heard, and
+    // the small fields packed as described at FIELDS
+    private static final int ADDRESS_HIGH = 0;
+    private static final int ADDRESS_LOW = 1;
+    private static final int HEARD_AT = 2;
+    private static final int ADVERTS = 3;
+    /** Address length (bits 0-7), priority (8-15), interval in centiseconds (16-31), verdict (32-39). */
+    private static final int FIELDS = 4;
+    private static final int WORDS = 5;
+    private static final AdvertVerdict[] VERDICTS = AdvertVerdict.values();
+
+    private final long[] slots = new long[SLOTS * WORDS];
     private int used;
     /** The slot of the last accepted advert with a priority above 0: who we believe is master. */
     private int master = -1;
@@ -32,26 +40,27 @@ public final class PeerTable {
     }
 
     void record(AdvertView view, AdvertVerdict verdict, long nowNanos) {
+        long high = view.sourceWord(0);
+        long low = view.sourceWord(1);
         int length = view.addressLength();
-        view.copySource(scratch);
-        int slot = find(length);
+        int slot = find(high, low, length);
         if (slot < 0) {
             slot = used < SLOTS ? used++ : oldest();
-            System.arraycopy(scratch, 0, addresses[slot], 0, length);
-            addressLengths[slot] = length;
-            adverts[slot] = 0;
+            slots[slot * WORDS + ADDRESS_HIGH] = high;
+            slots[slot * WORDS + ADDRESS_LOW] = low;
+            slots[slot * WORDS + ADVERTS] = 0;
             if (slot == master) {
                 master = -1;
             }
         }
-        priorities[slot] = view.priority();
-        intervals[slot] = view.intervalCentiseconds();
-        heardAt[slot] = nowNanos;
-        accepted[slot] = verdict.isAccepted();
-        verdicts[slot] = verdict;
-        adverts[slot]++;
+        int base = slot * WORDS;
+        int priority = view.priority();
+        slots[base + HEARD_AT] = nowNanos;
+        slots[base + ADVERTS]++;
+        slots[base + FIELDS] = length | priority << 8 | (long) view.intervalCentiseconds() << 16
+                | (long) verdict.ordinal() << 32;
         if (verdict.isAccepted()) {
-            if (view.priority() > 0) {
+            if (priority > 0) {
                 master = slot;
             } else if (slot == master) {
                 master = -1;
@@ -64,28 +73,21 @@ public final class PeerTable {
         master = -1;
     }
 
-    private int find(int length) {
+    private int find(long high, long low, int length) {
         for (int slot = 0; slot < used; slot++) {
-            if (addressLengths[slot] == length && same(addresses[slot], length)) {
+            int base = slot * WORDS;
+            if (slots[base + ADDRESS_HIGH] == high && slots[base + ADDRESS_LOW] == low
+                    && (int) (slots[base + FIELDS] & 0xff) == length) {
                 return slot;
             }
         }
         return -1;
     }
 
-    private boolean same(byte[] address, int length) {
-        for (int i = 0; i < length; i++) {
-            if (address[i] != scratch[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private int oldest() {
         int oldest = 0;
         for (int slot = 1; slot < SLOTS; slot++) {
-            if (heardAt[slot] < heardAt[oldest]) {
+            if (slots[slot * WORDS + HEARD_AT] < slots[oldest * WORDS + HEARD_AT]) {
                 oldest = slot;
             }
         }
@@ -93,8 +95,8 @@ public final class PeerTable {
     }
 
     /** Every peer heard, oldest slot first (allocates: for the control plane). */
-    public java.util.List<Peer> snapshot() {
-        java.util.List<Peer> peers = new java.util.ArrayList<>(used);
+    public List<Peer> snapshot() {
+        List<Peer> peers = new ArrayList<>(used);
         for (int slot = 0; slot < used; slot++) {
             peers.add(peer(slot));
         }
@@ -102,12 +104,20 @@ public final class PeerTable {
     }
 
     /** The peer whose last accepted advert claimed mastership, if any. */
-    public java.util.Optional<Peer> master() {
-        return master < 0 ? java.util.Optional.empty() : java.util.Optional.of(peer(master));
+    public Optional<Peer> master() {
+        return master < 0 ? Optional.empty() : Optional.of(peer(master));
     }
 
     private Peer peer(int slot) {
-        return new Peer(java.util.Arrays.copyOf(addresses[slot], addressLengths[slot]), priorities[slot],
-                intervals[slot], heardAt[slot], accepted[slot], verdicts[slot], adverts[slot]);
+        int base = slot * WORDS;
+        long fields = slots[base + FIELDS];
+        byte[] address = new byte[(int) (fields & 0xff)];
+        for (int i = 0; i < address.length; i++) {
+            long half = slots[base + (i < 8 ? ADDRESS_HIGH : ADDRESS_LOW)];
+            address[i] = (byte) (half >>> (56 - 8 * (i % 8)));
+        }
+        AdvertVerdict verdict = VERDICTS[(int) (fields >>> 32 & 0xff)];
+        return new Peer(address, (int) (fields >>> 8 & 0xff), (int) (fields >>> 16 & 0xffff), slots[base + HEARD_AT],
+                verdict.isAccepted(), verdict, slots[base + ADVERTS]);
     }
 }

@@ -1,5 +1,6 @@
 package io.hakeeper.engine.runtime;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -37,6 +38,11 @@ public final class VrrpRuntime {
     private final MonotonicClock clock;
     private final ActionBuffer actions;
     private final SideEffects sideEffects;
+    /**
+     * Where every instance's adverts are written, one at a time: the transport has sent an advert when its
+     * send returns, so one buffer serves them all and stays in the cache.
+     */
+    private final ByteBuffer sendBuffer = ByteBuffer.allocateDirect(InstanceRuntime.SEND_BUFFER_BYTES);
     private final List<InstanceRuntime> instances = new ArrayList<>();
     private final List<SyncGroupMachine> groups = new ArrayList<>();
     private final Map<InstanceMachine, InstanceRuntime> byMachine = new IdentityHashMap<>();
@@ -237,13 +243,16 @@ public final class VrrpRuntime {
      */
     void afterEvent(InstanceRuntime target) {
         for (int i = 0; i < actions.size(); i++) {
-            carryOut(actions.source(i), actions.action(i));
+            carryOut(actions.source(i), actions.action(i), target);
         }
+        boolean targetRearmed = false;
         for (int i = 0; i < actions.movedDeadlines(); i++) {
-            rearm(runtimeOf(actions.movedDeadline(i)));
+            InstanceRuntime moved = runtimeOf(actions.movedDeadline(i), target);
+            rearm(moved);
+            targetRearmed |= moved == target;
         }
         actions.clear();
-        if (target != null) {
+        if (target != null && !targetRearmed) {
             rearm(target);
         }
     }
@@ -264,12 +273,12 @@ public final class VrrpRuntime {
         }
     }
 
-    private void carryOut(InstanceMachine source, Action action) {
+    private void carryOut(InstanceMachine source, Action action, InstanceRuntime target) {
         if (action instanceof Effect effect) {
-            InstanceRuntime instance = runtimeOf(source);
+            InstanceRuntime instance = runtimeOf(source, target);
             switch (effect) {
-                case SEND_ADVERT -> instance.sendAdvert(source.effectivePriority());
-                case SEND_PRIORITY_ZERO_ADVERT -> instance.sendAdvert(0);
+                case SEND_ADVERT -> instance.sendAdvert(sendBuffer, source.effectivePriority());
+                case SEND_PRIORITY_ZERO_ADVERT -> instance.sendAdvert(sendBuffer, 0);
                 case ADD_VIPS -> sideEffects.addVips(instance);
                 case REMOVE_VIPS -> sideEffects.removeVips(instance);
                 case ANNOUNCE -> sideEffects.announce(instance);
@@ -278,7 +287,7 @@ public final class VrrpRuntime {
             }
         } else if (action instanceof StateChange change) {
             if (source != null && change.to() == VrrpState.MASTER) {
-                runtimeOf(source).peers().forgetMaster();
+                runtimeOf(source, target).peers().forgetMaster();
             }
             sideEffects.stateChanged(change);
         } else if (action instanceof SuspectedBug bug) {
@@ -286,7 +295,14 @@ public final class VrrpRuntime {
         }
     }
 
-    private InstanceRuntime runtimeOf(InstanceMachine machine) {
+    /**
+     * The instance of {@code machine}: nearly always the one the event was for, which is known without a
+     * lookup; a sync group's partners and events of many instances are looked up.
+     */
+    private InstanceRuntime runtimeOf(InstanceMachine machine, InstanceRuntime target) {
+        if (target != null && target.machine() == machine) {
+            return target;
+        }
         InstanceRuntime instance = byMachine.get(machine);
         if (instance == null) {
             throw new IllegalStateException("an action came from a machine this runtime does not own");

@@ -25,6 +25,8 @@ public final class ReceiveExpectations {
     private final int authType;
     private final byte[][] virtualAddresses;
     private final byte[][] unicastPeers;
+    /** Read for every advert: kept as a field, so that the check does not reach into the peers' array. */
+    private final boolean unicast;
     private final boolean checkUnicastSource;
     private final boolean strict;
     private final boolean skipAddressCheck;
@@ -52,6 +54,7 @@ public final class ReceiveExpectations {
         this.authType = auth.map(AuthMethod::authType).orElse(VrrpWire.AUTH_NONE);
         this.virtualAddresses = bytesOf(virtualAddresses, family);
         this.unicastPeers = bytesOf(unicastPeers, family);
+        this.unicast = this.unicastPeers.length > 0;
         this.checkUnicastSource = checkUnicastSource;
         this.strict = strict;
         this.skipAddressCheck = skipAddressCheck;
@@ -113,7 +116,7 @@ public final class ReceiveExpectations {
 
     /** Unicast mode: peers are configured. */
     public boolean unicast() {
-        return unicastPeers.length > 0;
+        return unicast;
     }
 
     public boolean checkUnicastSource() {

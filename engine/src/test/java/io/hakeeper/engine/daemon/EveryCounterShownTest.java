@@ -61,11 +61,12 @@ class EveryCounterShownTest {
 
     /** Fields counted up that are not counters, and why. */
     private static final Map<String, String> NOT_COUNTERS = Map.ofEntries(
-            Map.entry("PeerTable.adverts", "per router heard, a column of the peer table: ha-admin peers shows it"),
+            Map.entry("PeerTable.slots", "adverts per router heard, a column of the peer table: ha-admin peers shows it"),
             Map.entry("PeerTable.used", "slots of the peer table in use"),
             Map.entry("LatenessTracker.unloggedLate", "late timers not yet said in the log; timers_late has them all"),
             Map.entry("RateLimitedLog.suppressed", "log lines held back, said with the next line of their kind"),
             Map.entry("TimerQueue.size", "timers armed"),
+            Map.entry("TimerQueue.freeCount", "timer ids not in use"),
             Map.entry("ActionBuffer.size", "actions pending in the buffer"),
             Map.entry("ActionBuffer.movedCount", "machines whose deadline moved in the event being carried out"),
             Map.entry("Poller.count", "file descriptors watched"),

@@ -18,6 +18,15 @@ import io.hakeeper.api.AuthMethod;
 public final class AdvertEncoder {
 
     private final AdvertSpec spec;
+    // the spec's fields as every advert reads them, kept here so that an advert does not reach through the
+    // spec and its address list (with 1,000 instances, cold cache lines each time)
+    private final int version;
+    private final int vrid;
+    private final int intervalCentiseconds;
+    private final int addressCount;
+    private final int addressLength;
+    private final int messageLength;
+    private final boolean v3ChecksumAsV2;
     private final AuthMethod auth;
     private final byte[] addresses;
     private final int authType;
@@ -31,12 +40,18 @@ public final class AdvertEncoder {
             throw new IllegalArgumentException("VRRPv" + spec.version() + " has no authentication");
         }
         this.spec = spec;
+        this.version = spec.version();
+        this.vrid = spec.vrid();
+        this.intervalCentiseconds = spec.intervalCentiseconds();
+        this.addressCount = spec.addresses().size();
+        this.addressLength = spec.addressLength();
+        this.messageLength = spec.messageLength();
+        this.v3ChecksumAsV2 = spec.v3ChecksumAsV2();
         this.auth = auth.orElse(null);
         this.authType = auth.map(AuthMethod::authType).orElse(VrrpWire.AUTH_NONE);
-        int length = spec.addressLength();
-        addresses = new byte[spec.addresses().size() * length];
-        for (int i = 0; i < spec.addresses().size(); i++) {
-            System.arraycopy(spec.addresses().get(i).getAddress(), 0, addresses, i * length, length);
+        addresses = new byte[addressCount * addressLength];
+        for (int i = 0; i < addressCount; i++) {
+            System.arraycopy(spec.addresses().get(i).getAddress(), 0, addresses, i * addressLength, addressLength);
         }
     }
 
@@ -78,7 +93,7 @@ public final class AdvertEncoder {
      * has one, and the VRRP message; for AH with IP_HDRINCL, and for captures. Returns its length.
      */
     public int encodeIpv4Packet(ByteBuffer out, int offset, int priority, byte[] source, byte[] destination) {
-        if (spec.addressLength() != 4) {
+        if (addressLength != 4) {
             throw new IllegalStateException("an IPv6 advert has no IPv4 header");
         }
         int authHeaderLength = auth == null ? 0 : auth.headerLength();
@@ -93,7 +108,7 @@ public final class AdvertEncoder {
             identification = ipIdentification;
         }
         int ipHeaderLength = Ipv4Header.write(out, offset, protocol, VrrpWire.TTL, identification, source,
-                destination, authHeaderLength + spec.messageLength());
+                destination, authHeaderLength + messageLength);
         for (int i = authHeaderOffset; i < vrrpOffset; i++) {
             out.put(i, (byte) 0);
         }
@@ -110,36 +125,36 @@ public final class AdvertEncoder {
         if (sealsMessage) {
             auth.seal(out, layout);
         }
-        AdvertChecksum.write(out, layout.vrrpOffset(), layout.vrrpLength(), spec.version(), source, destination,
-                spec.addressLength(), spec.v3ChecksumAsV2());
+        AdvertChecksum.write(out, layout.vrrpOffset(), layout.vrrpLength(), version, source, destination,
+                addressLength, v3ChecksumAsV2);
         if (auth != null && !sealsMessage) {
             auth.seal(out, layout);
         }
     }
 
     private int writeMessage(ByteBuffer out, int offset, int priority) {
-        out.put(offset, (byte) (spec.version() << 4 | VrrpWire.TYPE_ADVERTISEMENT));
-        out.put(offset + 1, (byte) spec.vrid());
+        out.put(offset, (byte) (version << 4 | VrrpWire.TYPE_ADVERTISEMENT));
+        out.put(offset + 1, (byte) vrid);
         out.put(offset + 2, (byte) priority);
-        out.put(offset + 3, (byte) spec.addresses().size());
-        if (spec.version() == 2) {
+        out.put(offset + 3, (byte) addressCount);
+        if (version == 2) {
             out.put(offset + 4, (byte) authType);
-            out.put(offset + 5, (byte) (spec.intervalCentiseconds() / 100));
+            out.put(offset + 5, (byte) (intervalCentiseconds / 100));
         } else {
             // the top 4 bits are reserved and sent as zero
-            Bytes.put16(out, offset + 4, spec.intervalCentiseconds());
+            Bytes.put16(out, offset + 4, intervalCentiseconds);
         }
         Bytes.put16(out, offset + AdvertChecksum.FIELD_OFFSET, 0);
         int addressStart = offset + VrrpWire.HEADER_LENGTH;
         for (int i = 0; i < addresses.length; i++) {
             out.put(addressStart + i, addresses[i]);
         }
-        if (spec.version() == 2) {
+        if (version == 2) {
             int authData = addressStart + addresses.length;
             for (int i = 0; i < VrrpWire.V2_AUTH_DATA_LENGTH; i++) {
                 out.put(authData + i, (byte) 0);
             }
         }
-        return spec.messageLength();
+        return messageLength;
     }
 }

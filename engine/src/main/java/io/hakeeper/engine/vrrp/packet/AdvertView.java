@@ -305,6 +305,18 @@ public final class AdvertView implements ReceivedAdvert {
         System.arraycopy(destination, 0, target, 0, addressLength);
     }
 
+    /**
+     * Bytes {@code 8 * word} to {@code 8 * word + 7} of the source address as one big-endian number, zero
+     * past the address's end: two words hold any address, to be kept or compared without a copy.
+     */
+    public long sourceWord(int word) {
+        long value = 0;
+        for (int i = 8 * word; i < 8 * word + 8; i++) {
+            value = value << 8 | (i < addressLength ? source[i] & 0xff : 0);
+        }
+        return value;
+    }
+
     /** Whether the source address equals the first {@link #addressLength()} bytes of {@code address}. */
     public boolean sourceEquals(byte[] address) {
         return address.length == addressLength && Bytes.compareUnsigned(source, address, addressLength) == 0;
