@@ -31,6 +31,10 @@ public interface LibC {
     @ssize_t
     long recvmsg(int fd, Pointer message, int flags);
 
+    /** Up to {@code length} messages of a {@code struct mmsghdr} array; {@code timeout} null: none. */
+    @SaveError
+    int recvmmsg(int fd, Pointer messages, int length, int flags, Pointer timeout);
+
     /** @return the interface index, or 0 with errno set (ENODEV) */
     @SaveError
     int if_nametoindex(String name);
