@@ -61,20 +61,22 @@ class HotPathAllocationTest {
         byte[] from = source.getAddress();
         byte[] to = group.getAddress();
         ReceiveBatch batch = new ReceiveBatch(8);
-        Poller poller = new Poller(1);
-        poller.add(receiver.fd());
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        try (Poller poller = new Poller(1)) {
+            poller.add(receiver.fd());
+            com.sun.management.ThreadMXBean threads =
+                    (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
-        exchange(WARM_UP, sender, receiver, advert, from, to, batch, poller);
-        long before = threads.getCurrentThreadAllocatedBytes();
-        long start = System.nanoTime();
-        exchange(MEASURED, sender, receiver, advert, from, to, batch, poller);
-        long elapsed = System.nanoTime() - start;
-        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+            exchange(WARM_UP, sender, receiver, advert, from, to, batch, poller);
+            long before = threads.getCurrentThreadAllocatedBytes();
+            long start = System.nanoTime();
+            exchange(MEASURED, sender, receiver, advert, from, to, batch, poller);
+            long elapsed = System.nanoTime() - start;
+            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
 
-        System.out.printf("hot path, %s: %d adverts sent, polled for and received, %d bytes allocated in all, "
-                + "%.1f us per advert%n", family, MEASURED, allocated, elapsed / 1000.0 / MEASURED);
-        assertTrue(allocated < TOLERATED_BYTES, allocated + " bytes allocated for " + MEASURED + " adverts");
+            System.out.printf("hot path, %s: %d adverts sent, polled for and received, %d bytes allocated in all, "
+                    + "%.1f us per advert%n", family, MEASURED, allocated, elapsed / 1000.0 / MEASURED);
+            assertTrue(allocated < TOLERATED_BYTES, allocated + " bytes allocated for " + MEASURED + " adverts");
+        }
     }
 
     private static void exchange(int adverts, RawVrrpSocket sender, RawVrrpSocket receiver, ByteBuffer advert,

@@ -236,17 +236,18 @@ class RawVrrpSocketTest {
 
     @Test
     void pollerWakesForAWaitingAdvertAndTimesOutWhenThereIsNone() {
-        Poller poller = new Poller(2);
-        int slot4 = poller.add(b4.fd());
-        int slot6 = poller.add(b6.fd());
+        try (Poller poller = new Poller(2)) {
+            int slot4 = poller.add(b4.fd());
+            int slot6 = poller.add(b6.fd());
 
-        assertEquals(0, poller.poll(50));
+            assertEquals(0, poller.poll(50));
 
-        a6.send(HandBuiltAdvert.v3(VRID, PRIORITY, INTERVAL_CS, a.ipv6LinkLocal(), GROUP6, VIP6), GROUP6.getAddress(),
-                    a.ipv6LinkLocal().getAddress());
-        assertEquals(1, poller.poll(1000));
-        assertFalse(poller.isReadable(slot4));
-        assertTrue(poller.isReadable(slot6));
+            a6.send(HandBuiltAdvert.v3(VRID, PRIORITY, INTERVAL_CS, a.ipv6LinkLocal(), GROUP6, VIP6),
+                    GROUP6.getAddress(), a.ipv6LinkLocal().getAddress());
+            assertEquals(1, poller.poll(1000));
+            assertFalse(poller.isReadable(slot4));
+            assertTrue(poller.isReadable(slot6));
+        }
     }
 
     @Test
@@ -428,21 +429,23 @@ class RawVrrpSocketTest {
 
     /** Polls until a packet is received or the time is up; the result is in {@link #into}/{@link #packet}. */
     private IoStatus receiveWithin(RawVrrpSocket socket, int millis) {
-        Poller poller = new Poller(1);
-        poller.add(socket.fd());
-        long deadline = System.nanoTime() + millis * 1_000_000L;
-        IoStatus status = socket.receive(into, packet);
-        while (status == IoStatus.WOULD_BLOCK && System.nanoTime() < deadline) {
-            poller.poll((int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-            status = socket.receive(into, packet);
+        try (Poller poller = new Poller(1)) {
+            poller.add(socket.fd());
+            long deadline = System.nanoTime() + millis * 1_000_000L;
+            IoStatus status = socket.receive(into, packet);
+            while (status == IoStatus.WOULD_BLOCK && System.nanoTime() < deadline) {
+                poller.poll((int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                status = socket.receive(into, packet);
+            }
+            return status;
         }
-        return status;
     }
 
     private static void awaitReadable(RawVrrpSocket socket) {
-        Poller poller = new Poller(1);
-        poller.add(socket.fd());
-        poller.poll(100);
+        try (Poller poller = new Poller(1)) {
+            poller.add(socket.fd());
+            poller.poll(100);
+        }
     }
 
     private static RawVrrpSocket open(LabNode node, Family family) throws Exception {
