@@ -40,11 +40,17 @@ public final class Poller implements AutoCloseable {
     private final long[] readyAt;
     private long waits;
     private int count;
-    private boolean nanosecondTimeouts = true;
+    private boolean nanosecondTimeouts;
     private SocketError lastError;
 
     /** @throws IllegalStateException when the kernel gives no epoll instance (out of descriptors or memory) */
     public Poller(int capacity) {
+        this(capacity, true);
+    }
+
+    /** @param nanosecondTimeouts false: wait as on a kernel without epoll_pwait2 (tests of that path) */
+    Poller(int capacity, boolean nanosecondTimeouts) {
+        this.nanosecondTimeouts = nanosecondTimeouts;
         this.capacity = capacity;
         this.events = Native.allocate(Math.max(1, capacity) * EVENT_SIZE);
         this.fds = new int[capacity];

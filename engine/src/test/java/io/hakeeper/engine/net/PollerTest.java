@@ -94,6 +94,22 @@ class PollerTest {
         }
     }
 
+    /** A kernel before 5.11 has no epoll_pwait2: the wait is epoll_wait's, in whole milliseconds, never shorter. */
+    @Test
+    void withMillisecondWaitsATimeoutIsRoundedUpAndAReadyDescriptorStillReported() {
+        try (Poller poller = new Poller(1, false)) {
+            int slot = poller.add(first);
+            long start = System.nanoTime();
+            assertEquals(0, poller.pollNanos(300_000));
+            long waited = System.nanoTime() - start;
+            assertTrue(waited >= 1_000_000, "a 0.3 ms timeout was not rounded up to 1 ms: " + waited + " ns");
+
+            signal(first);
+            assertEquals(1, poller.pollNanos(1_000_000_000L));
+            assertTrue(poller.isReadable(slot));
+        }
+    }
+
     private static void signal(int eventFd) {
         Pointer one = Native.allocate(8);
         one.putLong(0, 1);
