@@ -19,7 +19,8 @@
 #              instance received (WINDOW / interval when none was lost)
 #   wire       A's adverts in the capture during the window
 #   drops      packets the kernel dropped during the window on B's raw sockets (/proc/net/raw), + those the
-#              capture dropped
+#              capture dropped; (stats N): dropped on B's sockets while the counters were read after the
+#              window (hakeeper answers ha-admin stats on its event loop)
 #   B adv      adverts B sent, in the whole capture (a backup sends none: anything else is a takeover)
 #   B master   instances B's counters say became master (0 = no takeover)
 #   garp n/ms  gratuitous ARPs in the capture once A started, and first-to-last in ms
@@ -289,12 +290,15 @@ one_run() {
   ca1=$(cpu_ticks a)
   cb1=$(cpu_ticks b)
   w1=$(date +%s.%N)
+  local drops1
+  drops1=$(raw_drops b)
   counters "$kind" a "$work/a.1"
   counters "$kind" b "$work/b.1"
-  local rss_a rss_b drops_b held_b
+  local rss_a rss_b drops_b held_b drops_stats
   rss_a=$(rss_kib a)
   rss_b=$(rss_kib b)
-  drops_b=$(($(raw_drops b) - drops0))
+  drops_b=$((drops1 - drops0))
+  drops_stats=$(($(raw_drops b) - drops1))
   held_b=$(vips_held b)
   sleep 1
   for pid in "${captures[@]}"; do kill -INT "$pid"; wait "$pid" 2> /dev/null || true; done
@@ -304,10 +308,10 @@ one_run() {
     tcpdump -r "$work/cap$s.pcap" -tt -n 2> /dev/null
   done > "$work/capture.txt"
   python3 - "$work" "$kind" "$interval" "$instances" "$hz" "$window" "$a_start" "$w0" "$w1" \
-    "$ca0" "$ca1" "$cb0" "$cb1" "$rss_a" "$rss_b" "$drops_b" "$held_b" << 'EOF'
+    "$ca0" "$ca1" "$cb0" "$cb1" "$rss_a" "$rss_b" "$drops_b" "$held_b" "$drops_stats" << 'EOF'
 import glob, re, sys
 (work, kind, interval, instances, hz, window, a_start, w0, w1, ca0, ca1, cb0, cb1, rss_a, rss_b, drops_b,
- held_b) = sys.argv[1:]
+ held_b, drops_stats) = sys.argv[1:]
 hz, window, instances = int(hz), float(window), int(instances)
 a_start, w0, w1 = float(a_start), float(w0), float(w1)
 
@@ -362,9 +366,9 @@ cpu_a = (int(ca1) - int(ca0)) / hz / span * 100
 cpu_b = (int(cb1) - int(cb0)) / hz / span * 100
 print(f"{kind:10} {interval:>4} s | cpu A {cpu_a:6.1f} % B {cpu_b:5.1f} % | rss A {int(rss_a) / 1024:5.1f} "
       f"B {int(rss_b) / 1024:5.1f} MiB | sent {sent} rcvd {sum(rcvd.values())} min/inst {min(rcvd.values())} "
-      f"(of ~{window / float(interval):.0f}) wire {wire} | drops {drops_b}+{cap_drops} | B adv {b_adverts} "
-      f"B master {b_master} B vips {held_b} | garp {len(garps)} in {burst:.0f} ms | masters in {masters:.0f} ms,"
-      f" advert->garp median {pct(50)} p90 {pct(90)} max {pct(100)} ms")
+      f"(of ~{window / float(interval):.0f}) wire {wire} | drops {drops_b}+{cap_drops} (stats {drops_stats}) "
+      f"| B adv {b_adverts} B master {b_master} B vips {held_b} | garp {len(garps)} in {burst:.0f} ms | masters in"
+      f" {masters:.0f} ms, advert->garp median {pct(50)} p90 {pct(90)} max {pct(100)} ms")
 EOF
 }
 

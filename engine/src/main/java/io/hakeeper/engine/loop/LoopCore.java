@@ -38,6 +38,16 @@ public final class LoopCore {
         timers.schedule(timer, deadlineNanos);
     }
 
+    /**
+     * Moves an armed timer's deadline later, lazily: the timer is moved in the queue only when it comes to
+     * the front, so a deadline pushed back at every packet costs a field write per packet, and the loop
+     * neither wakes nor runs the timer for the deadline it had. An earlier deadline, or a disarmed timer,
+     * is scheduled as by {@link #schedule}. Loop thread only.
+     */
+    public void postpone(Timer timer, long deadlineNanos) {
+        timers.postpone(timer, deadlineNanos);
+    }
+
     /** Disarms a timer; harmless when it is not armed. Loop thread only. */
     public void cancel(Timer timer) {
         timers.cancel(timer);

@@ -10,7 +10,10 @@ public final class Timer {
 
     private final String name;
     private final Runnable action;
+    /** Where the timer sits in the queue. */
     long deadline = DISARMED;
+    /** A later deadline not yet applied ({@link LoopCore#postpone}), or {@link #DISARMED}. */
+    long postponedTo = DISARMED;
     /** The id the queue gave it while armed, or -1 when not queued; kept by {@link TimerQueue}. */
     int id = -1;
 
@@ -28,9 +31,9 @@ public final class Timer {
         return id >= 0;
     }
 
-    /** The monotonic deadline in nanoseconds; meaningful only while armed. */
+    /** The monotonic deadline in nanoseconds, postponement included; meaningful only while armed. */
     public long deadline() {
-        return deadline;
+        return postponedTo != DISARMED ? postponedTo : deadline;
     }
 
     Runnable action() {

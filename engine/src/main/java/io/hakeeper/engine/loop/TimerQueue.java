@@ -11,6 +11,11 @@ import java.util.Arrays;
  * timer is armed and taken back when it leaves the queue, most recent first, so that a timer fired and
  * re-armed at once gets its id back and the arrays grow only with the number of timers armed together.
  * Re-arming and cancelling are O(log n); nothing allocates once the arrays have grown.
+ *
+ * <p>A deadline moved later ({@link #postpone}) is only noted on the timer and applied when the timer comes
+ * to the front: a deadline pushed back again and again (a backup's, at every advert it hears) moves the
+ * timer once per time it would otherwise have come due, and the timer never comes out, nor wakes the loop,
+ * for a deadline it no longer has.
  */
 final class TimerQueue {
 
@@ -39,14 +44,43 @@ final class TimerQueue {
 
     /** The earliest deadline, or {@link Timer#DISARMED} when nothing is armed. */
     long earliestDeadline() {
+        applyPostponedAtFront();
         return size == 0 ? Timer.DISARMED : deadlines[0];
     }
 
     Timer peek() {
+        applyPostponedAtFront();
         return size == 0 ? null : timers[heapIds[0]];
     }
 
+    /** Until the front timer's deadline is its own: each timer moves once, to the deadline last asked for. */
+    private void applyPostponedAtFront() {
+        while (size > 0) {
+            Timer front = timers[heapIds[0]];
+            if (front.postponedTo == Timer.DISARMED) {
+                return;
+            }
+            front.deadline = front.postponedTo;
+            front.postponedTo = Timer.DISARMED;
+            deadlines[0] = front.deadline;
+            siftDown(0);
+        }
+    }
+
+    /**
+     * Gives an armed timer a later deadline without moving it now; an earlier deadline, or a timer not
+     * armed, is scheduled at once.
+     */
+    void postpone(Timer timer, long deadline) {
+        if (timer.id >= 0 && deadline > timer.deadline) {
+            timer.postponedTo = deadline;
+        } else {
+            schedule(timer, deadline);
+        }
+    }
+
     void schedule(Timer timer, long deadline) {
+        timer.postponedTo = Timer.DISARMED;
         timer.deadline = deadline;
         int id = timer.id;
         if (id >= 0) {
@@ -79,11 +113,13 @@ final class TimerQueue {
         }
         removeAt(positions[id]);
         timers[id] = null;
+        timer.postponedTo = Timer.DISARMED;
         freeIds[freeCount++] = id;
         timer.id = -1;
     }
 
     Timer poll() {
+        applyPostponedAtFront();
         Timer first = timers[heapIds[0]];
         cancel(first);
         return first;

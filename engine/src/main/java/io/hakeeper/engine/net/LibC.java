@@ -31,13 +31,31 @@ public interface LibC {
     @ssize_t
     long recvmsg(int fd, Pointer message, int flags);
 
+    /** Up to {@code length} messages of a {@code struct mmsghdr} array; {@code timeout} null: none. */
+    @SaveError
+    int recvmmsg(int fd, Pointer messages, int length, int flags, Pointer timeout);
+
     /** @return the interface index, or 0 with errno set (ENODEV) */
     @SaveError
     int if_nametoindex(String name);
 
-    /** poll with a nanosecond timeout ({@code struct timespec}, null: none) and no signal mask change. */
     @SaveError
-    int ppoll(Pointer fds, long count, Pointer timeout, Pointer signalMask);
+    int epoll_create1(int flags);
+
+    @SaveError
+    int epoll_ctl(int epollFd, int operation, int fd, Pointer event);
+
+    @SaveError
+    int epoll_wait(int epollFd, Pointer events, int maxEvents, int timeoutMillis);
+
+    /**
+     * A system call by number, for one that glibc before 2.35 does not wrap: epoll_pwait2(2) (epoll fd,
+     * events, max events, {@code struct timespec} timeout or null, signal mask). The mask is always null, so
+     * its size, a sixth argument the kernel then ignores, is left out: six arguments in all, as many as
+     * jnr-ffi passes without allocating per call.
+     */
+    @SaveError
+    long syscall(long number, long epollFd, Pointer events, long maxEvents, Pointer timeout, Pointer signalMask);
 
     @SaveError
     int close(int fd);

@@ -5,12 +5,13 @@ import jnr.ffi.Pointer;
 /**
  * The native memory of one direction of a socket, allocated once and reused by every sendmsg or recvmsg:
  * a {@code struct msghdr} wired to one {@code iovec}, a socket address big enough for IPv6 and a control
- * buffer. Offsets are LP64 Linux's ({@code <sys/socket.h>}, {@code <netinet/in.h>}).
+ * buffer; or of one message of a {@link ReceiveBatch}, whose header lies in the batch's array. Offsets are
+ * LP64 Linux's ({@code <sys/socket.h>}, {@code <netinet/in.h>}).
  */
 final class MessageBuffers {
 
     // struct msghdr
-    private static final int MSGHDR_SIZE = 56;
+    static final int MSGHDR_SIZE = 56;
     private static final int MSG_NAME = 0;
     private static final int MSG_NAMELEN = 8;
     private static final int MSG_IOV = 16;
@@ -28,12 +29,18 @@ final class MessageBuffers {
     // struct cmsghdr: size_t len, int level, int type, then data aligned to 8
     static final int CMSG_HEADER = 16;
 
-    final Pointer header = Native.allocate(MSGHDR_SIZE);
+    final Pointer header;
     final Pointer iovec = Native.allocate(IOVEC_SIZE);
     final Pointer name = Native.allocate(SOCKADDR_IN6_SIZE);
     final Pointer control = Native.allocate(CONTROL_SIZE);
 
     MessageBuffers() {
+        this(Native.allocate(MSGHDR_SIZE));
+    }
+
+    /** @param header {@link #MSGHDR_SIZE} bytes of zeroed native memory, kept alive by the caller */
+    MessageBuffers(Pointer header) {
+        this.header = header;
         header.putAddress(MSG_NAME, name.address());
         header.putAddress(MSG_IOV, iovec.address());
         header.putLong(MSG_IOVLEN, 1);

@@ -5,8 +5,8 @@ import io.hakeeper.engine.loop.Waiter;
 import jnr.ffi.Pointer;
 
 /**
- * The event loop's {@link Waiter} for a daemon with sockets: the loop thread sleeps in ppoll(2) over its
- * raw sockets and an eventfd, so that a packet, a task handed in by another thread ({@link #wakeup}), or
+ * The event loop's {@link Waiter} for a daemon with sockets: the loop thread sleeps in epoll (a
+ * {@link Poller}) over its raw sockets, the netlink socket and an eventfd, so that a packet, a task handed in by another thread ({@link #wakeup}), or
  * the next timer deadline, whichever comes first, wakes it. After {@link #await} the loop asks
  * {@link #isReadable} which sockets to read.
  *
@@ -70,6 +70,7 @@ public final class PollWaiter implements Waiter, AutoCloseable {
 
     @Override
     public void close() {
+        poller.close();
         Native.LIBC.close(eventFd);
     }
 }

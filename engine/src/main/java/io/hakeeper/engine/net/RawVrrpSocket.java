@@ -196,17 +196,43 @@ public final class RawVrrpSocket implements AdvertTransport, AutoCloseable {
         if (received < 0) {
             return failure(NativeCall.RECVMSG, Native.errno());
         }
+        describe(receiving, into, received, packet);
+        return IoStatus.DONE;
+    }
+
+    /**
+     * Receives as many of the waiting packets as {@code batch} holds, with one call: on {@link IoStatus#DONE}
+     * {@link ReceiveBatch#count()} says how many (at least one), each in its buffer and described in its
+     * packet as {@link #receive(ByteBuffer, ReceivedPacket)} does. Fewer than the batch holds means the queue
+     * is empty now. {@link IoStatus#WOULD_BLOCK}: none was waiting.
+     */
+    public IoStatus receive(ReceiveBatch batch) {
+        boolean ipv6 = family == Family.IPV6;
+        batch.prepare(ipv6 ? MessageBuffers.SOCKADDR_IN6_SIZE : MessageBuffers.SOCKADDR_IN_SIZE,
+                ipv6 ? MessageBuffers.CONTROL_SIZE : 0);
+        // the socket is non-blocking: the kernel returns what it found once the queue is empty
+        int received = Native.LIBC.recvmmsg(fd, batch.vector, batch.capacity(), 0, null);
+        if (received < 0) {
+            return failure(NativeCall.RECVMMSG, Native.errno());
+        }
+        for (int i = 0; i < received; i++) {
+            describe(batch.message(i), batch.buffer(i), batch.receivedLength(i), batch.packet(i));
+        }
+        batch.received(received);
+        return received > 0 ? IoStatus.DONE : IoStatus.WOULD_BLOCK;
+    }
+
+    private void describe(MessageBuffers message, ByteBuffer into, long received, ReceivedPacket packet) {
         int length = (int) Math.min(received, into.capacity());
         into.clear().limit(length);
-        packet.reset(family, length, (receiving.flags() & Linux.MSG_TRUNC) != 0);
-        if (ipv6) {
-            receiving.name.get(8, packet.sourceBytes(), 0, 16);
-            readIpv6ControlMessages(packet);
+        packet.reset(family, length, (message.flags() & Linux.MSG_TRUNC) != 0);
+        if (family == Family.IPV6) {
+            message.name.get(8, packet.sourceBytes(), 0, 16);
+            readIpv6ControlMessages(message, packet);
         } else {
-            receiving.name.get(4, packet.sourceBytes(), 0, 4);
+            message.name.get(4, packet.sourceBytes(), 0, 4);
             readIpv4Header(into, length, packet);
         }
-        return IoStatus.DONE;
     }
 
     private static void readIpv4Header(ByteBuffer packetBytes, int length, ReceivedPacket packet) {
@@ -219,21 +245,21 @@ public final class RawVrrpSocket implements AdvertTransport, AutoCloseable {
         packetBytes.get(16, packet.destinationBytes(), 0, 4);
     }
 
-    private void readIpv6ControlMessages(ReceivedPacket packet) {
-        int end = receiving.controlLength();
+    private static void readIpv6ControlMessages(MessageBuffers message, ReceivedPacket packet) {
+        int end = message.controlLength();
         int offset = 0;
         while (offset + MessageBuffers.CMSG_HEADER <= end) {
-            int length = (int) receiving.control.getLong(offset);
+            int length = (int) message.control.getLong(offset);
             if (length < MessageBuffers.CMSG_HEADER) {
                 break; // malformed: stop rather than loop
             }
-            int level = receiving.control.getInt(offset + 8);
-            int type = receiving.control.getInt(offset + 12);
+            int level = message.control.getInt(offset + 8);
+            int type = message.control.getInt(offset + 12);
             int data = offset + MessageBuffers.CMSG_HEADER;
             if (level == Linux.IPPROTO_IPV6 && type == Linux.IPV6_HOPLIMIT) {
-                packet.hopLimit(receiving.control.getInt(data));
+                packet.hopLimit(message.control.getInt(data));
             } else if (level == Linux.IPPROTO_IPV6 && type == Linux.IPV6_PKTINFO) {
-                receiving.control.get(data, packet.destinationBytes(), 0, 16);
+                message.control.get(data, packet.destinationBytes(), 0, 16);
             }
             offset += MessageBuffers.align(length);
         }

@@ -258,18 +258,17 @@ public final class VrrpRuntime {
     }
 
     /**
-     * Arms the instance's timer for its machine's deadline, except when the deadline moved later: then the
-     * timer stays where it is, fires early, the machine ignores it and the timer is armed again. A backup
-     * pushes its deadline back at every advert it hears; so its timer moves in the queue once per
-     * Master_Down_Interval instead of once per advert.
+     * Arms the instance's timer for its machine's deadline. A later deadline is a postponement: a backup
+     * pushes its deadline back at every advert it hears, and the queue moves its timer only when it comes
+     * to the front, about once per Master_Down_Interval, without a wake-up of the loop for the old deadline.
      */
     private void rearm(InstanceRuntime instance) {
         long deadline = instance.machine().nextDeadlineNanos();
         Timer timer = instance.timer();
         if (deadline == InstanceMachine.NO_DEADLINE) {
             loop.cancel(timer);
-        } else if (!timer.isArmed() || deadline < timer.deadline()) {
-            loop.schedule(timer, deadline);
+        } else if (!timer.isArmed() || deadline != timer.deadline()) {
+            loop.postpone(timer, deadline);
         }
     }
 

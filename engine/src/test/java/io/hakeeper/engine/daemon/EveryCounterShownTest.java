@@ -70,6 +70,7 @@ class EveryCounterShownTest {
             Map.entry("ActionBuffer.size", "actions pending in the buffer"),
             Map.entry("ActionBuffer.movedCount", "machines whose deadline moved in the event being carried out"),
             Map.entry("Poller.count", "file descriptors watched"),
+            Map.entry("Poller.waits", "which wait found a descriptor ready, to tell the last wait's from older ones"),
             Map.entry("LinkWatch.sequence", "netlink request sequence number"),
             Map.entry("CheckSlot.generation", "which run of the check is current"),
             Map.entry("Json.at", "the parser's position"),

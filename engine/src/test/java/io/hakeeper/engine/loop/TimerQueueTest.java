@@ -50,7 +50,40 @@ class TimerQueueTest {
         assertEquals(Timer.DISARMED, queue.earliestDeadline());
     }
 
-    /** Any sequence of arm, re-arm and cancel gives the order a sorted list would. */
+    @Test
+    void aPostponedTimerComesOutAtItsNewDeadlineOnlyAndTheQueueReportsThatOne() {
+        TimerQueue queue = new TimerQueue();
+        Timer a = timer("a");
+        Timer b = timer("b");
+        queue.schedule(a, 10);
+        queue.schedule(b, 20);
+
+        queue.postpone(a, 30);
+
+        assertEquals(30, a.deadline());
+        assertEquals(20, queue.earliestDeadline(), "the old deadline would wake the loop for nothing");
+        assertEquals(List.of(b, a), List.of(queue.poll(), queue.poll()));
+        assertTrue(queue.isEmpty());
+    }
+
+    @Test
+    void anEarlierDeadlineAfterAPostponementTakesEffectAtOnceAndCancellingForgetsIt() {
+        TimerQueue queue = new TimerQueue();
+        Timer a = timer("a");
+        queue.schedule(a, 10);
+        queue.postpone(a, 50);
+        queue.postpone(a, 5);
+        assertEquals(5, queue.earliestDeadline());
+
+        queue.postpone(a, 50);
+        queue.cancel(a);
+        queue.postpone(a, 40); // not armed: scheduled as asked
+        assertEquals(40, queue.earliestDeadline());
+        assertEquals(a, queue.poll());
+        assertTrue(queue.isEmpty());
+    }
+
+    /** Any sequence of arm, re-arm, postpone and cancel gives the order a sorted list would. */
     @Test
     void agreesWithASortedListOverRandomOperations() {
         SplittableRandom random = new SplittableRandom(42);
@@ -62,10 +95,16 @@ class TimerQueueTest {
             }
             for (int op = 0; op < 200; op++) {
                 Timer t = timers.get(random.nextInt(timers.size()));
-                if (random.nextInt(4) == 0) {
+                int choice = random.nextInt(4);
+                if (choice == 0) {
                     queue.cancel(t);
+                } else if (choice == 1) {
+                    queue.postpone(t, random.nextLong(1000));
                 } else {
                     queue.schedule(t, random.nextLong(1000));
+                }
+                if (random.nextInt(8) == 0 && !queue.isEmpty()) {
+                    queue.earliestDeadline(); // applies what was postponed at the front, midway
                 }
             }
             List<Timer> expected = timers.stream().filter(Timer::isArmed)

@@ -181,8 +181,13 @@ class LinkWatchTest {
     }
 
     private void drainUntilStopped() {
-        Poller poller = new Poller(1);
-        poller.add(watch.fd());
+        try (Poller poller = new Poller(1)) {
+            poller.add(watch.fd());
+            drainUntilStopped(poller);
+        }
+    }
+
+    private void drainUntilStopped(Poller poller) {
         LinkListener listener = new LinkListener() {
             @Override
             public void link(LinkEvent event) {

@@ -35,7 +35,12 @@ class PollerTest {
 
     @Test
     void aRemovedDescriptorIsNotReportedAndItsSlotIsTakenAgain() {
-        Poller poller = new Poller(1);
+        try (Poller poller = new Poller(1)) {
+            removeAndReuse(poller);
+        }
+    }
+
+    private void removeAndReuse(Poller poller) {
         int slot = poller.add(first);
         assertThrows(IllegalStateException.class, () -> poller.add(second), "a full poller took another");
         signal(first);
@@ -51,6 +56,58 @@ class PollerTest {
         signal(second);
         assertEquals(1, poller.poll(0));
         assertTrue(poller.isReadable(slot));
+    }
+
+    @Test
+    void aWaitReportsTheReadyDescriptorsOfManyAndNoneOfTheOthers() {
+        int[] many = new int[40];
+        try (Poller poller = new Poller(many.length)) {
+            int[] slots = new int[many.length];
+            for (int i = 0; i < many.length; i++) {
+                many[i] = Native.LIBC.eventfd(0, Linux.EFD_NONBLOCK | Linux.EFD_CLOEXEC);
+                slots[i] = poller.add(many[i]);
+            }
+            signal(many[3]);
+            signal(many[37]);
+
+            assertEquals(2, poller.poll(1000));
+            for (int i = 0; i < many.length; i++) {
+                assertEquals(i == 3 || i == 37, poller.isReadable(slots[i]), "slot of descriptor " + i);
+            }
+        } finally {
+            for (int fd : many) {
+                Native.LIBC.close(fd);
+            }
+        }
+    }
+
+    @Test
+    void aTimeoutShorterThanAMillisecondIsWaitedInFull() {
+        try (Poller poller = new Poller(1)) {
+            poller.add(first);
+            for (int i = 0; i < 20; i++) {
+                long start = System.nanoTime();
+                assertEquals(0, poller.pollNanos(300_000));
+                long waited = System.nanoTime() - start;
+                assertTrue(waited >= 300_000, "woke before the timeout: " + waited + " ns");
+            }
+        }
+    }
+
+    /** A kernel before 5.11 has no epoll_pwait2: the wait is epoll_wait's, in whole milliseconds, never shorter. */
+    @Test
+    void withMillisecondWaitsATimeoutIsRoundedUpAndAReadyDescriptorStillReported() {
+        try (Poller poller = new Poller(1, false)) {
+            int slot = poller.add(first);
+            long start = System.nanoTime();
+            assertEquals(0, poller.pollNanos(300_000));
+            long waited = System.nanoTime() - start;
+            assertTrue(waited >= 1_000_000, "a 0.3 ms timeout was not rounded up to 1 ms: " + waited + " ns");
+
+            signal(first);
+            assertEquals(1, poller.pollNanos(1_000_000_000L));
+            assertTrue(poller.isReadable(slot));
+        }
     }
 
     private static void signal(int eventFd) {

@@ -236,17 +236,18 @@ class RawVrrpSocketTest {
 
     @Test
     void pollerWakesForAWaitingAdvertAndTimesOutWhenThereIsNone() {
-        Poller poller = new Poller(2);
-        int slot4 = poller.add(b4.fd());
-        int slot6 = poller.add(b6.fd());
+        try (Poller poller = new Poller(2)) {
+            int slot4 = poller.add(b4.fd());
+            int slot6 = poller.add(b6.fd());
 
-        assertEquals(0, poller.poll(50));
+            assertEquals(0, poller.poll(50));
 
-        a6.send(HandBuiltAdvert.v3(VRID, PRIORITY, INTERVAL_CS, a.ipv6LinkLocal(), GROUP6, VIP6), GROUP6.getAddress(),
-                    a.ipv6LinkLocal().getAddress());
-        assertEquals(1, poller.poll(1000));
-        assertFalse(poller.isReadable(slot4));
-        assertTrue(poller.isReadable(slot6));
+            a6.send(HandBuiltAdvert.v3(VRID, PRIORITY, INTERVAL_CS, a.ipv6LinkLocal(), GROUP6, VIP6),
+                    GROUP6.getAddress(), a.ipv6LinkLocal().getAddress());
+            assertEquals(1, poller.poll(1000));
+            assertFalse(poller.isReadable(slot4));
+            assertTrue(poller.isReadable(slot6));
+        }
     }
 
     @Test
@@ -263,6 +264,90 @@ class RawVrrpSocketTest {
             assertTrue(waiter.isReadable(slot));
             assertEquals(IoStatus.DONE, b4.receive(into, packet));
         }
+    }
+
+    @Test
+    void aBatchReceiveTakesEveryWaitingAdvertInOrderEachInItsOwnBufferAndThenFindsNone() throws Exception {
+        ReceiveBatch batch = new ReceiveBatch(4);
+        for (int priority = 1; priority <= 6; priority++) {
+            assertEquals(IoStatus.DONE, a4.send(HandBuiltAdvert.v3(VRID, priority, INTERVAL_CS, a.ipv4(), GROUP4, VIP4),
+                    GROUP4.getAddress(), a.ipv4().getAddress()), () -> String.valueOf(a4.lastError()));
+        }
+
+        java.util.List<Integer> priorities = new java.util.ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (priorities.size() < 6 && System.nanoTime() < deadline) {
+            IoStatus status = b4.receive(batch);
+            if (status == IoStatus.WOULD_BLOCK) {
+                assertEquals(0, batch.count());
+                awaitReadable(b4); // the rest is still on its way through the bridge
+                continue;
+            }
+            assertEquals(IoStatus.DONE, status, () -> String.valueOf(b4.lastError()));
+            assertTrue(batch.count() >= 1 && batch.count() <= 4, "count " + batch.count());
+            for (int i = 0; i < batch.count(); i++) {
+                ReceivedPacket received = batch.packet(i);
+                assertEquals(a.ipv4(), received.sourceAddress());
+                assertEquals(GROUP4, received.destinationAddress());
+                assertEquals(255, received.hopLimit());
+                assertEquals(20, received.payloadOffset());
+                assertFalse(received.truncated());
+                ByteBuffer buffer = batch.buffer(i);
+                assertEquals(0, buffer.position());
+                assertEquals(received.length(), buffer.limit());
+                priorities.add(buffer.get(received.payloadOffset() + 2) & 0xff); // the VRRP priority byte
+            }
+        }
+
+        assertEquals(java.util.List.of(1, 2, 3, 4, 5, 6), priorities, "adverts lost, repeated or out of order");
+        assertEquals(IoStatus.WOULD_BLOCK, b4.receive(batch), "an empty queue gave a packet");
+        assertEquals(0, batch.count());
+    }
+
+    @Test
+    void eachPacketOfAnIpv6BatchHasItsOwnDestinationAndHopLimitFromItsOwnControlMessages() throws Exception {
+        ReceiveBatch batch = new ReceiveBatch(4);
+        a6.send(HandBuiltAdvert.v3(VRID, PRIORITY, INTERVAL_CS, a.ipv6LinkLocal(), GROUP6, VIP6), GROUP6.getAddress(),
+                a.ipv6LinkLocal().getAddress());
+        a6.send(HandBuiltAdvert.v3(VRID, PRIORITY, INTERVAL_CS, a.ipv6(), b.ipv6(), VIP6), b.ipv6().getAddress(),
+                a.ipv6().getAddress());
+
+        java.util.List<InetAddress> destinations = new java.util.ArrayList<>();
+        java.util.List<InetAddress> sources = new java.util.ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (destinations.size() < 2 && System.nanoTime() < deadline) {
+            if (b6.receive(batch) != IoStatus.DONE) {
+                awaitReadable(b6);
+                continue;
+            }
+            for (int i = 0; i < batch.count(); i++) {
+                assertEquals(255, batch.packet(i).hopLimit());
+                assertEquals(0, batch.packet(i).payloadOffset());
+                destinations.add(withoutScope(batch.packet(i).destinationAddress()));
+                sources.add(withoutScope(batch.packet(i).sourceAddress()));
+            }
+        }
+
+        assertEquals(java.util.List.of(withoutScope(GROUP6), withoutScope(b.ipv6())), destinations);
+        assertEquals(java.util.List.of(withoutScope(a.ipv6LinkLocal()), withoutScope(a.ipv6())), sources);
+    }
+
+    @Test
+    void aPacketLongerThanABatchBufferIsCutAndSaidToBe() throws Exception {
+        ReceiveBatch batch = new ReceiveBatch(2);
+        ByteBuffer oversized = ByteBuffer.allocateDirect(ReceiveBatch.PACKET_BYTES + 1000); // fragmented on the way
+
+        assertEquals(IoStatus.DONE, a4.send(oversized, b.ipv4().getAddress(), a.ipv4().getAddress()),
+                () -> String.valueOf(a4.lastError()));
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (b4.receive(batch) != IoStatus.DONE && System.nanoTime() < deadline) {
+            awaitReadable(b4);
+        }
+        assertEquals(1, batch.count(), "the oversized packet did not arrive");
+        assertTrue(batch.packet(0).truncated(), "a cut packet was not flagged");
+        assertEquals(ReceiveBatch.PACKET_BYTES, batch.packet(0).length());
+        assertEquals(ReceiveBatch.PACKET_BYTES, batch.buffer(0).limit());
     }
 
     /**
@@ -344,15 +429,23 @@ class RawVrrpSocketTest {
 
     /** Polls until a packet is received or the time is up; the result is in {@link #into}/{@link #packet}. */
     private IoStatus receiveWithin(RawVrrpSocket socket, int millis) {
-        Poller poller = new Poller(1);
-        poller.add(socket.fd());
-        long deadline = System.nanoTime() + millis * 1_000_000L;
-        IoStatus status = socket.receive(into, packet);
-        while (status == IoStatus.WOULD_BLOCK && System.nanoTime() < deadline) {
-            poller.poll((int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-            status = socket.receive(into, packet);
+        try (Poller poller = new Poller(1)) {
+            poller.add(socket.fd());
+            long deadline = System.nanoTime() + millis * 1_000_000L;
+            IoStatus status = socket.receive(into, packet);
+            while (status == IoStatus.WOULD_BLOCK && System.nanoTime() < deadline) {
+                poller.poll((int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                status = socket.receive(into, packet);
+            }
+            return status;
         }
-        return status;
+    }
+
+    private static void awaitReadable(RawVrrpSocket socket) {
+        try (Poller poller = new Poller(1)) {
+            poller.add(socket.fd());
+            poller.poll(100);
+        }
     }
 
     private static RawVrrpSocket open(LabNode node, Family family) throws Exception {
