@@ -76,7 +76,6 @@ class EveryCounterShownTest {
             Map.entry("Json.at", "the parser's position"),
             Map.entry("PluginLanes.abandoned", "workers stuck in a call past its timeout now; each such call is in timeouts"),
             Map.entry("PluginLanes.liveWorkers", "worker threads alive now"),
-            Map.entry("PluginLanes.running", "calls running now"),
             Map.entry("PluginLanes.threadsMade", "the number in the next worker thread's name"));
 
     private static final Pattern FIELD = Pattern.compile("^\\s*(?:(?:private|protected|public|static|volatile|final)"
