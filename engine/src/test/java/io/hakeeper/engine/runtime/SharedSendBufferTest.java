@@ -22,8 +22,6 @@ import io.hakeeper.engine.vrrp.InstanceMachine;
 import io.hakeeper.engine.vrrp.InstanceParameters;
 import io.hakeeper.engine.vrrp.ReceiveExpectations;
 import io.hakeeper.engine.vrrp.ReceiveLedger;
-import io.hakeeper.engine.vrrp.StateChange;
-import io.hakeeper.engine.vrrp.SuspectedBug;
 import io.hakeeper.engine.vrrp.packet.AdvertEncoder;
 import io.hakeeper.engine.vrrp.packet.AdvertSpec;
 
@@ -38,7 +36,7 @@ class SharedSendBufferTest {
 
     private long now;
     private final LoopCore loop = new LoopCore(new LatenessTracker(Long.MAX_VALUE));
-    private final VrrpRuntime runtime = new VrrpRuntime(loop, () -> now, new ActionBuffer(), new QuietSideEffects());
+    private final VrrpRuntime runtime = new VrrpRuntime(loop, () -> now, new ActionBuffer(), new NoSideEffects());
 
     @Test
     void adverts_of_different_lengths_from_one_loop_each_go_out_whole() throws Exception {
@@ -96,33 +94,6 @@ class SharedSendBufferTest {
             adverts.add(new int[] {payload.get(start + 1) & 0xff, length, payload.get(start + 3) & 0xff,
                 payload.get(start + length - 1) & 0xff});
             return IoStatus.DONE;
-        }
-    }
-
-    private static final class QuietSideEffects implements SideEffects {
-        @Override
-        public void addVips(InstanceRuntime instance) {
-        }
-
-        @Override
-        public void removeVips(InstanceRuntime instance) {
-        }
-
-        @Override
-        public void announce(InstanceRuntime instance) {
-        }
-
-        @Override
-        public void announceToLowerPriority(InstanceRuntime instance) {
-        }
-
-        @Override
-        public void stateChanged(StateChange change) {
-        }
-
-        @Override
-        public void suspectedBug(SuspectedBug bug) {
-            throw new AssertionError("suspected bug: " + bug);
         }
     }
 }
