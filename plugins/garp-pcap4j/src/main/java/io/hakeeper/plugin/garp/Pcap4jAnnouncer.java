@@ -44,6 +44,10 @@ final class Pcap4jAnnouncer implements Announcer {
 
     private static final int SNAPLEN = 128;
     private static final int READ_TIMEOUT_MILLIS = 100;
+    // The handle only sends, yet libpcap maps a receive ring for it: 2 MiB by default (TPACKET_V3's 256 KiB
+    // blocks), every page of it resident, one per interface (8 MiB of a daemon's memory on four interfaces).
+    // Immediate mode takes TPACKET_V2, whose ring is sized by this buffer: one page.
+    private static final int RING_BYTES = 4096;
     // Never true; compiled unoptimised, because libpcap's optimiser refuses a filter that rejects everything.
     private static final String REJECT_ALL = "ether[0] & 0 != 0";
     private static final Path SYS_CLASS_NET = Path.of("/sys/class/net");
@@ -146,6 +150,8 @@ final class Pcap4jAnnouncer implements Announcer {
                     .snaplen(SNAPLEN)
                     .promiscuousMode(PromiscuousMode.NONPROMISCUOUS)
                     .timeoutMillis(READ_TIMEOUT_MILLIS)
+                    .bufferSize(RING_BYTES)
+                    .immediateMode(true)
                     .build();
         } catch (PcapNativeException e) {
             throw new IOException("cannot open " + interfaceName + " with libpcap (needs CAP_NET_RAW): "
