@@ -43,14 +43,27 @@ class TakeoverTimesTest {
         assertTrue(times.graceful().orElseThrow().cold());
     }
 
+    /** Its link goes down some time after the crash's timestamp: an advert sent meanwhile is its last one. */
     @Test
-    void aCrashedMasterHeardAfterItsCrashLeavesNoCrashFigure() {
-        String late = "1796547907.000500 IP 192.0.2.12 > 224.0.0.18: VRRPv3, Advertisement, vrid 51, prio 0, intvl 10cs,"
+    void anAdvertOfTheCrashedMasterBeforeItsLinkWentDownIsItsLast() {
+        String late = "1796547907.000500 IP 192.0.2.12 > 224.0.0.18: VRRPv3, Advertisement, vrid 51, prio 100, intvl 10cs,"
                 + " length 12\n";
-        TakeoverTimes times = TakeoverTimes.measure(CAPTURE + late, "192.0.2.11", "192.0.2.12", CRASH, "192.0.2.50");
+        TakeoverTimes times = TakeoverTimes.measure(CAPTURE.replace("1796547907.345800 ", late + "1796547907.345800 "),
+                "192.0.2.11", "192.0.2.12", CRASH, "192.0.2.50");
+
+        assertEquals(List.of(), times.problems());
+        assertEquals(345_300, times.crash().orElseThrow().micros());
+    }
+
+    @Test
+    void aCrashedMasterThatSaidGoodbyeLeavesNoCrashFigure() {
+        String goodbye = "1796547907.000500 IP 192.0.2.12 > 224.0.0.18: VRRPv3, Advertisement, vrid 51, prio 0, intvl 10cs,"
+                + " length 12\n";
+        TakeoverTimes times = TakeoverTimes.measure(CAPTURE.replace("1796547907.345800 ", goodbye + "1796547907.345800 "),
+                "192.0.2.11", "192.0.2.12", CRASH, "192.0.2.50");
 
         assertEquals(Optional.empty(), times.crash());
-        assertEquals(List.of("192.0.2.12 was heard 500 us after its crash"), times.problems());
+        assertEquals(List.of("192.0.2.12 sent a priority-0 advert 500 us after its crash"), times.problems());
     }
 
     @Test
