@@ -39,6 +39,7 @@ import io.hakeeper.engine.notify.NotificationDispatcher;
 import io.hakeeper.engine.plugin.TypeRegistry;
 import io.hakeeper.engine.runtime.AdvertReceiver;
 import io.hakeeper.engine.runtime.InstanceRuntime;
+import io.hakeeper.engine.runtime.TakeoverRehearsal;
 import io.hakeeper.engine.runtime.VrrpRuntime;
 import io.hakeeper.engine.track.CheckEvent;
 import io.hakeeper.engine.track.CheckRunner;
@@ -252,8 +253,22 @@ public final class Daemon implements AutoCloseable {
                 checks, effects, factory, clock, watched, config, clearAtStart);
         links.attach(runtime, waiter, daemon::interfaceAppeared, daemon::addressChanged, daemon::interfaceIndex);
         daemon.socketRetry = loop.core().newTimer("VRRP socket retry", daemon::retrySockets);
+        rehearseTakeover();
         loop.start();
         return daemon;
+    }
+
+    /**
+     * Runs the takeover path once on throw-away instances, so that the first real takeover finds its classes
+     * loaded rather than loading them between Master_Down_Interval and its first advert. A failure here is a
+     * bug but costs only that first takeover's speed: the daemon starts anyway.
+     */
+    private static void rehearseTakeover() {
+        try {
+            TakeoverRehearsal.run();
+        } catch (RuntimeException e) {
+            LOG.warn("bug: the takeover rehearsal failed; the first takeover may be a few ms slower", e);
+        }
     }
 
     /**

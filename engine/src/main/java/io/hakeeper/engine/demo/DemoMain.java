@@ -31,6 +31,7 @@ public final class DemoMain {
 
     static final String USAGE_TEXT = """
             Usage: hakeeper-demo [--benchmark [--runs N] [--only TEXT]]
+                   hakeeper-demo --takeover [--runs N] [--only TEXT]
                    hakeeper-demo --soak MINUTES [--seed N]
                    hakeeper-demo --version | --help
 
@@ -42,9 +43,13 @@ public final class DemoMain {
               --benchmark   repeat the failover for hakeeper and for keepalived, VRRPv2 with 1 s adverts
                             and VRRPv3 with 0.1 s adverts (hakeeper also with vip_backend = "iproute2"),
                             and print min/median/max (needs keepalived)
-              --runs N      runs per configuration for --benchmark (default 10)
-              --only TEXT   only the --benchmark configurations whose name contains TEXT
-                            ("advert_int 0.1", "iproute2", "keepalived")
+              --takeover    how close to Skew_Time and Master_Down_Interval hakeeper and keepalived take
+                            over, side by side, VRRPv2 at 1 s and VRRPv3 at 0.1 s: per run a graceful
+                            resignation and a crash, each the first takeover of its daemon, timed from
+                            a capture on the bridge; prints median, p90 and spread (needs keepalived)
+              --runs N      runs per configuration (default 10 for --benchmark, 20 for --takeover)
+              --only TEXT   only the configurations whose name contains TEXT (--benchmark:
+                            "advert_int 0.1", "iproute2", "keepalived"; --takeover: "VRRPv2", "VRRPv3")
               --soak MIN    a chaos soak of MIN minutes: three hakeeperd and one keepalived run three
                             virtual routers (VRRPv3 at 0.1 s, VRRPv2 with PASS, IPv6) while faults drawn
                             from a seed hit them (link flaps, partitions, kill -9, SIGSTOP, reloads, a
@@ -71,9 +76,10 @@ public final class DemoMain {
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
         boolean benchmark = false;
+        boolean takeover = false;
         int soakMinutes = 0;
         Long seed = null;
-        int runs = 10;
+        Integer runs = null;
         String only = "";
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -87,6 +93,7 @@ public final class DemoMain {
                     return OK;
                 }
                 case "--benchmark" -> benchmark = true;
+                case "--takeover" -> takeover = true;
                 case "--runs" -> {
                     if (i + 1 >= args.size() || !args.get(i + 1).matches("[1-9][0-9]{0,3}")) {
                         err.println("hakeeper-demo: --runs needs a whole number from 1 to 9999");
@@ -109,9 +116,10 @@ public final class DemoMain {
                     seed = Long.parseLong(args.get(++i));
                 }
                 case "--only" -> {
-                    if (i + 1 >= args.size() || Benchmark.selected(args.get(i + 1)).isEmpty()) {
+                    if (i + 1 >= args.size() || (Benchmark.selected(args.get(i + 1)).isEmpty()
+                            && TakeoverBenchmark.selected(args.get(i + 1)).isEmpty())) {
                         err.println("hakeeper-demo: --only needs text that names a configuration, such as "
-                                + "\"advert_int 0.1\" or \"iproute2\"");
+                                + "\"advert_int 0.1\", \"iproute2\" or \"VRRPv3\"");
                         return USAGE;
                     }
                     only = args.get(++i);
@@ -126,12 +134,16 @@ public final class DemoMain {
             err.println("hakeeper-demo: --seed goes with --soak");
             return USAGE;
         }
-        if (soakMinutes > 0 && benchmark) {
-            err.println("hakeeper-demo: --soak and --benchmark are two different runs; choose one");
+        boolean soak = soakMinutes > 0;
+        if ((soak ? 1 : 0) + (benchmark ? 1 : 0) + (takeover ? 1 : 0) > 1) {
+            err.println("hakeeper-demo: --soak, --benchmark and --takeover are different runs; choose one");
             return USAGE;
         }
-        boolean soak = soakMinutes > 0;
-        List<String> missing = missingRequirements(benchmark || soak);
+        if (takeover && TakeoverBenchmark.selected(only).isEmpty()) {
+            err.println("hakeeper-demo: --only for --takeover names \"VRRPv2\" or \"VRRPv3\"");
+            return USAGE;
+        }
+        List<String> missing = missingRequirements(benchmark || soak || takeover);
         if (!missing.isEmpty()) {
             missing.forEach(problem -> err.println("hakeeper-demo: " + problem));
             return USAGE;
@@ -145,7 +157,7 @@ public final class DemoMain {
         try {
             String stamp = ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
             workDir = Files.createTempDirectory((benchmark ? "hakeeper-benchmark-" : soak ? "hakeeper-soak-"
-                    : "hakeeper-demo-") + stamp + "-");
+                    : takeover ? "hakeeper-takeover-" : "hakeeper-demo-") + stamp + "-");
         } catch (IOException e) {
             err.println("hakeeper-demo: cannot create a work directory: " + e.getMessage());
             return FAILED;
@@ -158,7 +170,10 @@ public final class DemoMain {
         }, "demo-interrupted"));
         try {
             if (benchmark) {
-                return new Benchmark(home, workDir, runs, only, out).run() == 0 ? OK : FAILED;
+                return new Benchmark(home, workDir, runs == null ? 10 : runs, only, out).run() == 0 ? OK : FAILED;
+            }
+            if (takeover) {
+                return new TakeoverBenchmark(home, workDir, runs == null ? 20 : runs, only, out).run() == 0 ? OK : FAILED;
             }
             if (soak) {
                 long chosen = seed != null ? seed : new java.security.SecureRandom().nextLong();

@@ -2,7 +2,6 @@ package io.hakeeper.engine.demo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.hakeeper.engine.lab.Capture;
-import io.hakeeper.engine.lab.CommandResult;
 import io.hakeeper.engine.lab.HostCommands;
 import io.hakeeper.engine.lab.LabNode;
 import io.hakeeper.engine.lab.LabProcess;
@@ -51,7 +49,6 @@ final class FailoverTrial {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration ELECTION_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration TAKEOVER_TIMEOUT = Duration.ofSeconds(15);
-    private static final Duration POLL = Duration.ofMillis(10);
     /** How long the client keeps pinging after the VIP answers again, so the capture holds the aftermath. */
     private static final Duration AFTERMATH = Duration.ofMillis(300);
 
@@ -144,16 +141,7 @@ final class FailoverTrial {
     private List<LabProcess> startRouters(NamespaceLab lab) {
         List<LabProcess> routers = new ArrayList<>();
         for (int i = 0; i < PRIORITIES.length; i++) {
-            LabNode node = lab.node(i + 1);
-            Path nodeDir = workDir.resolve(node.name());
-            Path config = nodeDir.resolve(setup.router().configFileName());
-            try {
-                Files.createDirectories(nodeDir);
-                Files.writeString(config, setup.router().config(setup, node.name(), PRIORITIES[i]));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + config, e);
-            }
-            routers.add(lab.start(node, setup.router().argv(home, config, nodeDir).toArray(String[]::new)));
+            routers.add(TrialSteps.startRouter(lab, setup, home, workDir, lab.node(i + 1), PRIORITIES[i]));
         }
         return routers;
     }
@@ -195,26 +183,11 @@ final class FailoverTrial {
     /** The one node among {@code candidates} that has the VIP on its interface, if exactly one has. */
     private Optional<LabNode> soleHolder(NamespaceLab lab, List<LabNode> candidates) {
         listener.waiting();
-        LabNode holder = null;
-        for (LabNode node : candidates) {
-            CommandResult addresses = HostCommands.run(List.of("ip", "-n", node.namespace(), "-4", "-o",
-                    "addr", "show", "dev", node.interfaceName()));
-            if (addresses.succeeded() && addresses.stdout().contains(" " + VIP_WITH_PREFIX + " ")) {
-                if (holder != null) {
-                    return Optional.empty();
-                }
-                holder = node;
-            }
-        }
-        return Optional.ofNullable(holder);
+        return TrialSteps.soleHolder(candidates, VIP_WITH_PREFIX);
     }
 
-    /**
-     * Whether a raw socket for IP protocol 112 is open in the node's namespace: the router is up and
-     * listening for adverts. /proc/net/raw shows the protocol as the local "port", in hex.
-     */
     private static boolean listeningForVrrp(NamespaceLab lab, LabNode node) {
-        return lab.exec(node, "cat", "/proc/net/raw").stdout().contains(":0070 ");
+        return TrialSteps.listeningForVrrp(lab, node);
     }
 
     /** The node whose MAC the client's neighbour entry for the VIP holds: the one its pings reach. */
@@ -239,38 +212,18 @@ final class FailoverTrial {
     }
 
     private <T> T await(Supplier<Optional<T>> probe, Duration timeout, String failure) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            listener.waiting();
-            Optional<T> value = probe.get();
-            if (value.isPresent()) {
-                return value.get();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new TrialFailedException(failure + " within " + timeout.toSeconds() + " s (logs in " + workDir + ")");
-            }
-            sleep(POLL);
-        }
+        return TrialSteps.await(probe, timeout, failure + " (logs in " + workDir + ")", listener::waiting);
     }
 
     private static String read(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        return TrialSteps.read(file);
     }
 
     private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TrialFailedException("interrupted");
-        }
+        TrialSteps.sleep(duration);
     }
 
     static long micros(Instant instant) {
-        return instant.getEpochSecond() * 1_000_000 + instant.getNano() / 1000;
+        return TrialSteps.micros(instant);
     }
 }

@@ -25,12 +25,19 @@ record TrialSetup(Router router, int version, String advertInt, String vipBacken
 
     /**
      * RFC 5798's Master_Down_Interval as the backup of {@code priority} computes it: three intervals plus
-     * the skew, (256 - priority) / 256 of an interval. VRRPv2 (RFC 3768) has the same skew in whole
-     * seconds' terms: (256 - priority) / 256 s with an interval of 1 s.
+     * the {@link #skewTime skew}.
      */
     Duration masterDownInterval(int priority) {
-        long interval = advertInterval().toNanos();
-        return Duration.ofNanos(3 * interval + (256 - priority) * interval / 256);
+        return advertInterval().multipliedBy(3).plus(skewTime(priority));
+    }
+
+    /**
+     * The backup's Skew_Time: (256 - priority) / 256 of the interval in VRRPv3 (RFC 5798), of a second in
+     * VRRPv2 (RFC 3768), whatever its interval.
+     */
+    Duration skewTime(int priority) {
+        long unit = version == 2 ? Duration.ofSeconds(1).toNanos() : advertInterval().toNanos();
+        return Duration.ofNanos((256 - priority) * unit / 256);
     }
 
     /**

@@ -81,7 +81,7 @@ public final class EventLoop implements Executor, AutoCloseable {
             if (!running || core.hasPendingTasks()) {
                 continue;
             }
-            waiter.await(next == Long.MIN_VALUE ? -1 : Math.max(0, next - clock.nanoTime()));
+            waiter.await(next == Long.MIN_VALUE ? Waiter.NO_DEADLINE : next, clock.nanoTime());
         }
         LOG.debug("event loop stopped");
     }

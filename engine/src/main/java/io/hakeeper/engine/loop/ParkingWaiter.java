@@ -12,13 +12,13 @@ public final class ParkingWaiter implements Waiter {
     private volatile boolean woken;
 
     @Override
-    public void await(long timeoutNanos) {
+    public void await(long deadlineNanos, long nowNanos) {
         sleeper = Thread.currentThread();
         if (!woken) {
-            if (timeoutNanos < 0) {
+            if (deadlineNanos == NO_DEADLINE) {
                 LockSupport.park(this);
-            } else if (timeoutNanos > 0) {
-                LockSupport.parkNanos(this, timeoutNanos);
+            } else if (deadlineNanos > nowNanos) {
+                LockSupport.parkNanos(this, deadlineNanos - nowNanos);
             }
         }
         woken = false;

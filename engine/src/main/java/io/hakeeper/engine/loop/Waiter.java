@@ -6,8 +6,16 @@ package io.hakeeper.engine.loop;
  */
 public interface Waiter {
 
-    /** Sleeps at most {@code timeoutNanos} (negative: until woken). May return early. Loop thread only. */
-    void await(long timeoutNanos);
+    /** The deadline of a loop with no timer armed: it sleeps until woken. */
+    long NO_DEADLINE = Long.MAX_VALUE;
+
+    /**
+     * Sleeps until the loop's clock reads {@code deadlineNanos} ({@link #NO_DEADLINE}: until woken), at once
+     * when it is not later than {@code nowNanos}, the clock's present reading. The deadline is absolute so
+     * that a waiter can leave a kernel timer armed across wakes while it does not move. May return early.
+     * Loop thread only.
+     */
+    void await(long deadlineNanos, long nowNanos);
 
     /** Ends the current or next {@link #await} early. Any thread. */
     void wakeup();

@@ -71,6 +71,13 @@ public interface LibC {
     int eventfd(int initialValue, int flags);
 
     @SaveError
+    int timerfd_create(int clockId, int flags);
+
+    /** Arms ({@code struct itimerspec}; an all-zero it_value disarms) and clears any expiry not yet read. */
+    @SaveError
+    int timerfd_settime(int fd, int flags, @In Pointer newValue, Pointer oldValue);
+
+    @SaveError
     @ssize_t
     long read(int fd, Pointer buffer, @size_t long count);
 

@@ -47,6 +47,9 @@ final class Linux {
     static final int CLONE_NEWNET = 0x40000000;
     static final int EFD_NONBLOCK = 0x800;
     static final int EFD_CLOEXEC = 0x80000;
+    static final int CLOCK_MONOTONIC = 1;
+    static final int TFD_NONBLOCK = 0x800;
+    static final int TFD_CLOEXEC = 0x80000;
 
     static final int EINTR = 4;
     static final int EAGAIN = 11;

@@ -1,27 +1,48 @@
 package io.hakeeper.engine.net;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.hakeeper.engine.loop.Waiter;
 
 import jnr.ffi.Pointer;
 
 /**
  * The event loop's {@link Waiter} for a daemon with sockets: the loop thread sleeps in epoll (a
- * {@link Poller}) over its raw sockets, the netlink socket and an eventfd, so that a packet, a task handed in by another thread ({@link #wakeup}), or
- * the next timer deadline, whichever comes first, wakes it. After {@link #await} the loop asks
- * {@link #isReadable} which sockets to read.
+ * {@link Poller}) over its raw sockets, the netlink socket, an eventfd and a timerfd, so that a packet, a
+ * task handed in by another thread ({@link #wakeup}), or the next timer deadline, whichever comes first,
+ * wakes it. After {@link #await} the loop asks {@link #isReadable} which sockets to read.
  *
  * <p>An eventfd rather than a pipe: one descriptor, and any number of wake-ups before the loop gets to it
  * add up in one counter that a single read clears.
+ *
+ * <p>A timerfd rather than ppoll's own timeout: the kernel lets a poll timeout fire late by 0.1 % of its
+ * length (0.5 % for a niced process), 3.6 ms of a VRRPv2 Master_Down_Interval and 18 ms of it under
+ * {@code nice 10}, all of it added to every takeover; a timerfd fires on time. It stays armed while the
+ * deadline does not move, so a loop woken by packets re-arms it only when its next timer changes.
  */
 public final class PollWaiter implements Waiter, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PollWaiter.class);
+
+    /** {@link #armedFor} when the timer is not armed for any deadline the loop asked for. */
+    private static final long NOT_ARMED = Long.MIN_VALUE;
 
     private final Poller poller;
     private final int eventFd;
     private final int wakeupSlot;
+    private final int timerFd;
+    private final int timerSlot;
     /** The 8-byte value 1, written by any thread; never changed after construction. */
     private final Pointer one = Native.allocate(8);
     /** Where the loop thread reads the eventfd counter into; loop thread only. */
     private final Pointer drained = Native.allocate(8);
+    /** struct itimerspec { timespec it_interval; timespec it_value; }: one shot, interval zero. Loop thread only. */
+    private final Pointer timerSpec = Native.allocate(32);
+    /** The deadline the timerfd is armed for ({@link Waiter#NO_DEADLINE}: disarmed). Loop thread only. */
+    private long armedFor = Waiter.NO_DEADLINE;
+    /** The last failure to arm the timerfd, logged once per cause; loop thread only. */
+    private SocketError timerError;
 
     /** @param sockets how many sockets {@link #watch} may add */
     public PollWaiter(int sockets) throws NativeCallException {
@@ -29,8 +50,15 @@ public final class PollWaiter implements Waiter, AutoCloseable {
         if (eventFd < 0) {
             throw new NativeCallException(new SocketError(NativeCall.EVENTFD, "", Native.errno()));
         }
-        poller = new Poller(sockets + 1);
+        timerFd = Native.LIBC.timerfd_create(Linux.CLOCK_MONOTONIC, Linux.TFD_NONBLOCK | Linux.TFD_CLOEXEC);
+        if (timerFd < 0) {
+            SocketError error = new SocketError(NativeCall.TIMERFD, "", Native.errno());
+            Native.LIBC.close(eventFd);
+            throw new NativeCallException(error);
+        }
+        poller = new Poller(sockets + 2);
         wakeupSlot = poller.add(eventFd);
+        timerSlot = poller.add(timerFd);
         one.putLong(0, 1);
     }
 
@@ -50,11 +78,45 @@ public final class PollWaiter implements Waiter, AutoCloseable {
     }
 
     @Override
-    public void await(long timeoutNanos) {
-        poller.pollNanos(timeoutNanos);
+    public void await(long deadlineNanos, long nowNanos) {
+        if (deadlineNanos <= nowNanos) {
+            poller.pollNanos(0); // due already: read what the sockets hold, sleep not at all
+        } else if (deadlineNanos == armedFor || arm(deadlineNanos, nowNanos)) {
+            poller.pollNanos(-1);
+        } else {
+            poller.pollNanos(deadlineNanos - nowNanos); // no timer: late by the kernel's slack, but awake
+        }
+        if (poller.isReadable(timerSlot)) {
+            // it fired: the next await re-arms (or disarms) it, which also clears the expiry, so it does
+            // not keep the poll returning at once
+            armedFor = NOT_ARMED;
+        }
         if (poller.isReadable(wakeupSlot)) {
             Native.LIBC.read(eventFd, drained, 8); // resets the counter: later wake-ups start afresh
         }
+    }
+
+    /**
+     * Arms the timerfd to fire {@code deadline - now} from now (disarms it for {@link Waiter#NO_DEADLINE}).
+     * Relative, so that the loop's clock need only run at the kernel's rate: armed a few microseconds after
+     * {@code now} was read, the timer fires as late as that, never early.
+     */
+    private boolean arm(long deadlineNanos, long nowNanos) {
+        long in = deadlineNanos == Waiter.NO_DEADLINE ? 0 : deadlineNanos - nowNanos;
+        timerSpec.putLong(16, in / 1_000_000_000L);
+        timerSpec.putLong(24, in % 1_000_000_000L);
+        if (Native.LIBC.timerfd_settime(timerFd, 0, timerSpec, null) < 0) {
+            SocketError error = new SocketError(NativeCall.TIMERFD, "", Native.errno());
+            if (!error.equals(timerError)) {
+                LOG.warn("cannot arm the event loop's timer ({}): timers wake it through poll's timeout, up to"
+                        + " 0.1 % of it late", error);
+                timerError = error;
+            }
+            armedFor = NOT_ARMED;
+            return false;
+        }
+        armedFor = deadlineNanos;
+        return true;
     }
 
     @Override
@@ -63,7 +125,7 @@ public final class PollWaiter implements Waiter, AutoCloseable {
         Native.LIBC.write(eventFd, one, 8);
     }
 
-    /** The last ppoll failure, or null. A failing poll returns at once, so the loop notices it spinning. */
+    /** The last epoll failure, or null. A failing poll returns at once, so the loop notices it spinning. */
     public SocketError lastError() {
         return poller.lastError();
     }
@@ -71,6 +133,7 @@ public final class PollWaiter implements Waiter, AutoCloseable {
     @Override
     public void close() {
         poller.close();
+        Native.LIBC.close(timerFd);
         Native.LIBC.close(eventFd);
     }
 }

@@ -484,8 +484,10 @@ public final class InstanceMachine {
         switch (to) {
             case MASTER -> {
                 counters.increment(VrrpCounter.BECOME_MASTER);
-                out.add(this, Effect.ADD_VIPS);
+                // the advert first (RFC 5798 6.4.2): the VIP work it would otherwise follow wakes another thread,
+                // which on a busy machine can take the loop's CPU for milliseconds before the advert leaves
                 sendAdvert();
+                out.add(this, Effect.ADD_VIPS);
                 out.add(this, Effect.ANNOUNCE);
                 moveDeadline(nowNanos + advertIntervalNanos);
                 nextAnswerAllowedAtNanos = nowNanos;

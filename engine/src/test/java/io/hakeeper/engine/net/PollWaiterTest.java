@@ -1,12 +1,23 @@
 package io.hakeeper.engine.net;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import io.hakeeper.engine.loop.Waiter;
 
 /** The loop's ppoll-based waiter sleeps until its deadline and no longer than it takes another thread to wake it. */
 class PollWaiterTest {
@@ -26,7 +37,7 @@ class PollWaiterTest {
     @Test
     void awaitSleepsUntilItsTimeoutWhenNothingHappens() {
         long start = System.nanoTime();
-        waiter.await(TimeUnit.MILLISECONDS.toNanos(50));
+        awaitFor(TimeUnit.MILLISECONDS.toNanos(50));
         long slept = System.nanoTime() - start;
 
         assertTrue(slept >= TimeUnit.MILLISECONDS.toNanos(50), "woke early: " + slept + " ns");
@@ -41,7 +52,7 @@ class PollWaiterTest {
         });
         long start = System.nanoTime();
         waker.start();
-        waiter.await(-1);
+        awaitFor(-1);
 
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5));
         waker.join();
@@ -53,12 +64,120 @@ class PollWaiterTest {
         waiter.wakeup();
 
         long start = System.nanoTime();
-        waiter.await(TimeUnit.SECONDS.toNanos(5));
+        awaitFor(TimeUnit.SECONDS.toNanos(5));
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(1), "a pending wakeup was lost");
 
         start = System.nanoTime();
-        waiter.await(TimeUnit.MILLISECONDS.toNanos(50));
+        awaitFor(TimeUnit.MILLISECONDS.toNanos(50));
         assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(50), "the wakeups were not drained");
+    }
+
+    /**
+     * ppoll(2) lets the kernel fire its own timeout late by 0.1 % of it (0.5 % for a niced thread): 3.6 ms on
+     * a VRRPv2 Master_Down_Interval, 18 ms under nice 10, all of it added to a takeover. The waiter must keep
+     * the loop's deadline on a timer the kernel fires on time: a timerfd, armed on CLOCK_MONOTONIC for the
+     * deadline, seen here in /proc while the loop sleeps.
+     */
+    @Test
+    void theDeadlineIsKeptByAnExactKernelTimerWhileTheLoopSleeps() throws Exception {
+        long timeout = TimeUnit.SECONDS.toNanos(2);
+        Thread sleeper = new Thread(() -> awaitFor(timeout));
+        sleeper.start();
+        try {
+            List<String> armed = List.of();
+            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+            while (armed.isEmpty() && System.nanoTime() < giveUp) {
+                armed = armedMonotonicTimers();
+                sleep(5);
+            }
+            assertEquals(1, armed.size(), "one armed CLOCK_MONOTONIC timerfd while the loop sleeps: " + armed);
+            long remaining = itValueNanos(armed.get(0));
+            assertTrue(remaining > 0 && remaining <= timeout, "armed for " + remaining + " ns, not the deadline");
+        } finally {
+            waiter.wakeup();
+            sleeper.join();
+        }
+    }
+
+    /** A timer that fired is re-armed for the next deadline: the loop neither spins on it nor oversleeps. */
+    @Test
+    void afterTheTimerFiresTheNextDeadlineIsWaitedForInFull() {
+        awaitFor(TimeUnit.MILLISECONDS.toNanos(20));
+
+        long start = System.nanoTime();
+        awaitFor(TimeUnit.MILLISECONDS.toNanos(50));
+        long slept = System.nanoTime() - start;
+        assertTrue(slept >= TimeUnit.MILLISECONDS.toNanos(50), "woke early: " + slept + " ns");
+        assertTrue(slept < TimeUnit.MILLISECONDS.toNanos(500), "overslept: " + slept + " ns");
+    }
+
+    /** Woken before its deadline, the loop keeps the timer armed for it: the same deadline still wakes it. */
+    @Test
+    void theSameDeadlineAfterAWakeupStillWakesTheLoopOnTime() {
+        long now = System.nanoTime();
+        long deadline = now + TimeUnit.MILLISECONDS.toNanos(100);
+        waiter.wakeup();
+        waiter.await(deadline, now);
+        assertTrue(System.nanoTime() < deadline, "the wakeup did not end the wait");
+
+        waiter.await(deadline, System.nanoTime());
+        long late = System.nanoTime() - deadline;
+        assertTrue(late >= 0, "woke " + -late + " ns before the deadline");
+        assertTrue(late < TimeUnit.MILLISECONDS.toNanos(400), "overslept by " + late + " ns");
+    }
+
+    /** A loop left with no timer disarms the one it had: that old deadline does not wake it. */
+    @Test
+    void noDeadlineDisarmsTheTimer() throws Exception {
+        long now = System.nanoTime();
+        waiter.wakeup();
+        waiter.await(now + TimeUnit.MILLISECONDS.toNanos(30), now);
+
+        Thread waker = new Thread(() -> {
+            sleep(200);
+            waiter.wakeup();
+        });
+        long start = System.nanoTime();
+        waker.start();
+        waiter.await(Waiter.NO_DEADLINE, start);
+        long slept = System.nanoTime() - start;
+        waker.join();
+        assertTrue(slept >= TimeUnit.MILLISECONDS.toNanos(150), "woken after " + slept + " ns by a disarmed timer");
+    }
+
+    /** {@code timeoutNanos} from now; negative: no deadline. */
+    private void awaitFor(long timeoutNanos) {
+        long now = System.nanoTime();
+        waiter.await(timeoutNanos < 0 ? Waiter.NO_DEADLINE : now + timeoutNanos, now);
+    }
+
+    /** The fdinfo of every timerfd of this process whose clock is CLOCK_MONOTONIC (1) and that is armed. */
+    private static List<String> armedMonotonicTimers() throws IOException {
+        List<String> armed = new ArrayList<>();
+        try (DirectoryStream<Path> fds = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
+            for (Path fd : fds) {
+                String target;
+                try {
+                    target = Files.readSymbolicLink(fd).toString();
+                } catch (IOException e) {
+                    continue; // closed meanwhile
+                }
+                if (!target.equals("anon_inode:[timerfd]")) {
+                    continue;
+                }
+                String info = Files.readString(Path.of("/proc/self/fdinfo", fd.getFileName().toString()));
+                if (info.contains("clockid: 1\n") && itValueNanos(info) > 0) {
+                    armed.add(info);
+                }
+            }
+        }
+        return armed;
+    }
+
+    /** {@code it_value: (SECONDS, NANOSECONDS)}: what is left until the timer fires. */
+    private static long itValueNanos(String fdinfo) {
+        Matcher m = Pattern.compile("it_value: \\((\\d+), (\\d+)\\)").matcher(fdinfo);
+        return m.find() ? Long.parseLong(m.group(1)) * 1_000_000_000L + Long.parseLong(m.group(2)) : -1;
     }
 
     private static void sleep(long millis) {

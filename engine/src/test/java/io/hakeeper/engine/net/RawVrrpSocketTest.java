@@ -258,7 +258,8 @@ class RawVrrpSocketTest {
                     a.ipv4().getAddress());
 
             long start = System.nanoTime();
-            waiter.await(TimeUnit.SECONDS.toNanos(5));
+            long now = System.nanoTime();
+            waiter.await(now + TimeUnit.SECONDS.toNanos(5), now);
 
             assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(1), "the advert did not wake the waiter");
             assertTrue(waiter.isReadable(slot));

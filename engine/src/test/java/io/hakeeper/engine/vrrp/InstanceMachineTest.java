@@ -33,13 +33,31 @@ class InstanceMachineTest {
         owner.onStart(0);
 
         List<Action> actions = drain();
-        assertEquals(List.of(Effect.ADD_VIPS, Effect.SEND_ADVERT, Effect.ANNOUNCE), actions.subList(0, 3));
+        assertEquals(List.of(Effect.SEND_ADVERT, Effect.ADD_VIPS, Effect.ANNOUNCE), actions.subList(0, 3));
         StateChange change = assertInstanceOf(StateChange.class, actions.get(3));
         assertEquals(VrrpState.INIT, change.from());
         assertEquals(VrrpState.MASTER, change.to());
         assertEquals(TransitionCause.ADDRESS_OWNER, change.cause());
         assertEquals(1, owner.counter(VrrpCounter.BECOME_MASTER));
         assertEquals(1_000_000_000L, owner.nextDeadlineNanos());
+    }
+
+    /**
+     * RFC 5798 6.4.2: on Master_Down_Timer expiry the backup sends an advert first. Adding the VIPs hands work
+     * to another thread (and logging a transition writes a line): done before the advert, that work delayed
+     * the first advert of a new master by milliseconds past Master_Down_Interval on a busy two-core machine.
+     */
+    @Test
+    void aBackupWhoseTimerRunsOutSendsItsAdvertBeforeAnythingElse() {
+        InstanceMachine backup = machine(100);
+        backup.onStart(0);
+        drain();
+
+        backup.onTimer(backup.nextDeadlineNanos());
+
+        List<Action> actions = drain();
+        assertEquals(VrrpState.MASTER, backup.state());
+        assertEquals(Effect.SEND_ADVERT, actions.get(0), "the first advert goes before VIPs, GARPs and the log: " + actions);
     }
 
     @Test
