@@ -70,6 +70,7 @@ final class DaemonStats {
                 counters.put(counter.keepalivedName(), dropped.get(counter));
             }
             counters.put("receive_errors", reader.receiveErrors());
+            counters.put("other_interface", reader.otherInterface());
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("interface", socket.interfaceName());
             entry.put("family", socket.family() == Family.IPV4 ? "inet" : "inet6");

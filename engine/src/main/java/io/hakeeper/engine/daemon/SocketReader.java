@@ -34,6 +34,7 @@ final class SocketReader {
     private final ReceiveBatch batch = new ReceiveBatch(BATCH);
     private SocketError lastLogged;
     private long receiveErrors;
+    private long otherInterface;
 
     SocketReader(RawVrrpSocket socket, AdvertReceiver receiver, PollWaiter waiter) {
         this.socket = socket;
@@ -59,6 +60,11 @@ final class SocketReader {
         return receiveErrors;
     }
 
+    /** Packets that came in on another interface (queued as the socket was being bound), dropped. */
+    long otherInterface() {
+        return otherInterface;
+    }
+
     void readIfReady(PollWaiter waiter, long nowNanos) {
         if (!waiter.isReadable(slot)) {
             return;
@@ -69,7 +75,11 @@ final class SocketReader {
                 failed(socket.lastError());
             }
             for (int i = 0; i < batch.count(); i++) {
-                receiver.onPacket(batch.buffer(i), batch.packet(i), nowNanos);
+                if (batch.packet(i).otherInterface()) {
+                    otherInterface++;
+                } else {
+                    receiver.onPacket(batch.buffer(i), batch.packet(i), nowNanos);
+                }
             }
             if (batch.count() < BATCH) {
                 return; // the queue is empty, or failed: the next poll says when there is more

@@ -191,7 +191,7 @@ public final class RawVrrpSocket implements AdvertTransport, AutoCloseable {
         receiving.payload(lastReceiveAddress, into.capacity());
         boolean ipv6 = family == Family.IPV6;
         receiving.lengths(ipv6 ? MessageBuffers.SOCKADDR_IN6_SIZE : MessageBuffers.SOCKADDR_IN_SIZE,
-                ipv6 ? MessageBuffers.CONTROL_SIZE : 0);
+                MessageBuffers.CONTROL_SIZE);
         long received = Native.LIBC.recvmsg(fd, receiving.header, 0);
         if (received < 0) {
             return failure(NativeCall.RECVMSG, Native.errno());
@@ -209,7 +209,7 @@ public final class RawVrrpSocket implements AdvertTransport, AutoCloseable {
     public IoStatus receive(ReceiveBatch batch) {
         boolean ipv6 = family == Family.IPV6;
         batch.prepare(ipv6 ? MessageBuffers.SOCKADDR_IN6_SIZE : MessageBuffers.SOCKADDR_IN_SIZE,
-                ipv6 ? MessageBuffers.CONTROL_SIZE : 0);
+                MessageBuffers.CONTROL_SIZE);
         // the socket is non-blocking: the kernel returns what it found once the queue is empty
         int received = Native.LIBC.recvmmsg(fd, batch.vector, batch.capacity(), 0, null);
         if (received < 0) {
@@ -228,11 +228,12 @@ public final class RawVrrpSocket implements AdvertTransport, AutoCloseable {
         packet.reset(family, length, (message.flags() & Linux.MSG_TRUNC) != 0);
         if (family == Family.IPV6) {
             message.name.get(8, packet.sourceBytes(), 0, 16);
-            readIpv6ControlMessages(message, packet);
         } else {
             message.name.get(4, packet.sourceBytes(), 0, 4);
             readIpv4Header(into, length, packet);
         }
+        int arrivedOn = readControlMessages(message, packet);
+        packet.otherInterface(arrivedOn != 0 && arrivedOn != interfaceIndex);
     }
 
     private static void readIpv4Header(ByteBuffer packetBytes, int length, ReceivedPacket packet) {
@@ -245,9 +246,14 @@ public final class RawVrrpSocket implements AdvertTransport, AutoCloseable {
         packetBytes.get(16, packet.destinationBytes(), 0, 4);
     }
 
-    private static void readIpv6ControlMessages(MessageBuffers message, ReceivedPacket packet) {
+    /**
+     * Reads the packet's control messages: for IPv6 the hop limit and destination; for both families the
+     * index of the interface the packet came in on, which is returned (0 when the kernel did not say).
+     */
+    private static int readControlMessages(MessageBuffers message, ReceivedPacket packet) {
         int end = message.controlLength();
         int offset = 0;
+        int arrivedOn = 0;
         while (offset + MessageBuffers.CMSG_HEADER <= end) {
             int length = (int) message.control.getLong(offset);
             if (length < MessageBuffers.CMSG_HEADER) {
@@ -259,10 +265,16 @@ public final class RawVrrpSocket implements AdvertTransport, AutoCloseable {
             if (level == Linux.IPPROTO_IPV6 && type == Linux.IPV6_HOPLIMIT) {
                 packet.hopLimit(message.control.getInt(data));
             } else if (level == Linux.IPPROTO_IPV6 && type == Linux.IPV6_PKTINFO) {
+                // struct in6_pktinfo { in6_addr ipi6_addr; int ipi6_ifindex; }
                 message.control.get(data, packet.destinationBytes(), 0, 16);
+                arrivedOn = message.control.getInt(data + 16);
+            } else if (level == Linux.IPPROTO_IP && type == Linux.IP_PKTINFO) {
+                // struct in_pktinfo { int ipi_ifindex; in_addr ipi_spec_dst; in_addr ipi_addr; }
+                arrivedOn = message.control.getInt(data);
             }
             offset += MessageBuffers.align(length);
         }
+        return arrivedOn;
     }
 
     private IoStatus failure(NativeCall call, int errno) {

@@ -22,6 +22,7 @@ public final class ReceivedPacket {
     private int payloadOffset;
     private int hopLimit = -1;
     private boolean truncated;
+    private boolean otherInterface;
     private final byte[] source = new byte[16];
     private final byte[] destination = new byte[16];
 
@@ -47,6 +48,15 @@ public final class ReceivedPacket {
     /** The packet was longer than the buffer and was cut; it must be dropped. */
     public boolean truncated() {
         return truncated;
+    }
+
+    /**
+     * The packet came in on another interface than the socket's: queued in the moment between the socket's
+     * creation and its bind to the interface (or in flight on another CPU as the bind took hold). It must
+     * be dropped: an advert of another segment is no news of this one.
+     */
+    public boolean otherInterface() {
+        return otherInterface;
     }
 
     public Family family() {
@@ -97,6 +107,11 @@ public final class ReceivedPacket {
         this.truncated = truncated;
         this.payloadOffset = 0;
         this.hopLimit = -1;
+        this.otherInterface = false;
+    }
+
+    void otherInterface(boolean otherInterface) {
+        this.otherInterface = otherInterface;
     }
 
     void payloadOffset(int offset) {

@@ -46,6 +46,8 @@ final class SocketOptions {
         setInt(Linux.IPPROTO_IP, Linux.IP_MULTICAST_TTL, MAX_HOPS, "IP_MULTICAST_TTL");
         setInt(Linux.IPPROTO_IP, Linux.IP_TTL, MAX_HOPS, "IP_TTL");
         setInt(Linux.IPPROTO_IP, Linux.IP_MULTICAST_LOOP, 0, "IP_MULTICAST_LOOP");
+        // the interface each packet came in on, so that one queued before SO_BINDTODEVICE held is known
+        setInt(Linux.IPPROTO_IP, Linux.IP_PKTINFO, 1, "IP_PKTINFO");
     }
 
     void applyIpv6() throws NativeCallException {

@@ -40,6 +40,7 @@ class EveryCounterShownTest {
             Map.entry("VrrpCounters.counts", "instances.counters.*, sockets.counters.*"),
             Map.entry("InstanceRuntime.sendFailures", "instances.counters.send_failures"),
             Map.entry("SocketReader.receiveErrors", "sockets.counters.receive_errors"),
+            Map.entry("SocketReader.otherInterface", "sockets.counters.other_interface"),
             Map.entry("LatenessTracker.fired", "loop.timers_fired"),
             Map.entry("LatenessTracker.late", "loop.timers_late"),
             Map.entry("LoopCore.failures", "loop.task_failures"),

@@ -375,7 +375,8 @@ class RawVrrpSocketTest {
                 RawVrrpSocket bound = open(b, Family.IPV4);
                 try {
                     while (bound.receive(into, packet) == IoStatus.DONE) {
-                        if (packet.sourceAddress().equals(loopback)) {
+                        // drained at open, or known for what it is: one in flight as the bind took hold
+                        if (packet.sourceAddress().equals(loopback) && !packet.otherInterface()) {
                             leaked++;
                         }
                     }
@@ -388,7 +389,7 @@ class RawVrrpSocketTest {
             flood.join(5000);
             flooder.close();
         }
-        assertEquals(0, leaked, "adverts that came in on lo were handed out by sockets bound to eth0");
+        assertEquals(0, leaked, "adverts that came in on lo were handed out by sockets bound to eth0, not marked");
     }
 
     private void assertReceived(RawVrrpSocket socket, ByteBuffer sent, InetAddress source, InetAddress destination) {
