@@ -196,7 +196,29 @@ class ProcessPrioritiesIT {
         int before = count(daemon.log(), "hakeeperd: reload (SIGHUP)");
         CommandResult hup = HostCommands.run(List.of("kill", "-HUP", Long.toString(pid)));
         assertTrue(hup.succeeded(), hup::describe);
-        awaitTrue(() -> count(daemon.log(), "hakeeperd: reload (SIGHUP)") > before, () -> "no reload:\n" + daemon.log());
+        awaitTrue(() -> count(daemon.log(), "hakeeperd: reload (SIGHUP)") > before, () -> "no reload ("
+                + (daemon.process().process().isAlive() ? "the daemon lives; its threads: " + threadStates(pid)
+                : "the daemon is gone, exit " + daemon.process().process().exitValue()) + "):\n" + daemon.log());
+    }
+
+    /** Each thread's name, state, policy and CPU time: what a reload that never came was waiting on. */
+    private static String threadStates(long pid) {
+        StringBuilder states = new StringBuilder();
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks) {
+                String stat = Files.readString(task.resolve("stat"));
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                // state is field 3, utime 14, stime 15, policy 41 (counted from 1, the pid)
+                states.append("\n  ").append(name).append(' ').append(fields[0]).append(" cpu ")
+                        .append(Long.parseLong(fields[11]) + Long.parseLong(fields[12])).append(" policy ")
+                        .append(fields[38]).append(" wchan ")
+                        .append(Files.readString(task.resolve("wchan")).strip());
+            }
+        } catch (IOException | RuntimeException e) {
+            states.append(" (unreadable: ").append(e).append(')');
+        }
+        return states.toString();
     }
 
     private static void assertLogs(Hakeeperd daemon, String start) {
