@@ -4,7 +4,7 @@ import io.hakeeper.engine.vrrp.StateChange;
 import io.hakeeper.engine.vrrp.SuspectedBug;
 
 /** Side effects a runtime test does not look at; a suspected bug of the machine fails the test. */
-final class NoSideEffects implements SideEffects {
+class NoSideEffects implements SideEffects {
 
     @Override
     public void addVips(InstanceRuntime instance) {
