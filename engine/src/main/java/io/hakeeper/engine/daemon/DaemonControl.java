@@ -37,7 +37,6 @@ import io.hakeeper.engine.plugin.PluginProblem;
 import io.hakeeper.engine.realtime.ProcessTuning;
 import io.hakeeper.engine.runtime.InstanceRuntime;
 import io.hakeeper.engine.runtime.PeerTable;
-import io.hakeeper.engine.track.CheckEvent;
 import io.hakeeper.engine.track.CheckStatus;
 import io.hakeeper.engine.vrrp.InstanceMachine;
 import io.hakeeper.engine.vrrp.StateChange;
@@ -99,33 +98,8 @@ public final class DaemonControl implements ControlService, AutoCloseable {
     }
 
     private Daemon openDaemon(Loaded load) throws Exception {
-        return Daemon.open(load.config().orElseThrow(), load.plugins().registry(), configFile, new Daemon.Listener() {
-            @Override
-            public void transition(StateChange change) {
-                Map<String, Object> event = new LinkedHashMap<>();
-                event.put("event", "transition");
-                event.put("subject", change.subject().name().toLowerCase());
-                event.put("name", change.name());
-                event.put("from", change.from().name());
-                event.put("to", change.to().name());
-                event.put("cause", change.cause().text());
-                event.put("effective_priority", change.effectivePriority());
-                event.put("time", Instant.now().toString());
-                events.publish(event);
-            }
-
-            @Override
-            public void check(CheckEvent check) {
-                Map<String, Object> event = new LinkedHashMap<>();
-                event.put("event", "check");
-                event.put("kind", check.kind().name().toLowerCase());
-                event.put("name", check.name());
-                event.put("state", check.state().name());
-                event.put("value", check.value());
-                event.put("time", Instant.now().toString());
-                events.publish(event);
-            }
-        });
+        return Daemon.open(load.config().orElseThrow(), load.plugins().registry(), configFile,
+                new EventsListener(events));
     }
 
     /**

@@ -31,8 +31,12 @@ import io.hakeeper.engine.vrrp.TransitionCause;
  */
 public final class VrrpRuntime {
 
-    /** Instances started per loop turn by {@link #start()}. */
-    static final int START_BATCH = 10;
+    /**
+     * How long {@link #start()} starts instances in one loop turn before it lets the loop read its sockets:
+     * far below the shortest Master_Down_Interval (0.3 s at advert_int 0.1 s), and long enough that the
+     * turns between the slices cost little beside the starts.
+     */
+    static final long START_SLICE_NANOS = 1_000_000;
 
     private final LoopCore loop;
     private final MonotonicClock clock;
@@ -132,30 +136,37 @@ public final class VrrpRuntime {
     }
 
     /**
-     * Starts every instance's machine (BACKUP, or MASTER at once for an address owner), {@link #START_BATCH}
-     * at a time: the first batch now, each next one from a timer due at once, so that the loop reads the
-     * sockets in between. Started in one pass, 1,000 instances kept the loop from reading for longer than a
-     * Master_Down_Interval at advert_int 0.1 s (each start is a logged, notified transition), and the first
-     * backups took over from a master they had not had the time to hear. Sync groups start in one pass, so
-     * that no member starts beside a member not started yet.
+     * Starts every instance's machine (BACKUP, or MASTER at once for an address owner), for
+     * {@link #START_SLICE_NANOS} at a time: a slice now, each next one from a timer due at once, so that the
+     * loop reads the sockets in between. Started in one pass, 1,000 instances kept the loop from reading for
+     * longer than a Master_Down_Interval at advert_int 0.1 s (each start is a logged, notified transition),
+     * and the first backups took over from a master they had not had the time to hear. The slice is measured
+     * rather than counted: a count of starts small enough for a cold JVM (tens of microseconds each) split a
+     * warm one's start of 1,000 into a hundred loop turns, and every turn is a chance for the scheduler to
+     * run something else, so that the starts, and with them the master-down timers and the first adverts of
+     * a new master, spread over hundreds of milliseconds. Sync groups start in one pass, so that no member
+     * starts beside a member not started yet.
      */
     public void start() {
         List<InstanceRuntime> toStart = List.copyOf(instances);
-        int batch = groups.isEmpty() ? START_BATCH : toStart.size();
-        startBatch(toStart, 0, batch);
+        startSlice(toStart, 0, groups.isEmpty() ? START_SLICE_NANOS : Long.MAX_VALUE);
     }
 
-    private void startBatch(List<InstanceRuntime> toStart, int first, int batch) {
-        int end = Math.min(toStart.size(), first + batch);
-        long now = clock.nanoTime();
-        for (InstanceRuntime instance : toStart.subList(first, end)) {
+    private void startSlice(List<InstanceRuntime> toStart, int first, long sliceNanos) {
+        long began = clock.nanoTime();
+        int next = first;
+        // at least one start per turn, so that a slow clock or a slow start cannot stall the rest
+        do {
+            InstanceRuntime instance = toStart.get(next++);
             if (byMachine.get(instance.machine()) == instance && instance.machine().state() == VrrpState.INIT) {
-                instance.machine().onStart(now);
+                instance.machine().onStart(clock.nanoTime());
+                afterEvent(instance);
             }
-        }
-        afterEvent(null);
-        if (end < toStart.size()) {
-            startTimer = loop.newTimer("start instances " + (end + 1) + "-", () -> startBatch(toStart, end, batch));
+        } while (next < toStart.size() && clock.nanoTime() - began < sliceNanos);
+        if (next < toStart.size()) {
+            int resume = next;
+            startTimer = loop.newTimer("start instances " + (resume + 1) + "-",
+                    () -> startSlice(toStart, resume, sliceNanos));
             // due after the loop's present turn, whose due timers it runs to the end, reading no socket
             loop.schedule(startTimer, clock.nanoTime() + 1);
         } else {

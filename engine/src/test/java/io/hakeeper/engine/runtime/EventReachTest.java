@@ -15,13 +15,7 @@ import io.hakeeper.engine.config.model.Family;
 import io.hakeeper.engine.config.model.TrackKind;
 import io.hakeeper.engine.loop.LatenessTracker;
 import io.hakeeper.engine.loop.LoopCore;
-import io.hakeeper.engine.net.AdvertTransport;
-import io.hakeeper.engine.net.IoStatus;
 import io.hakeeper.engine.vrrp.ActionBuffer;
-import io.hakeeper.engine.vrrp.InstanceMachine;
-import io.hakeeper.engine.vrrp.InstanceParameters;
-import io.hakeeper.engine.vrrp.ReceiveExpectations;
-import io.hakeeper.engine.vrrp.ReceiveLedger;
 import io.hakeeper.engine.vrrp.SyncGroupMachine;
 import io.hakeeper.engine.vrrp.TrackedItem;
 import io.hakeeper.engine.vrrp.TrackedStatus;
@@ -145,49 +139,8 @@ class EventReachTest {
         assertEquals(90, staying.machine().effectivePriority());
     }
 
-    @Test
-    void manyInstancesStartABatchAtATimeWithTheLoopTurningBetween() throws Exception {
-        int count = 2 * VrrpRuntime.START_BATCH + 10;
-        for (int vrid = 1; vrid <= count; vrid++) {
-            instance("VI_" + vrid, vrid, 100, List.of());
-        }
-
-        runtime.start();
-        assertEquals(VrrpRuntime.START_BATCH, started(), "started before the loop turned");
-        loop.runDue(now);
-        assertEquals(VrrpRuntime.START_BATCH, started(), "the next batch waits for the loop's next turn");
-        loop.runDue(++now);
-        assertEquals(2 * VrrpRuntime.START_BATCH, started());
-        loop.runDue(++now);
-        assertEquals(count, started());
-        loop.runDue(++now);
-        assertEquals(count, started(), "each instance starts once");
-    }
-
-    private long started() {
-        return runtime.instances().stream().filter(i -> i.machine().state() == VrrpState.BACKUP).count();
-    }
-
     private InstanceRuntime instance(String name, int vrid, int priority, List<TrackedItem> tracked)
             throws Exception {
-        InetAddress vip = InetAddress.getByName("192.0.2." + vrid);
-        byte[] source = InetAddress.getByName("192.0.2.11").getAddress();
-        InstanceMachine machine = new InstanceMachine(new InstanceParameters(name, 3, vrid, priority, 100, false, 0,
-                source, false, tracked), runtime.actions());
-        InstanceRuntime instance = new InstanceRuntime(name, "eth0", machine,
-                new ReceiveExpectations(3, Family.IPV4, vrid, 100, Optional.empty(), List.of(vip), List.of(), false,
-                        false, false, false),
-                new ReceiveLedger(name, machine.counters(), SECOND), new AdvertEncoder(new AdvertSpec(3, Family.IPV4,
-                        vrid, 100, List.of(vip), false), Optional.empty()), new Sent(), source,
-                InetAddress.getByName("224.0.0.18").getAddress(), new byte[0][]);
-        runtime.add(instance);
-        return instance;
-    }
-
-    private static final class Sent implements AdvertTransport {
-        @Override
-        public IoStatus send(ByteBuffer payload, byte[] destination, byte[] source) {
-            return IoStatus.DONE;
-        }
+        return TestInstances.add(runtime, name, vrid, priority, tracked);
     }
 }
