@@ -28,16 +28,14 @@ import io.hakeeper.engine.loop.LoopCore;
 import io.hakeeper.engine.net.AdvertTransport;
 import io.hakeeper.engine.net.IoStatus;
 import io.hakeeper.engine.runtime.AdvertReceiver;
+import io.hakeeper.engine.runtime.IgnoredSideEffects;
 import io.hakeeper.engine.runtime.InstanceRuntime;
-import io.hakeeper.engine.runtime.SideEffects;
 import io.hakeeper.engine.runtime.VrrpRuntime;
 import io.hakeeper.engine.vrrp.ActionBuffer;
 import io.hakeeper.engine.vrrp.InstanceMachine;
 import io.hakeeper.engine.vrrp.InstanceParameters;
 import io.hakeeper.engine.vrrp.ReceiveExpectations;
 import io.hakeeper.engine.vrrp.ReceiveLedger;
-import io.hakeeper.engine.vrrp.StateChange;
-import io.hakeeper.engine.vrrp.SuspectedBug;
 import io.hakeeper.engine.vrrp.packet.AdvertEncoder;
 import io.hakeeper.engine.vrrp.packet.AdvertSpec;
 
@@ -171,7 +169,7 @@ public class EventCostBenchmark {
         long now = 1_000_000_000L;
         final LoopCore loop = new LoopCore(new LatenessTracker(Long.MAX_VALUE));
         final CountingTransport transport = new CountingTransport();
-        final VrrpRuntime runtime = new VrrpRuntime(loop, () -> now, new ActionBuffer(), new NoSideEffects());
+        final VrrpRuntime runtime = new VrrpRuntime(loop, () -> now, new ActionBuffer(), new IgnoredSideEffects());
 
         InstanceRuntime instance(int interfaceIndex, int vrid, int priority) throws UnknownHostException {
             String name = "VI_" + interfaceIndex + "_" + vrid;
@@ -214,33 +212,6 @@ public class EventCostBenchmark {
         public IoStatus send(ByteBuffer payload, byte[] destination, byte[] source) {
             sent++;
             return IoStatus.DONE;
-        }
-    }
-
-    static final class NoSideEffects implements SideEffects {
-        @Override
-        public void addVips(InstanceRuntime instance) {
-        }
-
-        @Override
-        public void removeVips(InstanceRuntime instance) {
-        }
-
-        @Override
-        public void announce(InstanceRuntime instance) {
-        }
-
-        @Override
-        public void announceToLowerPriority(InstanceRuntime instance) {
-        }
-
-        @Override
-        public void stateChanged(StateChange change) {
-        }
-
-        @Override
-        public void suspectedBug(SuspectedBug bug) {
-            throw new IllegalStateException(bug.toString());
         }
     }
 }

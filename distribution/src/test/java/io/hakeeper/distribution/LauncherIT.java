@@ -221,6 +221,51 @@ class LauncherIT {
         assertFalse(entries.contains("hakeeperd.jsa"), entries);
     }
 
+    /**
+     * Started as {@code nohup} starts it, or as a script's background job (SIGHUP, SIGINT ignored), the
+     * daemon still reloads on SIGHUP and stops on SIGINT: the JVM would keep an inherited SIG_IGN and drop
+     * the signals without a word. A daemon without instances needs neither root nor a network.
+     */
+    @Test
+    void aDaemonStartedWithSighupAndSigintIgnoredStillAnswersThem(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("hakeeper.toml");
+        Files.writeString(config, "[global_defs]\nrouter_id = \"signals\"\n");
+        Path log = dir.resolve("hakeeperd.log");
+        Process daemon = new ProcessBuilder("sh", "-c", "trap '' HUP INT; exec \"$0\" -f \"$1\" --control-socket \"$2\"",
+                hakeeperd.toString(), config.toString(), dir.resolve("control.sock").toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            awaitLogged(log, "hakeeperd running", daemon);
+            Command.Result hup = Command.of("kill", "-HUP", Long.toString(daemon.pid())).run();
+            assertEquals(0, hup.exitCode(), hup::toString);
+            awaitLogged(log, "hakeeperd: reload (SIGHUP)", daemon);
+            Command.Result interrupt = Command.of("kill", "-INT", Long.toString(daemon.pid())).run();
+            assertEquals(0, interrupt.exitCode(), interrupt::toString);
+            assertTrue(daemon.waitFor(20, java.util.concurrent.TimeUnit.SECONDS), () -> "SIGINT did not stop it:\n"
+                    + read(log));
+            assertEquals(0, daemon.exitValue(), () -> read(log));
+        } finally {
+            daemon.destroyForcibly();
+        }
+    }
+
+    private static void awaitLogged(Path log, String text, Process daemon) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (!read(log).contains(text)) {
+            assertTrue(daemon.isAlive(), () -> "hakeeperd exited:\n" + read(log));
+            assertTrue(System.nanoTime() < deadline, () -> "no '" + text + "' within 20 s:\n" + read(log));
+            Thread.sleep(50);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
+    }
+
     /** A PATH holding only the tools the launcher itself uses, and no java. */
     private static String pathWithoutJava(Path dir) throws Exception {
         for (String tool : List.of("sh", "readlink", "dirname", "basename")) {

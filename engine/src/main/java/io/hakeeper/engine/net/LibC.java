@@ -13,6 +13,10 @@ import jnr.ffi.types.ssize_t;
  */
 public interface LibC {
 
+    /** Only ever called with SIG_DFL (0): a disposition inherited as SIG_IGN back to the default. */
+    long signal(int signum, long handler);
+
+
     @SaveError
     int socket(int domain, int type, int protocol);
 
