@@ -2,14 +2,14 @@ package io.hakeeper.engine.plugin;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -31,6 +31,12 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #close} abandons the calls in hand the same way: each is interrupted (a plugin that waits
  * interruptibly gives up there, before its effect), and one that returns after all is reported to the
  * listener as late, so that whoever took over from the closed lanes can put its effect right.
+ *
+ * <p>One watchdog thread keeps the time limits without being told of each call: it wakes when the oldest
+ * call in hand runs out of time, or after the shortest timeout when none is in hand, and looks at the
+ * calls in hand then (at most one per worker). A call that starts while it sleeps ends its limit after
+ * that wake-up, so nothing is missed; and a call costs no alarm of its own (a scheduled alarm per call
+ * woke the watchdog's thread at every call, one more thread to run per plugin call on a busy host).
  */
 public final class PluginLanes implements AutoCloseable {
 
@@ -56,7 +62,9 @@ public final class PluginLanes implements AutoCloseable {
     private final int maxAbandoned;
     private final long timeoutNanos;
     private final Listener listener;
-    private final ScheduledExecutorService watchdog;
+    private final Thread watchdog;
+    /** What the watchdog sleeps on; only {@link #close} wakes it early. */
+    private final Object watchdogSleep = new Object();
     private final LinkedBlockingQueue<Lane> ready = new LinkedBlockingQueue<>();
     /** Guards every field below and every lane's state. */
     private final Object lock = new Object();
@@ -66,7 +74,9 @@ public final class PluginLanes implements AutoCloseable {
     private int threadsMade;
     /** The calls running on a worker and not yet abandoned. */
     private final Set<Job> inHand = new HashSet<>();
-    private boolean closed;
+    /** The shortest time limit of any call submitted: the longest the watchdog sleeps. */
+    private long shortestTimeoutNanos;
+    private volatile boolean closed;
 
     /** The calls waiting for, or holding, one key. */
     private static final class Lane {
@@ -85,7 +95,10 @@ public final class PluginLanes implements AutoCloseable {
         final Call call;
         final long timeoutNanos;
         final Listener listener;
+        Lane lane;
         Thread worker;
+        /** When its worker took it ({@link System#nanoTime}); its limit runs from then. */
+        long startedNanos;
         boolean done;
         boolean abandoned;
 
@@ -112,14 +125,10 @@ public final class PluginLanes implements AutoCloseable {
         this.maxAbandoned = maxAbandoned;
         this.timeoutNanos = timeout.toNanos();
         this.listener = listener;
-        ScheduledThreadPoolExecutor alarms = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, name + "-watchdog");
-            thread.setDaemon(true);
-            return thread;
-        });
-        // a call that returns in time cancels its alarm: gone at once, not kept for the timeout's length
-        alarms.setRemoveOnCancelPolicy(true);
-        this.watchdog = alarms;
+        this.shortestTimeoutNanos = timeoutNanos;
+        this.watchdog = new Thread(this::watch, name + "-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
         synchronized (lock) {
             for (int i = 0; i < workers; i++) {
                 startWorker();
@@ -146,6 +155,13 @@ public final class PluginLanes implements AutoCloseable {
             if (closed) {
                 LOG.warn("{}: {} for {} dropped: shutting down", name, what, key);
                 return;
+            }
+            if (callTimeoutNanos < shortestTimeoutNanos) {
+                // the watchdog may be asleep for the longer limit: once per new shortest limit, wake it
+                shortestTimeoutNanos = callTimeoutNanos;
+                synchronized (watchdogSleep) {
+                    watchdogSleep.notifyAll();
+                }
             }
             Lane lane = lanes.computeIfAbsent(key, Lane::new);
             lane.jobs.add(new Job(what, call, callTimeoutNanos, callListener));
@@ -203,7 +219,9 @@ public final class PluginLanes implements AutoCloseable {
             }
             lock.notifyAll();
         }
-        watchdog.shutdownNow();
+        synchronized (watchdogSleep) {
+            watchdogSleep.notifyAll();
+        }
     }
 
     private void startWorker() {
@@ -228,7 +246,9 @@ public final class PluginLanes implements AutoCloseable {
                     return;
                 }
                 job = lane.jobs.poll();
+                job.lane = lane;
                 job.worker = Thread.currentThread();
+                job.startedNanos = System.nanoTime();
                 inHand.add(job);
             }
             if (!run(lane, job)) {
@@ -239,13 +259,10 @@ public final class PluginLanes implements AutoCloseable {
 
     /** Runs one call under the watchdog; false when this thread was abandoned and is no longer needed. */
     private boolean run(Lane lane, Job job) {
-        ScheduledFuture<?> alarm = watchdog.schedule(() -> expire(lane, job), job.timeoutNanos, TimeUnit.NANOSECONDS);
         try {
             job.call.run();
         } catch (Exception | LinkageError e) {
             LOG.error("{}: {} for {} threw: {}", name, job.what, lane.key, e.toString());
-        } finally {
-            alarm.cancel(false);
         }
         boolean rejoin;
         synchronized (lock) {
@@ -267,26 +284,59 @@ public final class PluginLanes implements AutoCloseable {
         return rejoin;
     }
 
-    /** The call is out of time: its key goes on without it, and a new worker takes this thread's place. */
-    private void expire(Lane lane, Job job) {
-        synchronized (lock) {
-            if (job.done || closed) {
-                return;
+    /** The watchdog's thread: abandons the calls that overstay, until the lanes close. */
+    private void watch() {
+        List<Job> expired = new ArrayList<>();
+        while (!closed) {
+            long sleepNanos;
+            synchronized (lock) {
+                long now = System.nanoTime();
+                sleepNanos = shortestTimeoutNanos;
+                for (Iterator<Job> calls = inHand.iterator(); calls.hasNext(); ) {
+                    Job job = calls.next();
+                    long left = job.startedNanos + job.timeoutNanos - now;
+                    if (left <= 0) {
+                        calls.remove();
+                        expire(job);
+                        expired.add(job);
+                    } else {
+                        sleepNanos = Math.min(sleepNanos, left);
+                    }
+                }
             }
-            job.abandoned = true;
-            job.worker.interrupt();
-            inHand.remove(job);
-            release(lane);
-            liveWorkers--;
-            abandoned++;
-            if (abandoned <= maxAbandoned) {
-                startWorker();
-            } else if (abandoned == maxAbandoned + 1) {
-                LOG.error("{}: {} threads are stuck in plugin calls; no more are started until one returns",
-                        name, abandoned);
+            for (Job job : expired) {
+                job.listener.timedOut(job.lane.key, job.what, Duration.ofNanos(job.timeoutNanos));
+            }
+            expired.clear();
+            synchronized (watchdogSleep) {
+                if (closed) {
+                    return;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(watchdogSleep, sleepNanos);
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
         }
-        job.listener.timedOut(lane.key, job.what, Duration.ofNanos(job.timeoutNanos));
+    }
+
+    /**
+     * The call is out of time: its key goes on without it, and a new worker takes this thread's place.
+     * Under the lock, with the job already taken out of {@link #inHand}.
+     */
+    private void expire(Job job) {
+        job.abandoned = true;
+        job.worker.interrupt();
+        release(job.lane);
+        liveWorkers--;
+        abandoned++;
+        if (abandoned <= maxAbandoned) {
+            startWorker();
+        } else if (abandoned == maxAbandoned + 1) {
+            LOG.error("{}: {} threads are stuck in plugin calls; no more are started until one returns",
+                    name, abandoned);
+        }
     }
 
     /** After a call: the lane's next call is ready for any worker, or the idle lane goes. Under the lock. */

@@ -3,6 +3,9 @@ package io.hakeeper.engine.plugin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -141,6 +144,81 @@ class PluginLanesTest {
         never.countDown();
         assertTrue(lanes.awaitIdle(5_000), "the remaining keys did not go on");
         awaitTrue(() -> lanes.threads() == 2, "back to the two workers");
+    }
+
+    @Test
+    void aCallWithAShorterLimitOfItsOwnIsAbandonedAtThatLimitNotTheLanes() throws Exception {
+        lanes = new PluginLanes("test-lanes", 2, Duration.ofSeconds(30), 4, listener);
+        CountDownLatch release = new CountDownLatch(1);
+        // let the watchdog fall asleep for the lanes' own 30 s before the short call comes
+        Thread.sleep(50);
+        long start = System.nanoTime();
+        lanes.submit("VI_SHORT", "announce", () -> hangUntil(release), Duration.ofMillis(200), listener);
+        awaitTrue(() -> timeouts.equals(List.of("VI_SHORT announce")), "the short call was never abandoned");
+        long after = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertTrue(after >= 200, "abandoned after " + after + " ms, before its 200 ms");
+        assertTrue(after < 5_000, "abandoned after " + after + " ms: the watchdog slept through its limit");
+        release.countDown();
+    }
+
+    @Test
+    void aCallThatStartsWhileTheWatchdogSleepsIsAbandonedAtItsOwnLimit() throws Exception {
+        Duration limit = Duration.ofMillis(400);
+        lanes = new PluginLanes("test-lanes", 2, limit, 4, listener);
+        CountDownLatch release = new CountDownLatch(1);
+        // the watchdog sleeps for one limit at a time when nothing is in hand: start the call inside that
+        Thread.sleep(limit.toMillis() * 3 / 4);
+        long start = System.nanoTime();
+        lanes.submit("VI_HUNG", "add", () -> hangUntil(release));
+        awaitTrue(() -> timeouts.equals(List.of("VI_HUNG add")), "the call was never abandoned");
+        long after = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertTrue(after >= limit.toMillis(), "abandoned after " + after + " ms, before its limit");
+        release.countDown();
+    }
+
+    @Test
+    void callsThatReturnInTimeDoNotWakeTheWatchdog() throws Exception {
+        // a thread's name is cut to 15 characters in /proc: "wakes-watchdog" keeps the lanes' watchdog apart
+        lanes = new PluginLanes("wakes", 2, Duration.ofSeconds(30), 4, listener);
+        Path watchdog = taskNamed("wakes-watchdog");
+        long before = voluntarySwitches(watchdog);
+        int calls = 500;
+        for (int i = 0; i < calls; i++) {
+            lanes.submit("VI_" + (i % 7), "add", () -> { });
+            if (i % 50 == 0) {
+                assertTrue(lanes.awaitIdle(5_000), "calls did not finish");
+            }
+        }
+        assertTrue(lanes.awaitIdle(5_000), "calls did not finish");
+        long woken = voluntarySwitches(watchdog) - before;
+        // an alarm per call woke it about once per call; asleep for its 30 s, it wakes not at all
+        assertTrue(woken < calls / 10, "the watchdog woke " + woken + " times for " + calls + " calls");
+        assertEquals(List.of(), timeouts);
+    }
+
+    /** The /proc entry of this process's thread called {@code name}. */
+    private static Path taskNamed(String name) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+                for (Path task : tasks) {
+                    if (Files.readString(task.resolve("comm")).strip().equals(name)) {
+                        return task;
+                    }
+                }
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError("no thread " + name);
+    }
+
+    private static long voluntarySwitches(Path task) throws Exception {
+        for (String line : Files.readAllLines(task.resolve("status"))) {
+            if (line.startsWith("voluntary_ctxt_switches:")) {
+                return Long.parseLong(line.substring(line.indexOf(':') + 1).strip());
+            }
+        }
+        throw new AssertionError("no voluntary_ctxt_switches in " + task);
     }
 
     /** Waits for the latch deaf to interrupts, as a plugin call stuck in the kernel or on a lock would. */
