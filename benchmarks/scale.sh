@@ -36,6 +36,7 @@
 # and vrrp_gna_interval in seconds for both daemons). Both daemons read the same keepalived.conf, with
 # vrrp_garp_master_delay 0 so that the start-up burst is the only set of GARPs. PROFILE=DIR records a JFR
 # profile of each hakeeperd over the window into DIR (it costs them some CPU: compare figures without it).
+# THREADS=1 also prints, per router, its busiest threads' CPU over the window (from /proc/PID/task/*/stat).
 # Everything is removed on exit, also on Ctrl-C (KEEP=1 keeps the last run's logs and captures).
 set -euo pipefail
 
@@ -201,6 +202,37 @@ cpu_ticks() {
   echo "$total"
 }
 
+# thread_ticks ROUTER FILE: "TID NAME TICKS" per thread of the router's processes (THREADS=1)
+thread_ticks() {
+  local pid task
+  for pid in $(cat "$work/$1.pids"); do
+    for task in /proc/"$pid"/task/*; do
+      # the name may hold spaces: take what is between the parentheses, then utime + stime
+      sed -E 's/^([0-9]+) \((.*)\) (.*)$/\1 \2\t\3/' "$task/stat" 2> /dev/null |
+        awk -F'\t' '{split($2, f, " "); n = $1; sub(/^[0-9]+ /, "", n); gsub(/ /, "_", n);
+                      split($1, id, " "); print id[1], n, f[12] + f[13]}'
+    done
+  done > "$2"
+}
+
+# thread_report ROUTER: the threads that took CPU over the window, busiest first
+thread_report() {
+  python3 - "$work/$1.threads0" "$work/$1.threads1" "$1" "$window" << 'PY'
+import os, sys
+before, after, router, window = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4])
+hz = os.sysconf("SC_CLK_TCK")
+t0 = {l.split()[0]: int(l.split()[2]) for l in open(before) if l.strip()}
+rows = []
+for line in open(after):
+    tid, name, ticks = line.split()
+    delta = int(ticks) - t0.get(tid, 0)
+    if delta > 0:
+        rows.append((delta, name, tid))
+rows.sort(reverse=True)
+print(f"   threads of {router}: " + ", ".join(f"{n} {d / hz / window * 100:.2f} %" for d, n, _ in rows[:8]))
+PY
+}
+
 rss_kib() {
   local total=0 pid
   for pid in $(cat "$work/$1.pids"); do
@@ -286,9 +318,11 @@ one_run() {
   w0=$(date +%s.%N)
   ca0=$(cpu_ticks a)
   cb0=$(cpu_ticks b)
+  if [ -n "${THREADS:-}" ]; then thread_ticks a "$work/a.threads0"; thread_ticks b "$work/b.threads0"; fi
   sleep "$window"
   ca1=$(cpu_ticks a)
   cb1=$(cpu_ticks b)
+  if [ -n "${THREADS:-}" ]; then thread_ticks a "$work/a.threads1"; thread_ticks b "$work/b.threads1"; fi
   w1=$(date +%s.%N)
   local drops1
   drops1=$(raw_drops b)
@@ -370,6 +404,7 @@ print(f"{kind:10} {interval:>4} s | cpu A {cpu_a:6.1f} % B {cpu_b:5.1f} % | rss 
       f"| B adv {b_adverts} B master {b_master} B vips {held_b} | garp {len(garps)} in {burst:.0f} ms | masters in"
       f" {masters:.0f} ms, advert->garp median {pct(50)} p90 {pct(90)} max {pct(100)} ms")
 EOF
+  if [ -n "${THREADS:-}" ]; then thread_report a; thread_report b; fi
 }
 
 echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), load $(cut -d' ' -f1-3 /proc/loadavg), $instances instances," \
