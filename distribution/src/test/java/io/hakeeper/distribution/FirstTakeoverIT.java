@@ -70,7 +70,7 @@ class FirstTakeoverIT {
     }
 
     /** The capture is written as frames arrive: wait until node2's first GARP is in it. */
-    private static void awaitGarp(Capture capture, LabNode node) {
+    static void awaitGarp(Capture capture, LabNode node) {
         long deadline = System.nanoTime() + SETTLE.toNanos();
         String filter = "arp.src.proto_ipv4 == " + VIP + " && eth.src == " + node.mac();
         while (Tshark.count(capture.file(), filter) == 0) {
