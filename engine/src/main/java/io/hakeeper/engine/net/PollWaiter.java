@@ -19,7 +19,8 @@ import jnr.ffi.Pointer;
  * <p>A timerfd rather than ppoll's own timeout: the kernel lets a poll timeout fire late by 0.1 % of its
  * length (0.5 % for a niced process), 3.6 ms of a VRRPv2 Master_Down_Interval and 18 ms of it under
  * {@code nice 10}, all of it added to every takeover; a timerfd fires on time. It stays armed while the
- * deadline does not move, so a loop woken by packets re-arms it only when its next timer changes.
+ * deadline does not move or moves later, so a loop woken by packets re-arms it only when its next timer
+ * comes sooner (or after it fired early for a deadline that moved on).
  */
 public final class PollWaiter implements Waiter, AutoCloseable {
 
@@ -81,7 +82,7 @@ public final class PollWaiter implements Waiter, AutoCloseable {
     public void await(long deadlineNanos, long nowNanos) {
         if (deadlineNanos <= nowNanos) {
             poller.pollNanos(0); // due already: read what the sockets hold, sleep not at all
-        } else if (deadlineNanos == armedFor || arm(deadlineNanos, nowNanos)) {
+        } else if (deadlineNanos == armedFor || keepsEarlierArming(deadlineNanos) || arm(deadlineNanos, nowNanos)) {
             poller.pollNanos(-1);
         } else {
             poller.pollNanos(deadlineNanos - nowNanos); // no timer: late by the kernel's slack, but awake
@@ -94,6 +95,19 @@ public final class PollWaiter implements Waiter, AutoCloseable {
         if (poller.isReadable(wakeupSlot)) {
             Native.LIBC.read(eventFd, drained, 8); // resets the counter: later wake-ups start afresh
         }
+    }
+
+    /**
+     * Whether the timer, armed for an earlier deadline than {@code deadlineNanos}, is left so: it then wakes
+     * the loop early once, and the loop arms it for the later deadline then. A backup pushes its deadline
+     * back at every advert it hears, which moves the loop's next deadline about as often: re-arming each
+     * time was a timerfd_settime(2) per advert (thousands a second for 1,000 backups at 0.1 s), where the
+     * early wake-ups come once per Master_Down_Interval less an advert interval. A loop left with no deadline
+     * still disarms, so that it sleeps until woken.
+     */
+    private boolean keepsEarlierArming(long deadlineNanos) {
+        return armedFor != NOT_ARMED && armedFor != Waiter.NO_DEADLINE && deadlineNanos != Waiter.NO_DEADLINE
+                && armedFor < deadlineNanos;
     }
 
     /**

@@ -126,6 +126,30 @@ class PollWaiterTest {
         assertTrue(late < TimeUnit.MILLISECONDS.toNanos(400), "overslept by " + late + " ns");
     }
 
+    /**
+     * A deadline that moves later (a backup hearing its master) leaves the timer armed for the earlier one,
+     * which wakes the loop early once; then the later deadline is armed and kept.
+     */
+    @Test
+    void aLaterDeadlineLeavesTheTimerArmedForTheEarlierOneWhichWakesTheLoopOnce() {
+        long start = System.nanoTime();
+        long earlier = start + TimeUnit.MILLISECONDS.toNanos(100);
+        long later = start + TimeUnit.MILLISECONDS.toNanos(300);
+        waiter.wakeup();
+        waiter.await(earlier, start);
+        assertTrue(System.nanoTime() < earlier, "the wakeup did not end the wait");
+
+        waiter.await(later, System.nanoTime());
+        long woke = System.nanoTime();
+        assertTrue(woke >= earlier, "woke " + (earlier - woke) + " ns before the earlier deadline");
+        assertTrue(woke < later, "the timer was re-armed for the later deadline: woke at " + (woke - start) + " ns");
+
+        waiter.await(later, System.nanoTime());
+        long late = System.nanoTime() - later;
+        assertTrue(late >= 0, "woke " + -late + " ns before the later deadline");
+        assertTrue(late < TimeUnit.MILLISECONDS.toNanos(400), "overslept by " + late + " ns");
+    }
+
     /** A loop left with no timer disarms the one it had: that old deadline does not wake it. */
     @Test
     void noDeadlineDisarmsTheTimer() throws Exception {
