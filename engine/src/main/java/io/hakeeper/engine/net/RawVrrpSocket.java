@@ -94,6 +94,17 @@ public final class RawVrrpSocket implements AdvertTransport, AutoCloseable {
     }
 
     /**
+     * A socket of {@code family} that was never opened (its descriptor is -1), for rehearsing the send path:
+     * {@link #send} runs all of its own code and the native call, which the kernel refuses at once (EBADF)
+     * without a packet. A backup's first advert as master is otherwise the first send of its process: the
+     * constant-pool links, the native call's first binding and the interpreter, about 0.3 ms between its
+     * Master_Down_Interval and the advert.
+     */
+    public static RawVrrpSocket unopened(Family family) {
+        return new RawVrrpSocket(-1, family, "rehearsal", 0, VRRP_PROTOCOL, null);
+    }
+
+    /**
      * From socket(2) until SO_BINDTODEVICE took hold the socket heard the protocol's packets of every
      * interface of the namespace; those are dropped here, so that no instance takes an advert from another
      * segment for one of its own. Adverts of the right interface dropped with them are at most one interval's.

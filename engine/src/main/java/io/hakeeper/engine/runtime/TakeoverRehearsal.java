@@ -12,6 +12,7 @@ import io.hakeeper.engine.loop.LatenessTracker;
 import io.hakeeper.engine.loop.LoopCore;
 import io.hakeeper.engine.net.AdvertTransport;
 import io.hakeeper.engine.net.IoStatus;
+import io.hakeeper.engine.net.RawVrrpSocket;
 import io.hakeeper.engine.vrrp.ActionBuffer;
 import io.hakeeper.engine.vrrp.InstanceMachine;
 import io.hakeeper.engine.vrrp.InstanceParameters;
@@ -24,7 +25,8 @@ import io.hakeeper.engine.vrrp.packet.AdvertSpec;
  * Takeovers rehearsed before the elections begin, through the loop's own code on throw-away instances of
  * each kind (VRRPv2, VRRPv3 over IPv4, VRRPv3 over IPv6): a backup hears a master, then its resignation
  * (priority 0), becomes master when its Skew_Time runs out on virtual time, and hands its first advert and
- * the next one to a transport that drops them; taken out, it resigns with a priority-0 advert.
+ * the next one to a raw socket that was never opened (the send path's own code and native call run, and
+ * the kernel refuses them: no packet); taken out, it resigns with a priority-0 advert.
  *
  * <p>Why: the first run of that path loads its classes (the runtime's effect switch, the encoder's checksum)
  * from the jars and runs them in the interpreter for the first time: about 2 ms of CPU, more on a busy
@@ -63,11 +65,14 @@ public final class TakeoverRehearsal {
         LoopCore loop = new LoopCore(new LatenessTracker(Long.MAX_VALUE));
         VrrpRuntime runtime = new VrrpRuntime(loop, () -> now[0], new ActionBuffer(), new IgnoredSideEffects());
         int[] sent = {0};
-        AdvertTransport dropped = (payload, destination, source) -> {
-            sent[0]++;
-            return IoStatus.DONE;
-        };
         for (Kind kind : KINDS) {
+            // the real send path, into a socket that was never opened: the kernel refuses it (EBADF), no packet
+            RawVrrpSocket nowhere = RawVrrpSocket.unopened(kind.family());
+            AdvertTransport dropped = (payload, destination, source) -> {
+                nowhere.send(payload, destination, source);
+                sent[0]++;
+                return IoStatus.DONE;
+            };
             rehearse(kind, loop, runtime, now, dropped);
         }
         return sent[0];
