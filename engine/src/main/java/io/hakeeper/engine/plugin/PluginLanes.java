@@ -57,6 +57,14 @@ public final class PluginLanes implements AutoCloseable {
         }
     }
 
+    /**
+     * Calls of one key a thread runs in a row before the key goes back to the ready queue, so that one busy
+     * key cannot keep a worker from the others for long.
+     */
+    private static final int MAX_STREAK = 16;
+    /** What {@link #run} returns when its thread leaves the lanes. */
+    private static final Job LEAVE = new Job("leave", () -> { }, 0, null);
+
     private final String name;
     private final int workers;
     private final int maxAbandoned;
@@ -245,20 +253,33 @@ public final class PluginLanes implements AutoCloseable {
                     liveWorkers--;
                     return;
                 }
-                job = lane.jobs.poll();
-                job.lane = lane;
-                job.worker = Thread.currentThread();
-                job.startedNanos = System.nanoTime();
-                inHand.add(job);
+                job = take(lane);
             }
-            if (!run(lane, job)) {
-                return;
+            for (int streak = 1; job != null; streak++) {
+                job = run(lane, job, streak < MAX_STREAK);
+                if (job == LEAVE) {
+                    return;
+                }
             }
         }
     }
 
-    /** Runs one call under the watchdog; false when this thread was abandoned and is no longer needed. */
-    private boolean run(Lane lane, Job job) {
+    /** Hands the lane's next call to this thread. Under the lock. */
+    private Job take(Lane lane) {
+        Job job = lane.jobs.poll();
+        job.lane = lane;
+        job.worker = Thread.currentThread();
+        job.startedNanos = System.nanoTime();
+        inHand.add(job);
+        return job;
+    }
+
+    /**
+     * Runs one call under the watchdog. Returns the lane's next call when this thread should run it too
+     * ({@code goOn}, and one is waiting), null when the thread goes back to the ready lanes, or
+     * {@link #LEAVE} when this thread was abandoned and is no longer needed.
+     */
+    private Job run(Lane lane, Job job, boolean goOn) {
         try {
             job.call.run();
         } catch (Exception | LinkageError e) {
@@ -271,8 +292,13 @@ public final class PluginLanes implements AutoCloseable {
             Thread.interrupted();
             if (!job.abandoned) {
                 inHand.remove(job);
+                if (goOn && !closed && !lane.jobs.isEmpty()) {
+                    // the next call of the key on this thread: handing the lane back to the ready queue
+                    // woke another worker for it (a VIP add, then the new master's first gratuitous ARP)
+                    return take(lane);
+                }
                 release(lane);
-                return true;
+                return null;
             }
             abandoned--;
             rejoin = !closed && liveWorkers < workers;
@@ -281,7 +307,7 @@ public final class PluginLanes implements AutoCloseable {
             }
         }
         job.listener.finishedLate(lane.key, job.what);
-        return rejoin;
+        return rejoin ? null : LEAVE;
     }
 
     /** The watchdog's thread: abandons the calls that overstay, until the lanes close. */

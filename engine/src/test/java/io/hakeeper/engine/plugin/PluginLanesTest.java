@@ -196,6 +196,29 @@ class PluginLanesTest {
         assertEquals(List.of(), timeouts);
     }
 
+    @Test
+    void aKeysNextCallRunsOnTheThreadThatRanTheOneBefore() throws Exception {
+        lanes = new PluginLanes("test-lanes", 4, Duration.ofSeconds(10), 4, listener);
+        List<String> hops = new CopyOnWriteArrayList<>();
+        for (int round = 0; round < 20; round++) {
+            String key = "VI_" + round;
+            CountDownLatch nextQueued = new CountDownLatch(1);
+            Thread[] first = new Thread[1];
+            lanes.submit(key, "add", () -> {
+                first[0] = Thread.currentThread();
+                hangUntil(nextQueued); // the next call is queued while this one runs, as a GARP behind its add
+            });
+            lanes.submit(key, "announce", () -> {
+                if (Thread.currentThread() != first[0]) {
+                    hops.add(first[0].getName() + " -> " + Thread.currentThread().getName());
+                }
+            });
+            nextQueued.countDown();
+            assertTrue(lanes.awaitIdle(5_000), "the calls did not finish");
+        }
+        assertEquals(List.of(), hops, "a key's next call waited for another thread to wake");
+    }
+
     /** The /proc entry of this process's thread called {@code name}. */
     private static Path taskNamed(String name) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
