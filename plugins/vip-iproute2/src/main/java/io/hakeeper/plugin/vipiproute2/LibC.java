@@ -2,46 +2,83 @@ package io.hakeeper.plugin.vipiproute2;
 
 import java.nio.ByteBuffer;
 
+import com.sun.jna.Function;
 import com.sun.jna.LastErrorException;
-import com.sun.jna.Library;
-import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 
 /**
- * The few libc calls the netlink socket needs, through JNA (carried inside this plugin's jar). Every call
- * that can fail throws {@link LastErrorException} with errno; {@code size_t} and {@code ssize_t} are
+ * The few libc calls the netlink socket needs, through JNA (on the daemon's class path). Every call that
+ * can fail throws {@link LastErrorException} with errno; {@code size_t} and {@code ssize_t} are
  * {@link NativeLong} (Linux is LP64). Buffers passed are direct, with their position at 0.
+ *
+ * <p>Each call is a JNA {@link Function} looked up by name in the C library JNA holds for everyone, not an
+ * interface handed to {@code Native.load}: JNA caches the options of every such interface in a map whose
+ * entries refer to the interface itself and are never removed, which kept this plugin's class loader (and
+ * with it every plugin loaded beside it) alive after each reload that replaced the daemon.
  */
-interface LibC extends Library {
+final class LibC {
 
-    LibC INSTANCE = Native.load("c", LibC.class);
+    static final LibC INSTANCE = new LibC();
 
-    int AF_NETLINK = 16;
-    int SOCK_RAW = 3;
-    int SOCK_CLOEXEC = 0x80000;
-    int NETLINK_ROUTE = 0;
-    int SOL_SOCKET = 1;
-    int SO_RCVTIMEO = 20;
-    int MSG_TRUNC = 0x20;
-    int O_RDONLY = 0;
-    int O_CLOEXEC = 0x80000;
-    int CLONE_NEWNET = 0x40000000;
+    static final int AF_NETLINK = 16;
+    static final int SOCK_RAW = 3;
+    static final int SOCK_CLOEXEC = 0x80000;
+    static final int NETLINK_ROUTE = 0;
+    static final int SOL_SOCKET = 1;
+    static final int SO_RCVTIMEO = 20;
+    static final int MSG_TRUNC = 0x20;
+    static final int O_RDONLY = 0;
+    static final int O_CLOEXEC = 0x80000;
+    static final int CLONE_NEWNET = 0x40000000;
 
-    int socket(int domain, int type, int protocol) throws LastErrorException;
+    private static final Function SOCKET = failing("socket");
+    private static final Function SETSOCKOPT = failing("setsockopt");
+    private static final Function SENDTO = failing("sendto");
+    private static final Function RECVFROM = failing("recvfrom");
+    private static final Function CLOSE = failing("close");
+    private static final Function OPEN = failing("open");
+    private static final Function SETNS = failing("setns");
+    private static final Function STRERROR = Function.getFunction("c", "strerror");
 
-    int setsockopt(int fd, int level, int name, byte[] value, int length) throws LastErrorException;
+    private LibC() {
+    }
+
+    int socket(int domain, int type, int protocol) throws LastErrorException {
+        return SOCKET.invokeInt(new Object[] {domain, type, protocol});
+    }
+
+    int setsockopt(int fd, int level, int name, byte[] value, int length) throws LastErrorException {
+        return SETSOCKOPT.invokeInt(new Object[] {fd, level, name, value, length});
+    }
 
     NativeLong sendto(int fd, ByteBuffer buffer, NativeLong length, int flags, byte[] address, int addressLength)
-            throws LastErrorException;
+            throws LastErrorException {
+        return new NativeLong(SENDTO.invokeLong(new Object[] {fd, buffer, length, flags, address, addressLength}));
+    }
 
     NativeLong recvfrom(int fd, ByteBuffer buffer, NativeLong length, int flags, byte[] address, int[] addressLength)
-            throws LastErrorException;
+            throws LastErrorException {
+        return new NativeLong(RECVFROM.invokeLong(new Object[] {fd, buffer, length, flags, address, addressLength}));
+    }
 
-    int close(int fd) throws LastErrorException;
+    int close(int fd) throws LastErrorException {
+        return CLOSE.invokeInt(new Object[] {fd});
+    }
 
-    int open(String path, int flags) throws LastErrorException;
+    int open(String path, int flags) throws LastErrorException {
+        return OPEN.invokeInt(new Object[] {path, flags});
+    }
 
-    int setns(int fd, int nstype) throws LastErrorException;
+    int setns(int fd, int nstype) throws LastErrorException {
+        return SETNS.invokeInt(new Object[] {fd, nstype});
+    }
 
-    String strerror(int errno);
+    String strerror(int errno) {
+        return STRERROR.invokeString(new Object[] {errno}, false);
+    }
+
+    /** A call that reports failure by errno, thrown as {@link LastErrorException}. */
+    private static Function failing(String name) {
+        return Function.getFunction("c", name, Function.THROW_LAST_ERROR);
+    }
 }
