@@ -78,7 +78,8 @@ class DefaultAnnouncerIT {
             }
             int afterFour = pluginClassLoaders(pid);
 
-            assertEquals(afterOne, afterFour, "plugin class loaders after 1 and after 4 reloads that replace the daemon");
+            assertEquals(afterOne, afterFour,
+                    "plugin class loaders after 1 and after 4 reloads that replace the daemon");
         }
     }
 

@@ -31,7 +31,10 @@ final class FakePlugins {
     private FakePlugins() {
     }
 
-    /** Every fake type: auth PASS, checks script and tcp, VIP backends netlink and iproute2, announcers packet and pcap4j. */
+    /**
+     * Every fake type: auth PASS, checks script and tcp, VIP backends netlink and iproute2, announcers
+     * packet and pcap4j.
+     */
     static TypeRegistry all() {
         TypeRegistry.Builder builder = TypeRegistry.builder();
         ClassLoader loader = FakePlugins.class.getClassLoader();

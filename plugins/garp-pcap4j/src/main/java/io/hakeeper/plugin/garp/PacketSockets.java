@@ -34,7 +34,8 @@ final class PacketSockets implements Links {
     private static final int SLL_PROTOCOL = 2;
     private static final int SLL_IFINDEX = 4;
     private static final int ETHERTYPE = 12;
-    private static final int MAX_FRAME = Math.max(AnnouncementFrames.ARP_FRAME_LENGTH, AnnouncementFrames.NA_FRAME_LENGTH);
+    private static final int MAX_FRAME =
+            Math.max(AnnouncementFrames.ARP_FRAME_LENGTH, AnnouncementFrames.NA_FRAME_LENGTH);
     private static final Integer NO_FLAGS = 0;
     private static final Integer ADDRESS_LENGTH = SOCKADDR_LL_LENGTH;
 
