@@ -91,20 +91,29 @@ final class Segment implements AutoCloseable {
 
     /** As {@link #start(LabNode, String)}, with {@code javaOptions} added to the JVM's (HAKEEPER_JAVA_OPTS). */
     Hakeeperd startWithJavaOptions(LabNode node, String javaOptions, String instances) {
+        return startWithJavaOptions(node, javaOptions, "", instances);
+    }
+
+    /** As {@link #startWithJavaOptions(LabNode, String, String)}, with {@code globalDefs} lines added to its own. */
+    Hakeeperd startWithJavaOptions(LabNode node, String javaOptions, String globalDefs, String instances) {
         Hakeeperd daemon = new Hakeeperd(lab.start(node, "env", "HAKEEPER_JAVA_OPTS=" + javaOptions,
-                tree.resolve("bin/hakeeperd").toString(), "-f", writeConfig(node, instances).toString()));
+                tree.resolve("bin/hakeeperd").toString(), "-f", writeConfig(node, globalDefs, instances).toString()));
         daemons.add(daemon);
         return daemon;
     }
 
     private Path writeConfig(LabNode node, String instances) {
+        return writeConfig(node, "", instances);
+    }
+
+    private Path writeConfig(LabNode node, String globalDefs, String instances) {
         String config = """
                 [global_defs]
                 router_id = "%s"
                 control_socket = "/tmp/hk-%s.sock"
                 vrrp_garp_master_delay = 0
-
-                %s""".formatted(node.name(), node.namespace(), instances);
+                %s
+                %s""".formatted(node.name(), node.namespace(), globalDefs, instances);
         Path file = lab.workDir().resolve(node.name() + "-" + daemons.size() + ".toml");
         try {
             Files.writeString(file, config);

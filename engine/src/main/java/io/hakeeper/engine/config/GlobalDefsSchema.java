@@ -82,7 +82,7 @@ final class GlobalDefsSchema {
             .means("group whose members may change state over the control socket; default: root only");
     static final KeySpec VIP_BACKEND = of("vip_backend", ValueType.STRING).ownKey().byDefault("netlink")
             .means("VIP backend type that adds and removes addresses and routes");
-    static final KeySpec ANNOUNCER = of("announcer", ValueType.STRING).ownKey().byDefault("pcap4j")
+    static final KeySpec ANNOUNCER = of("announcer", ValueType.STRING).ownKey().byDefault("packet")
             .means("announcer type that sends gratuitous ARP and unsolicited NA");
 
     static final SectionSpec SECTION = new SectionSpec("global_defs", false, List.of(ROUTER_ID,

@@ -329,7 +329,7 @@ class ConfigMistakesTest {
                 "test.toml:2:1: global_defs.vip_backend: no VIP backend type ioctl is provided by a loaded plugin;"
                         + " available: iproute2, netlink",
                 "test.toml:3:1: global_defs.announcer: no announcer type raw is provided by a loaded plugin;"
-                        + " available: pcap4j");
+                        + " available: packet, pcap4j");
     }
 
     @Test
@@ -338,7 +338,7 @@ class ConfigMistakesTest {
         assertEquals(List.of(
                 "test.toml:1:1: warning: global_defs.vip_backend: no VIP backend type netlink is provided by a"
                         + " loaded plugin; available: none (it is the default; install its plugin before running the daemon)",
-                "test.toml:1:1: warning: global_defs.announcer: no announcer type pcap4j is provided by a loaded"
+                "test.toml:1:1: warning: global_defs.announcer: no announcer type packet is provided by a loaded"
                         + " plugin; available: none (it is the default; install its plugin before running the daemon)"),
                 Configs.messages(report));
         assertTrue(report.ok());

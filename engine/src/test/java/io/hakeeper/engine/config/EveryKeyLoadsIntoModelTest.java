@@ -371,7 +371,7 @@ class EveryKeyLoadsIntoModelTest {
         assertEquals("/run/hakeeper/control.sock", g.controlSocket());
         assertEquals(Optional.empty(), g.pluginDir());
         assertEquals("netlink", g.vipBackend());
-        assertEquals("pcap4j", g.announcer());
+        assertEquals("packet", g.announcer());
         assertEquals(25, g.smtpPort());
         assertEquals(Duration.ofSeconds(30), g.smtpConnectTimeout());
         assertEquals(ProcessPriorities.NONE, g.processPriorities());

@@ -31,7 +31,10 @@ final class FakePlugins {
     private FakePlugins() {
     }
 
-    /** Every fake type: auth PASS, checks script and tcp, VIP backends netlink and iproute2, announcer pcap4j. */
+    /**
+     * Every fake type: auth PASS, checks script and tcp, VIP backends netlink and iproute2, announcers
+     * packet and pcap4j.
+     */
     static TypeRegistry all() {
         TypeRegistry.Builder builder = TypeRegistry.builder();
         ClassLoader loader = FakePlugins.class.getClassLoader();
@@ -40,7 +43,8 @@ final class FakePlugins {
         builder.register(CheckFactory.class, "checks", new TcpCheck(), loader);
         builder.register(VipBackendFactory.class, "vip-iproute2", new FakeVipBackend("netlink"), loader);
         builder.register(VipBackendFactory.class, "vip-iproute2", new FakeVipBackend("iproute2"), loader);
-        builder.register(AnnouncerFactory.class, "garp-pcap4j", new Pcap4j(), loader);
+        builder.register(AnnouncerFactory.class, "garp-pcap4j", new FakeAnnouncer("packet"), loader);
+        builder.register(AnnouncerFactory.class, "garp-pcap4j", new FakeAnnouncer("pcap4j"), loader);
         return builder.build();
     }
 
@@ -54,7 +58,8 @@ final class FakePlugins {
         builder.register(CheckFactory.class, "checks", new ScriptCheck(), loader);
         builder.register(VipBackendFactory.class, "vip-iproute2", new FakeVipBackend("netlink"), loader);
         builder.register(VipBackendFactory.class, "vip-iproute2", new FakeVipBackend("iproute2"), loader);
-        builder.register(AnnouncerFactory.class, "garp-pcap4j", new Pcap4j(), loader);
+        builder.register(AnnouncerFactory.class, "garp-pcap4j", new FakeAnnouncer("packet"), loader);
+        builder.register(AnnouncerFactory.class, "garp-pcap4j", new FakeAnnouncer("pcap4j"), loader);
         return builder.build();
     }
 
@@ -182,10 +187,16 @@ final class FakePlugins {
         }
     }
 
-    static final class Pcap4j implements AnnouncerFactory {
+    static final class FakeAnnouncer implements AnnouncerFactory {
+        private final String type;
+
+        FakeAnnouncer(String type) {
+            this.type = type;
+        }
+
         @Override
         public String type() {
-            return "pcap4j";
+            return type;
         }
 
         @Override

@@ -72,7 +72,7 @@ class PluginValidationTest {
         TypeRegistry.Builder builder = TypeRegistry.builder();
         builder.register(CheckFactory.class, "test-plugin", factory, PLUGIN_LOADER);
         builder.register(io.hakeeper.api.VipBackendFactory.class, "vip", new FakePlugins.FakeVipBackend("netlink"), PLUGIN_LOADER);
-        builder.register(io.hakeeper.api.AnnouncerFactory.class, "garp", new FakePlugins.Pcap4j(), PLUGIN_LOADER);
+        builder.register(io.hakeeper.api.AnnouncerFactory.class, "garp", new FakePlugins.FakeAnnouncer("packet"), PLUGIN_LOADER);
         return builder.build();
     }
 

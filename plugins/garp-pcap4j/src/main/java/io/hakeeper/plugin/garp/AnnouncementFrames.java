@@ -6,7 +6,7 @@ import java.nio.ByteBuffer;
 
 /**
  * The two Ethernet frames that tell a segment an address has moved, byte for byte as keepalived builds
- * them. No I/O: a frame is built here and sent by {@link Pcap4jAnnouncer}.
+ * them. No I/O: a frame is built here and sent by {@link FrameAnnouncer}.
  *
  * <p>Gratuitous ARP (keepalived's vrrp_arp.c): an ARP <em>request</em> to the broadcast address, asking
  * for the address from the address: sender and target protocol address are both the VIP, the sender

@@ -9,8 +9,9 @@ import io.hakeeper.api.Settings;
 
 /**
  * The {@code pcap4j} announcer ({@code global_defs.announcer = "pcap4j"}): keepalived's gratuitous ARP and
- * unsolicited neighbour advertisement, sent through libpcap. It has no settings; timing
- * (vrrp_garp_master_delay, repeat, refresh, interval) is the engine's. Creating one opens nothing.
+ * unsolicited neighbour advertisement, sent through libpcap (loaded only when this type is used). It has
+ * no settings; timing (vrrp_garp_master_delay, repeat, refresh, interval) is the engine's. Creating one
+ * opens nothing.
  */
 @Extension
 public final class Pcap4jAnnouncerFactory implements AnnouncerFactory {
@@ -22,6 +23,6 @@ public final class Pcap4jAnnouncerFactory implements AnnouncerFactory {
 
     @Override
     public Announcer create(Settings settings, PluginContext context) {
-        return new Pcap4jAnnouncer();
+        return new FrameAnnouncer(new PcapLinks());
     }
 }

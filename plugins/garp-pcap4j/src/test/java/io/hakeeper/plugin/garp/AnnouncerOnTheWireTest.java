@@ -5,23 +5,31 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The announcer on a real wire: two network namespaces of its own joined by a veth pair, never the
- * host's interfaces. The announcer runs in namespace A ({@link AnnounceOnce} under {@code ip netns exec},
- * since libpcap opens a device in the caller's namespace); namespace B captures with tcpdump, tshark
+ * host's interfaces. Each announcer type runs in namespace A ({@link AnnounceOnce} under {@code ip netns
+ * exec}, since a link is opened in the caller's namespace); namespace B captures with tcpdump, tshark
  * decodes, and B's kernel shows what it made of the frames: its neighbour entries for the VIPs, set to
  * another MAC first as an old master would have left them, must now carry A's MAC.
  */
@@ -46,14 +54,20 @@ class AnnouncerOnTheWireTest {
         }
         run("ip", "netns", "add", A);
         run("ip", "netns", "add", B);
+        run("ip", "-n", A, "link", "set", "lo", "up");
+        run("ip", "-n", B, "link", "set", "lo", "up");
+        vethPair();
+    }
+
+    /** va in A, vb in B, addressed and up; made again by the test that deletes them. */
+    private static void vethPair() throws Exception {
         run("ip", "-n", A, "link", "add", "va", "address", A_MAC, "type", "veth", "peer", "name", "vb", "netns", B);
         run("ip", "-n", A, "addr", "add", "192.0.2.1/24", "dev", "va");
         run("ip", "-n", A, "addr", "add", "2001:db8::1/64", "dev", "va", "nodad");
         run("ip", "-n", B, "addr", "add", "192.0.2.2/24", "dev", "vb");
         run("ip", "-n", B, "addr", "add", "2001:db8::2/64", "dev", "vb", "nodad");
-        for (String[] link : new String[][] {{A, "va"}, {B, "vb"}, {A, "lo"}, {B, "lo"}}) {
-            run("ip", "-n", link[0], "link", "set", link[1], "up");
-        }
+        run("ip", "-n", A, "link", "set", "va", "up");
+        run("ip", "-n", B, "link", "set", "vb", "up");
     }
 
     @AfterAll
@@ -63,11 +77,12 @@ class AnnouncerOnTheWireTest {
         }
     }
 
-    @Test
-    void gratuitousArpIsKeepalivedsRequestForTheVipAndMovesThePeersEntry() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"packet", "pcap4j"})
+    void gratuitousArpIsKeepalivedsRequestForTheVipAndMovesThePeersEntry(String type) throws Exception {
         run("ip", "-n", B, "neigh", "replace", VIP4, "lladdr", OLD_MASTER_MAC, "dev", "vb", "nud", "stale");
 
-        Path capture = capture(() -> announce(1, VIP4));
+        Path capture = capture(() -> announce(type, 1, VIP4));
 
         List<String> arp = decode(capture, "arp", "arp.opcode", "eth.src", "eth.dst", "arp.src.hw_mac",
                 "arp.src.proto_ipv4", "arp.dst.hw_mac", "arp.dst.proto_ipv4", "frame.len");
@@ -76,11 +91,12 @@ class AnnouncerOnTheWireTest {
         assertTrue(neighbour(VIP4).contains("lladdr " + A_MAC), "B's entry for the VIP: " + neighbour(VIP4));
     }
 
-    @Test
-    void unsolicitedAdvertIsKeepalivedsAndMovesThePeersEntry() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"packet", "pcap4j"})
+    void unsolicitedAdvertIsKeepalivedsAndMovesThePeersEntry(String type) throws Exception {
         run("ip", "-n", B, "neigh", "replace", VIP6, "lladdr", OLD_MASTER_MAC, "dev", "vb", "nud", "stale");
 
-        Path capture = capture(() -> announce(1, VIP6));
+        Path capture = capture(() -> announce(type, 1, VIP6));
 
         List<String> na = decode(capture, "icmpv6.type == 136", "eth.src", "eth.dst", "ipv6.src", "ipv6.dst",
                 "ipv6.hlim", "icmpv6.nd.na.flag.r", "icmpv6.nd.na.flag.s", "icmpv6.nd.na.flag.o",
@@ -91,11 +107,12 @@ class AnnouncerOnTheWireTest {
         assertTrue(neighbour(VIP6).contains("lladdr " + A_MAC), "B's entry for the VIP: " + neighbour(VIP6));
     }
 
-    @Test
-    void routerFlagFollowsTheInterfacesIpv6Forwarding() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"packet", "pcap4j"})
+    void routerFlagFollowsTheInterfacesIpv6Forwarding(String type) throws Exception {
         run("ip", "netns", "exec", A, "sysctl", "-qw", "net.ipv6.conf.va.forwarding=1");
         try {
-            Path capture = capture(() -> announce(1, VIP6));
+            Path capture = capture(() -> announce(type, 1, VIP6));
 
             List<String> flags = decode(capture, "icmpv6.type == 136", "icmpv6.nd.na.flag.r", "icmpv6.nd.na.flag.o");
             assertEquals(List.of("1\t1"), flags);
@@ -104,9 +121,10 @@ class AnnouncerOnTheWireTest {
         }
     }
 
-    @Test
-    void everyCallSendsOneFramePerAddress() throws Exception {
-        Path capture = capture(() -> announce(3, VIP4, VIP4_OTHER, VIP6));
+    @ParameterizedTest
+    @ValueSource(strings = {"packet", "pcap4j"})
+    void everyCallSendsOneFramePerAddress(String type) throws Exception {
+        Path capture = capture(() -> announce(type, 3, VIP4, VIP4_OTHER, VIP6));
 
         List<String> arp = decode(capture, "arp", "arp.dst.proto_ipv4");
         List<String> na = decode(capture, "icmpv6.type == 136 && ipv6.src == " + VIP6, "icmpv6.nd.na.target_address");
@@ -114,26 +132,93 @@ class AnnouncerOnTheWireTest {
         assertEquals(List.of(VIP6, VIP6, VIP6), na);
     }
 
-    @Test
-    void anInterfaceThatIsNotThereIsNamedInTheError() throws Exception {
-        Result result = exec(announcerCommand("nosuch0", 1, VIP4));
+    @ParameterizedTest
+    @ValueSource(strings = {"packet", "pcap4j"})
+    void anInterfaceThatIsNotThereIsNamedInTheError(String type) throws Exception {
+        Result result = exec(announcerCommand(type, "nosuch0", "1", VIP4));
 
         assertNotEquals(0, result.exit());
         assertTrue(result.output().contains("no interface nosuch0 in this network namespace"), result.output());
     }
 
+    /**
+     * The two announcers put the same bytes on the wire: the packet socket's frames, captured, are the
+     * pcap handle's, frame for frame, for a gratuitous ARP and an unsolicited NA.
+     */
+    @Test
+    void packetFramesAreByteForBytePcap4jFrames() throws Exception {
+        List<byte[]> packet = announcements(capture(() -> announce("packet", 1, VIP4, VIP6)));
+        List<byte[]> pcap4j = announcements(capture(() -> announce("pcap4j", 1, VIP4, VIP6)));
+
+        assertEquals(2, packet.size(), "one ARP and one NA from the packet announcer");
+        assertEquals(AnnouncementFrames.ARP_FRAME_LENGTH, packet.get(0).length);
+        assertEquals(AnnouncementFrames.NA_FRAME_LENGTH, packet.get(1).length);
+        assertEquals(HexFormat.of().formatHex(pcap4j.get(0)), HexFormat.of().formatHex(packet.get(0)), "ARP");
+        assertEquals(HexFormat.of().formatHex(pcap4j.get(1)), HexFormat.of().formatHex(packet.get(1)), "NA");
+        assertEquals(2, pcap4j.size());
+    }
+
+    /**
+     * The interface deleted and created again (same name, new index) under a running announcer: its next
+     * call finds its link stale, opens another on the new interface, and the peer hears it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"packet", "pcap4j"})
+    void aRecreatedInterfaceIsAnnouncedOnAgain(String type) throws Exception {
+        Process announcer = new ProcessBuilder(announcerCommand(type, "va", "stdin", VIP4))
+                .redirectErrorStream(true).start();
+        try (Writer requests = new OutputStreamWriter(announcer.getOutputStream(), StandardCharsets.UTF_8);
+             BufferedReader answers = new BufferedReader(new InputStreamReader(announcer.getInputStream(),
+                     StandardCharsets.UTF_8))) {
+            assertEquals(List.of(VIP4), decode(capture(() -> assertSent(requests, answers)), "arp",
+                    "arp.dst.proto_ipv4"), "before");
+            String indexBefore = run("ip", "-n", A, "-o", "link", "show", "va").split(":")[0];
+
+            run("ip", "-n", A, "link", "del", "va"); // its peer vb goes with it
+            vethPair();
+            assertNotEquals(indexBefore, run("ip", "-n", A, "-o", "link", "show", "va").split(":")[0]);
+
+            assertEquals(List.of(VIP4), decode(capture(() -> assertSent(requests, answers)), "arp",
+                    "arp.dst.proto_ipv4"), "after the interface was made again");
+        } finally {
+            announcer.destroy();
+            announcer.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A's ARP and neighbour advertisements in the capture, leaving out what the kernels send by themselves. */
+    private static List<byte[]> announcements(Path capture) throws IOException {
+        byte[] mac = HexFormat.ofDelimiter(":").parseHex(A_MAC);
+        return Pcap.frames(capture).stream()
+                .filter(frame -> Arrays.equals(frame, 6, 12, mac, 0, 6))
+                .filter(frame -> (frame[12] == 0x08 && frame[13] == 0x06)
+                        || (frame[12] == (byte) 0x86 && frame[13] == (byte) 0xdd && (frame[54] & 0xff) == 136))
+                .toList();
+    }
+
+    private static void assertSent(Writer requests, BufferedReader answers) throws IOException {
+        requests.write("announce\n");
+        requests.flush();
+        String answer;
+        do {
+            answer = answers.readLine(); // skips the JVM's and the logger's lines
+        } while (answer != null && !answer.equals("sent") && !answer.startsWith("failed: "));
+        assertEquals("sent", answer);
+    }
+
     // ---- the lab's few moving parts
 
-    private void announce(int calls, String... addresses) throws Exception {
-        Result result = exec(announcerCommand("va", calls, addresses));
+    private void announce(String type, int calls, String... addresses) throws Exception {
+        Result result = exec(announcerCommand(type, "va", Integer.toString(calls), addresses));
         assertEquals(0, result.exit(), "announcer in " + A + ": " + result.output());
     }
 
-    private static List<String> announcerCommand(String interfaceName, int calls, String... addresses) {
+    /** {@link AnnounceOnce} in A; {@code calls} is a number, or "stdin" for one call per line. */
+    private static List<String> announcerCommand(String type, String interfaceName, String calls, String... addresses) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", A, java,
                 "-cp", System.getProperty("java.class.path"), AnnounceOnce.class.getName(),
-                interfaceName, Integer.toString(calls)));
+                type, interfaceName, calls));
         command.addAll(List.of(addresses));
         return command;
     }

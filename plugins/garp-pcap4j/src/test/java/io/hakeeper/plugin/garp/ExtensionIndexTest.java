@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ import io.hakeeper.api.AnnouncerFactory;
 class ExtensionIndexTest {
 
     @Test
-    void annotationProcessorListsThePcap4jFactoryInMetaInfServices() throws IOException {
+    void annotationProcessorListsBothFactoriesInMetaInfServices() throws IOException {
         String resource = "META-INF/services/" + AnnouncerFactory.class.getName();
         StringBuilder listed = new StringBuilder();
         for (URL url : Collections.list(getClass().getClassLoader().getResources(resource))) {
@@ -28,7 +29,9 @@ class ExtensionIndexTest {
                 listed.append(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             }
         }
-        assertTrue(listed.toString().lines().anyMatch(line -> line.startsWith(Pcap4jAnnouncerFactory.class.getName())),
-                resource + " lists: " + listed);
+        for (Class<?> factory : List.of(PacketAnnouncerFactory.class, Pcap4jAnnouncerFactory.class)) {
+            assertTrue(listed.toString().lines().anyMatch(line -> line.startsWith(factory.getName())),
+                    resource + " lists: " + listed);
+        }
     }
 }

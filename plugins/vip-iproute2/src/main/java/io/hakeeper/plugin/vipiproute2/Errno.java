@@ -13,6 +13,6 @@ final class Errno {
 
     /** {@code strerror(errno)}, as {@code ip} prints it: "No such device". */
     static String text(int errno) {
-        return LibC.strerror(errno);
+        return LibC.INSTANCE.strerror(errno);
     }
 }

@@ -2,21 +2,23 @@ package io.hakeeper.plugin.vipiproute2;
 
 import java.nio.ByteBuffer;
 
+import com.sun.jna.Function;
 import com.sun.jna.LastErrorException;
-import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 
 /**
- * The few libc calls the netlink socket needs, through JNA (from the daemon's class path). Every call
- * that can fail throws {@link LastErrorException} with errno; {@code size_t} and {@code ssize_t} are
+ * The few libc calls the netlink socket needs, through JNA (on the daemon's class path). Every call that
+ * can fail throws {@link LastErrorException} with errno; {@code size_t} and {@code ssize_t} are
  * {@link NativeLong} (Linux is LP64). Buffers passed are direct, with their position at 0.
  *
- * <p>Direct mapping (native methods bound once by {@link Native#register}) rather than an interface: an
- * interface call goes through a proxy and JNA's reflective conversion of every argument, a few hundred
- * bytecodes per call that the VIP thread runs in the interpreter when a backup takes over for the first
- * time, between its first advert and its VIPs' add.
+ * <p>Each call is a JNA {@link Function} looked up by name in the C library JNA holds for everyone, not an
+ * interface handed to {@code Native.load}: JNA caches the options of every such interface in a map whose
+ * entries refer to the interface itself and are never removed, which kept this plugin's class loader (and
+ * with it every plugin loaded beside it) alive after each reload that replaced the daemon.
  */
 final class LibC {
+
+    static final LibC INSTANCE = new LibC();
 
     static final int AF_NETLINK = 16;
     static final int SOCK_RAW = 3;
@@ -29,28 +31,54 @@ final class LibC {
     static final int O_CLOEXEC = 0x80000;
     static final int CLONE_NEWNET = 0x40000000;
 
-    static {
-        Native.register("c");
-    }
+    private static final Function SOCKET = failing("socket");
+    private static final Function SETSOCKOPT = failing("setsockopt");
+    private static final Function SENDTO = failing("sendto");
+    private static final Function RECVFROM = failing("recvfrom");
+    private static final Function CLOSE = failing("close");
+    private static final Function OPEN = failing("open");
+    private static final Function SETNS = failing("setns");
+    private static final Function STRERROR = Function.getFunction("c", "strerror");
 
     private LibC() {
     }
 
-    static native int socket(int domain, int type, int protocol) throws LastErrorException;
+    int socket(int domain, int type, int protocol) throws LastErrorException {
+        return SOCKET.invokeInt(new Object[] {domain, type, protocol});
+    }
 
-    static native int setsockopt(int fd, int level, int name, byte[] value, int length) throws LastErrorException;
+    int setsockopt(int fd, int level, int name, byte[] value, int length) throws LastErrorException {
+        return SETSOCKOPT.invokeInt(new Object[] {fd, level, name, value, length});
+    }
 
-    static native NativeLong sendto(int fd, ByteBuffer buffer, NativeLong length, int flags, byte[] address,
-                                    int addressLength) throws LastErrorException;
+    NativeLong sendto(int fd, ByteBuffer buffer, NativeLong length, int flags, byte[] address, int addressLength)
+            throws LastErrorException {
+        return new NativeLong(SENDTO.invokeLong(new Object[] {fd, buffer, length, flags, address, addressLength}));
+    }
 
-    static native NativeLong recvfrom(int fd, ByteBuffer buffer, NativeLong length, int flags, byte[] address,
-                                      int[] addressLength) throws LastErrorException;
+    NativeLong recvfrom(int fd, ByteBuffer buffer, NativeLong length, int flags, byte[] address, int[] addressLength)
+            throws LastErrorException {
+        return new NativeLong(RECVFROM.invokeLong(new Object[] {fd, buffer, length, flags, address, addressLength}));
+    }
 
-    static native int close(int fd) throws LastErrorException;
+    int close(int fd) throws LastErrorException {
+        return CLOSE.invokeInt(new Object[] {fd});
+    }
 
-    static native int open(String path, int flags) throws LastErrorException;
+    int open(String path, int flags) throws LastErrorException {
+        return OPEN.invokeInt(new Object[] {path, flags});
+    }
 
-    static native int setns(int fd, int nstype) throws LastErrorException;
+    int setns(int fd, int nstype) throws LastErrorException {
+        return SETNS.invokeInt(new Object[] {fd, nstype});
+    }
 
-    static native String strerror(int errno);
+    String strerror(int errno) {
+        return STRERROR.invokeString(new Object[] {errno}, false);
+    }
+
+    /** A call that reports failure by errno, thrown as {@link LastErrorException}. */
+    private static Function failing(String name) {
+        return Function.getFunction("c", name, Function.THROW_LAST_ERROR);
+    }
 }

@@ -47,7 +47,7 @@ final class NetlinkSocket implements AutoCloseable {
     /** A socket in the network namespace of the calling thread, the daemon's own. */
     static int openHere() throws IOException {
         try {
-            return LibC.socket(LibC.AF_NETLINK, LibC.SOCK_RAW | LibC.SOCK_CLOEXEC, LibC.NETLINK_ROUTE);
+            return LibC.INSTANCE.socket(LibC.AF_NETLINK, LibC.SOCK_RAW | LibC.SOCK_CLOEXEC, LibC.NETLINK_ROUTE);
         } catch (LastErrorException e) {
             throw new IOException("cannot open a netlink socket: " + Errno.text(e.getErrorCode()), e);
         }
@@ -63,11 +63,11 @@ final class NetlinkSocket implements AutoCloseable {
         IOException[] failure = {null};
         Thread opener = new Thread(() -> {
             try {
-                int ns = LibC.open(namespace.toString(), LibC.O_RDONLY | LibC.O_CLOEXEC);
+                int ns = LibC.INSTANCE.open(namespace.toString(), LibC.O_RDONLY | LibC.O_CLOEXEC);
                 try {
-                    LibC.setns(ns, LibC.CLONE_NEWNET);
+                    LibC.INSTANCE.setns(ns, LibC.CLONE_NEWNET);
                 } finally {
-                    LibC.close(ns);
+                    LibC.INSTANCE.close(ns);
                 }
                 fd[0] = openHere();
             } catch (LastErrorException e) {
@@ -98,7 +98,7 @@ final class NetlinkSocket implements AutoCloseable {
         int descriptor = descriptor();
         try {
             request.position(0);
-            LibC.sendto(descriptor, request, new NativeLong(request.limit()), 0, kernel, kernel.length);
+            LibC.INSTANCE.sendto(descriptor, request, new NativeLong(request.limit()), 0, kernel, kernel.length);
         } catch (LastErrorException e) {
             close();
             throw new IOException("cannot send to the kernel over netlink: " + Errno.text(e.getErrorCode()), e);
@@ -117,7 +117,7 @@ final class NetlinkSocket implements AutoCloseable {
             received.clear();
             senderLength[0] = sender.length;
             try {
-                length = LibC.recvfrom(descriptor, received, new NativeLong(received.capacity()),
+                length = LibC.INSTANCE.recvfrom(descriptor, received, new NativeLong(received.capacity()),
                         LibC.MSG_TRUNC, sender, senderLength).longValue();
             } catch (LastErrorException e) {
                 close();
@@ -144,7 +144,7 @@ final class NetlinkSocket implements AutoCloseable {
     public void close() {
         if (fd >= 0) {
             try {
-                LibC.close(fd);
+                LibC.INSTANCE.close(fd);
             } catch (LastErrorException e) {
                 // the descriptor is released even when close reports an error (Linux)
             }
@@ -161,9 +161,9 @@ final class NetlinkSocket implements AutoCloseable {
         if (fd < 0) {
             int opened = opener.open();
             try {
-                LibC.setsockopt(opened, LibC.SOL_SOCKET, LibC.SO_RCVTIMEO, timeval(timeout), 16);
+                LibC.INSTANCE.setsockopt(opened, LibC.SOL_SOCKET, LibC.SO_RCVTIMEO, timeval(timeout), 16);
             } catch (LastErrorException e) {
-                LibC.close(opened);
+                LibC.INSTANCE.close(opened);
                 throw new IOException("cannot set a receive timeout on the netlink socket: "
                         + Errno.text(e.getErrorCode()), e);
             }
