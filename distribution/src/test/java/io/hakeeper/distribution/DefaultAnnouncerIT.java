@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +44,7 @@ class DefaultAnnouncerIT {
             assertEquals(List.of(), pcap4j, "pcap4j classes loaded by a daemon with the default announcer");
             assertTrue(daemon.log().contains("[class,load] io.hakeeper.plugin.garp.PacketSockets "),
                     "the packet announcer was never loaded: " + daemon.log());
-            List<String> libpcap = mappedFiles(SharedJnaIT.javaPid(daemon)).stream()
+            List<String> libpcap = SharedJnaIT.mappedFiles(SharedJnaIT.javaPid(daemon)).stream()
                     .filter(file -> file.contains("libpcap")).toList();
             assertEquals(List.of(), libpcap, "libpcap mapped by a daemon with the default announcer");
         }
@@ -116,14 +114,5 @@ class DefaultAnnouncerIT {
         int loaders = (int) stats.stdout().lines().filter(line -> line.endsWith("PluginJarClassLoader")).count();
         assertTrue(loaders > 0, "no plugin class loader in\n" + stats.stdout());
         return loaders;
-    }
-
-    private static List<String> mappedFiles(long pid) {
-        try (Stream<String> maps = Files.lines(Path.of("/proc", Long.toString(pid), "maps"))) {
-            return maps.map(line -> line.split("\\s+")).filter(fields -> fields.length >= 6)
-                    .map(fields -> fields[5]).distinct().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -39,7 +39,7 @@ class SharedJnaIT {
     /** {@code [0.123s][info][class,load] com.sun.jna.Native source: shared objects file} */
     private static final Pattern JNA_CLASS_LOAD = Pattern.compile("\\[class,load\\] (com\\.sun\\.jna\\.\\S+) source: (.*)");
     /** JNA extracts its native library to a temporary file of this name, one per class loader that loads JNA. */
-    private static final Pattern JNA_NATIVE_LIBRARY = Pattern.compile("\\s(/\\S*/jna\\d+\\.tmp)( \\(deleted\\))?$");
+    private static final Pattern JNA_NATIVE_LIBRARY = Pattern.compile("/\\S*/jna\\d+\\.tmp");
 
     @Test
     void theShippedPluginJarsCarryNoJnaAndLibHoldsOneVersionOfIt() throws IOException {
@@ -106,11 +106,17 @@ class SharedJnaIT {
     }
 
     private static Set<String> jnaNativeLibraries(long pid) {
+        Set<String> libraries = mappedFiles(pid).stream().filter(file -> JNA_NATIVE_LIBRARY.matcher(file).matches())
+                .collect(Collectors.toSet());
+        assertFalse(libraries.isEmpty(), "no JNA native library mapped in process " + pid);
+        return libraries;
+    }
+
+    /** The files mapped into process {@code pid}, each once (/proc/PID/maps). */
+    static List<String> mappedFiles(long pid) {
         try (Stream<String> maps = Files.lines(Path.of("/proc", Long.toString(pid), "maps"))) {
-            Set<String> libraries = maps.map(JNA_NATIVE_LIBRARY::matcher).filter(Matcher::find)
-                    .map(mapping -> mapping.group(1)).collect(Collectors.toSet());
-            assertFalse(libraries.isEmpty(), "no JNA native library mapped in process " + pid);
-            return libraries;
+            return maps.map(line -> line.split("\\s+")).filter(fields -> fields.length >= 6)
+                    .map(fields -> fields[5]).distinct().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
