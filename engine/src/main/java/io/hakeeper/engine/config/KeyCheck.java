@@ -1,6 +1,7 @@
 package io.hakeeper.engine.config;
 
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,13 +24,14 @@ final class KeyCheck {
      * ({@link io.hakeeper.api.TypeFactory#settingKeys()}).
      */
     static void check(TomlSettings table, SectionSpec section, Set<String> pluginKeys, ProblemLog log) {
-        Set<String> known = new LinkedHashSet<>(section.keyNames());
-        known.addAll(pluginKeys);
         for (String key : table.keys()) {
-            if (!known.contains(key)) {
+            Optional<KeySpec> spec = section.key(key);
+            if (spec.isEmpty() && !pluginKeys.contains(key)) {
+                Set<String> known = new LinkedHashSet<>(section.keyNames());
+                known.addAll(pluginKeys);
                 log.error(table.position(key), table.pathOf(key),
                         "unknown key \"" + key + "\"" + Suggestions.didYouMean(key, known));
-            } else if (section.key(key).filter(k -> !k.supported()).isPresent()) {
+            } else if (spec.filter(k -> !k.supported()).isPresent()) {
                 log.error(table.position(key), table.pathOf(key),
                         "\"" + key + "\" is a keepalived key that hakeeper does not support yet");
             }

@@ -4,7 +4,9 @@ import static io.hakeeper.engine.config.KeySpec.flag;
 import static io.hakeeper.engine.config.KeySpec.integer;
 import static io.hakeeper.engine.config.KeySpec.of;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import io.hakeeper.engine.config.model.TrackKind;
 
@@ -15,10 +17,23 @@ final class TrackEntrySchema {
     static final String WEIGHT = "weight";
     static final String REVERSE = "reverse";
 
+    /** Built once: every instance's every track_* key reads one, 1,000 instances several thousand times. */
+    private static final Map<TrackKind, SectionSpec> BY_KIND = new EnumMap<>(TrackKind.class);
+
+    static {
+        for (TrackKind kind : TrackKind.values()) {
+            BY_KIND.put(kind, build(kind));
+        }
+    }
+
     private TrackEntrySchema() {
     }
 
     static SectionSpec of(TrackKind kind) {
+        return BY_KIND.get(kind);
+    }
+
+    private static SectionSpec build(TrackKind kind) {
         boolean isInterface = kind == TrackKind.INTERFACE;
         String what = isInterface ? "interface whose link state is tracked" : "name of a " + kind.definedIn().get();
         String weightMeaning = isInterface

@@ -114,7 +114,12 @@ public final class KeepalivedImport {
      * line that starts a keepalived section (or an include).
      */
     public static boolean looksLikeKeepalived(String text) {
-        return Toml.parse(text).hasErrors() && KEEPALIVED_BLOCK.matcher(text).find();
+        return looksLikeKeepalived(text, Toml.parse(text).hasErrors());
+    }
+
+    /** {@link #looksLikeKeepalived(String)} of a text already parsed as TOML, which is most of the cost. */
+    public static boolean looksLikeKeepalived(String text, boolean tomlHasErrors) {
+        return tomlHasErrors && KEEPALIVED_BLOCK.matcher(text).find();
     }
 
     /** {@link #looksLikeKeepalived(String)} of a file. */
