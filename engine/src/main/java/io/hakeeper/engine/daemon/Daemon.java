@@ -2,7 +2,6 @@ package io.hakeeper.engine.daemon;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -560,12 +559,27 @@ public final class Daemon implements AutoCloseable {
             return;
         }
         Optional<byte[]> primary = links.firstIpv4(interfaceName);
-        for (InstanceRuntime instance : List.copyOf(following)) {
+        // A master adding its VIPs makes one event each: the scan that finds nobody to tell allocates nothing.
+        List<InstanceRuntime> affected = null;
+        for (InstanceRuntime instance : following) {
+            TransitionCause blocked = instance.machine().cannotSend();
+            if (blocked == TransitionCause.NO_SOURCE_ADDRESS && primary.isPresent()
+                    || blocked == null && !added && instance.sendsFrom(address)) {
+                if (affected == null) {
+                    affected = new ArrayList<>();
+                }
+                affected.add(instance);
+            }
+        }
+        if (affected == null) {
+            return;
+        }
+        for (InstanceRuntime instance : affected) {
             TransitionCause blocked = instance.machine().cannotSend();
             if (blocked == TransitionCause.NO_SOURCE_ADDRESS && primary.isPresent()) {
                 LOG.info("{}: {} has an address to send from now", instance.label(), interfaceName);
                 runtime.canSendAgain(instance, primary.get());
-            } else if (blocked == null && !added && Arrays.equals(instance.sourceAddress(), address)) {
+            } else if (blocked == null && !added && instance.sendsFrom(address)) {
                 if (primary.isPresent()) {
                     LOG.warn("{}: the address it sent from went from {}; it sends from the next one now",
                             instance.label(), interfaceName);

@@ -1,6 +1,7 @@
 package io.hakeeper.engine.runtime;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,6 +98,11 @@ public final class InstanceRuntime {
     /** The address this instance's adverts come from. */
     public byte[] sourceAddress() {
         return source.clone();
+    }
+
+    /** Whether adverts go out from {@code address}, without a copy of the source. */
+    public boolean sendsFrom(byte[] address) {
+        return Arrays.equals(source, address);
     }
 
     /** Why adverts cannot go out, in words for the log and ha-admin ({@code socket: ...}), or null. */
