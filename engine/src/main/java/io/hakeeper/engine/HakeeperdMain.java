@@ -15,6 +15,7 @@ import io.hakeeper.engine.control.EventHub;
 import io.hakeeper.engine.control.Permissions;
 import io.hakeeper.engine.daemon.DaemonControl;
 import io.hakeeper.engine.net.NativeWarmUp;
+import io.hakeeper.engine.realtime.StartupHeap;
 import io.hakeeper.engine.config.model.HakeeperConfig;
 import io.hakeeper.engine.plugin.PluginProblem;
 
@@ -54,6 +55,9 @@ public final class HakeeperdMain {
         // the sockets' native binding is the slowest part of the start: made while the configuration is read
         NativeWarmUp warmUp = options.action() == HakeeperdOptions.Action.RUN && !options.checkOnly()
                 ? NativeWarmUp.start() : NativeWarmUp.NONE;
+        if (warmUp != NativeWarmUp.NONE) {
+            StartupHeap.prepare();
+        }
         if (options.checkOnly() && System.getProperty(LOG_LEVEL_PROPERTY) == null) {
             // --check speaks through its report; the same problems as log lines would only say it twice
             System.setProperty(LOG_LEVEL_PROPERTY, "off");

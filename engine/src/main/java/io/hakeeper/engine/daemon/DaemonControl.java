@@ -35,6 +35,7 @@ import io.hakeeper.engine.plugin.LoadedPlugins;
 import io.hakeeper.engine.plugin.PluginInfo;
 import io.hakeeper.engine.plugin.PluginProblem;
 import io.hakeeper.engine.realtime.ProcessTuning;
+import io.hakeeper.engine.realtime.StartupHeap;
 import io.hakeeper.engine.runtime.InstanceRuntime;
 import io.hakeeper.engine.runtime.PeerTable;
 import io.hakeeper.engine.track.CheckStatus;
@@ -92,6 +93,7 @@ public final class DaemonControl implements ControlService, AutoCloseable {
         DaemonControl control = new DaemonControl(configFile, loader, events, version);
         control.loaded = first;
         control.daemon = control.openDaemon(first);
+        StartupHeap.settle();
         control.tune(control.daemon);
         control.daemon.beginElections();
         return control;
