@@ -169,6 +169,82 @@ class PollWaiterTest {
         assertTrue(slept >= TimeUnit.MILLISECONDS.toNanos(150), "woken after " + slept + " ns by a disarmed timer");
     }
 
+    @Test
+    void packetsThatWakeABusyLoopGatherBeforeItReadsThem() throws Exception {
+        long gather = TimeUnit.MILLISECONDS.toNanos(50);
+        try (ReadableFd packet = new ReadableFd();
+             PollWaiter busy = new PollWaiter(1, gather, TimeUnit.SECONDS.toNanos(60))) {
+            int slot = busy.watch(packet.fd);
+            packet.makeReadable();
+            long first = System.nanoTime();
+            busy.await(first + TimeUnit.SECONDS.toNanos(30), first);
+            assertTrue(busy.isReadable(slot));
+            assertTrue(System.nanoTime() - first < TimeUnit.SECONDS.toNanos(10), "the first packet waited");
+
+            long second = System.nanoTime();
+            busy.await(second + TimeUnit.SECONDS.toNanos(30), second);
+            long waited = System.nanoTime() - second;
+
+            assertTrue(busy.isReadable(slot), "the packet is read after the gathering");
+            assertTrue(waited >= gather, "read after " + waited + " ns, before the " + gather + " ns gathering");
+            assertTrue(waited < TimeUnit.SECONDS.toNanos(10), "slept to the deadline: " + waited + " ns");
+        }
+    }
+
+    @Test
+    void aGatheringEndsForWorkHandedInAndNeverDelaysATimer() throws Exception {
+        long gather = TimeUnit.SECONDS.toNanos(20);
+        try (ReadableFd packet = new ReadableFd();
+             PollWaiter busy = new PollWaiter(1, gather, TimeUnit.SECONDS.toNanos(60))) {
+            int slot = busy.watch(packet.fd);
+            packet.makeReadable();
+            long now = System.nanoTime();
+            busy.await(now + TimeUnit.SECONDS.toNanos(300), now);
+
+            busy.wakeup();
+            now = System.nanoTime();
+            busy.await(now + TimeUnit.SECONDS.toNanos(300), now);
+            assertTrue(System.nanoTime() - now < TimeUnit.SECONDS.toNanos(10), "a task handed in waited");
+            assertTrue(busy.isReadable(slot));
+
+            now = System.nanoTime();
+            busy.await(now + TimeUnit.MILLISECONDS.toNanos(30), now); // due before a gathering would end
+            assertTrue(System.nanoTime() - now < TimeUnit.SECONDS.toNanos(10), "a timer due soon waited");
+            assertTrue(busy.isReadable(slot));
+        }
+    }
+
+    @Test
+    void aLoopThatPacketsWakeSeldomReadsEachAtOnce() throws Exception {
+        try (ReadableFd packet = new ReadableFd();
+             PollWaiter quiet = new PollWaiter(1, TimeUnit.SECONDS.toNanos(20), 1)) {
+            int slot = quiet.watch(packet.fd);
+            packet.makeReadable();
+            for (int i = 0; i < 3; i++) {
+                long now = System.nanoTime();
+                quiet.await(now + TimeUnit.SECONDS.toNanos(300), now);
+                assertTrue(System.nanoTime() - now < TimeUnit.SECONDS.toNanos(10), "wake-up " + i + " waited");
+                assertTrue(quiet.isReadable(slot));
+            }
+        }
+    }
+
+    /** An eventfd standing for a socket: readable from {@link #makeReadable} on, as a socket with a packet queued. */
+    private static final class ReadableFd implements AutoCloseable {
+        final int fd = Native.LIBC.eventfd(0, Linux.EFD_NONBLOCK | Linux.EFD_CLOEXEC);
+        private final jnr.ffi.Pointer one = Native.allocate(8);
+
+        void makeReadable() {
+            one.putLong(0, 1);
+            assertEquals(8, Native.LIBC.write(fd, one, 8));
+        }
+
+        @Override
+        public void close() {
+            Native.LIBC.close(fd);
+        }
+    }
+
     /** {@code timeoutNanos} from now; negative: no deadline. */
     private void awaitFor(long timeoutNanos) {
         long now = System.nanoTime();
