@@ -38,6 +38,7 @@ final class NetlinkAddresses implements AutoCloseable {
     private final NetlinkSocket socket;
     private final RtRequests requests = new RtRequests();
     private int sequence = (int) (System.nanoTime() & 0x3FFFFFFF);
+    private long dumps;
 
     NetlinkAddresses(NetlinkSocket socket) {
         this.socket = socket;
@@ -133,7 +134,13 @@ final class NetlinkAddresses implements AutoCloseable {
         socket.close();
     }
 
+    /** How many dumps of the host's addresses this socket asked for: each is a read of every address. */
+    synchronized long dumps() {
+        return dumps;
+    }
+
     private AddressDump dump(int index, String device) throws IOException {
+        dumps++;
         AddressDump dump = new AddressDump(index, device);
         int errno = exchange(requests.dumpAddresses(++sequence), dump);
         if (errno != 0) {

@@ -2,7 +2,10 @@ package io.hakeeper.plugin.vipiproute2;
 
 import java.io.IOException;
 import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.hakeeper.api.VipBackend;
 import io.hakeeper.api.VirtualAddress;
@@ -21,11 +24,27 @@ import io.hakeeper.api.VirtualRoute;
  * same address and prefix length present after an add, or absent after a removal, is success too.
  *
  * <p>Only marked addresses are removed: an address that was on the interface before the add (an address
- * owner's own address) keeps its protocol, and a removal leaves it where it is.
+ * owner's own address) keeps its protocol, and a removal leaves it where it is. Whose an address is, the
+ * kernel tells only in a dump of every address of the host, so an address this backend added itself (the
+ * kernel answered 0, not EEXIST) is removed on that word alone: a master of 1,000 VIPs that left
+ * mastership read 1,000 dumps of 1,000 addresses. Any other removal (a VIP handed over by the daemon a
+ * reload replaced, a leftover) still asks.
  */
 final class NetlinkBackend implements VipBackend {
 
+    /** An address this backend added, on the interface of that index. */
+    private record Added(int index, InetAddress address, int prefixLength) {
+        Added(int index, VirtualAddress vip) {
+            this(index, vip.address(), vip.prefixLength());
+        }
+    }
+
     private final NetlinkAddresses addresses;
+    /**
+     * What this backend added and has not removed; the lane threads call in parallel. An interface made
+     * again under a new index leaves its entries behind, at most one per VIP each time.
+     */
+    private final Set<Added> addedHere = ConcurrentHashMap.newKeySet();
     private final VipBackend routes;
 
     /**
@@ -43,7 +62,11 @@ final class NetlinkBackend implements VipBackend {
         String device = address.device().orElse(interfaceName);
         int index = addresses.index(device, "add " + address.cidr() + " to");
         int errno = addresses.addMarked(index, address);
-        if (errno == 0 || errno == Errno.EEXIST && address.address() instanceof Inet4Address
+        if (errno == 0) {
+            addedHere.add(new Added(index, address));
+            return;
+        }
+        if (errno == Errno.EEXIST && address.address() instanceof Inet4Address
                 || addresses.protocolOf(index, device, address) != NetlinkAddresses.ABSENT) {
             return;
         }
@@ -54,7 +77,8 @@ final class NetlinkBackend implements VipBackend {
     public void removeAddress(String interfaceName, VirtualAddress address) throws IOException {
         String device = address.device().orElse(interfaceName);
         int index = addresses.index(device, "remove " + address.cidr() + " from");
-        if (addresses.protocolOf(index, device, address) != ADDRESS_PROTOCOL) {
+        Added ours = new Added(index, address);
+        if (!addedHere.remove(ours) && addresses.protocolOf(index, device, address) != ADDRESS_PROTOCOL) {
             return; // absent, or the host's own: not ours to remove
         }
         int errno = addresses.remove(index, address);
@@ -63,6 +87,11 @@ final class NetlinkBackend implements VipBackend {
             return;
         }
         throw NetlinkAddresses.failure("remove", device, address, errno);
+    }
+
+    /** How many times this backend read every address of the host (tests). */
+    long addressDumps() {
+        return addresses.dumps();
     }
 
     @Override

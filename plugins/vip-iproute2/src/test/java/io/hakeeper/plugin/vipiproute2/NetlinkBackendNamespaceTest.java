@@ -1,10 +1,13 @@
 package io.hakeeper.plugin.vipiproute2;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
 import io.hakeeper.api.VipBackend;
+import io.hakeeper.api.VirtualAddress;
 
 /**
  * The netlink backend against the real kernel: its socket opened inside the test's namespace, its routes
@@ -20,6 +23,41 @@ class NetlinkBackendNamespaceTest extends VipBackendNamespaceTest {
     @Override
     String missingDeviceWording() {
         return "No such device";
+    }
+
+    @Test
+    void aVipThisBackendAddedIsRemovedWithoutReadingEveryAddressOfTheHost() throws Exception {
+        try (TestNamespace ns = TestNamespace.create(kind())) {
+            NetlinkBackend backend = (NetlinkBackend) ns.backend();
+            for (int i = 1; i <= 20; i++) {
+                backend.addAddress(TestNamespace.A, vip("192.0.2." + i, 24, null, null, null, null));
+            }
+            long dumpsBefore = backend.addressDumps();
+
+            for (int i = 1; i <= 20; i++) {
+                backend.removeAddress(TestNamespace.A, vip("192.0.2." + i, 24, null, null, null, null));
+            }
+
+            assertEquals(dumpsBefore, backend.addressDumps(), "a removal read every address of the host");
+            String shown = ns.ip("-4", "addr", "show", "dev", TestNamespace.A);
+            assertFalse(shown.contains("192.0.2."), shown);
+        }
+    }
+
+    @Test
+    void anAddressTheHostHeldIsStillAskedAboutAndKept() throws Exception {
+        try (TestNamespace ns = TestNamespace.create(kind())) {
+            ns.ip("addr", "add", "192.0.2.60/24", "dev", TestNamespace.A);
+            NetlinkBackend backend = (NetlinkBackend) ns.backend();
+            VirtualAddress owned = vip("192.0.2.60", 24, null, null, null, null);
+            backend.addAddress(TestNamespace.A, owned); // EEXIST: the host's, not ours
+            long dumpsBefore = backend.addressDumps();
+
+            backend.removeAddress(TestNamespace.A, owned);
+
+            assertEquals(dumpsBefore + 1, backend.addressDumps());
+            assertTrue(ns.ip("-4", "addr", "show", "dev", TestNamespace.A).contains("192.0.2.60/24"));
+        }
     }
 
     @Test
