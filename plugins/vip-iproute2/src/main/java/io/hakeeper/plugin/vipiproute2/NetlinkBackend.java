@@ -2,7 +2,6 @@ package io.hakeeper.plugin.vipiproute2;
 
 import java.io.IOException;
 import java.net.Inet4Address;
-import java.net.InetAddress;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,19 +31,12 @@ import io.hakeeper.api.VirtualRoute;
  */
 final class NetlinkBackend implements VipBackend {
 
-    /** An address this backend added, on the interface of that index. */
-    private record Added(int index, InetAddress address, int prefixLength) {
-        Added(int index, VirtualAddress vip) {
-            this(index, vip.address(), vip.prefixLength());
-        }
-    }
-
     private final NetlinkAddresses addresses;
     /**
-     * What this backend added and has not removed; the lane threads call in parallel. An interface made
-     * again under a new index leaves its entries behind, at most one per VIP each time.
+     * What this backend added and has not removed ({@link #key}); the lane threads call in parallel. An
+     * interface made again under a new index leaves its entries behind, at most one per VIP each time.
      */
-    private final Set<Added> addedHere = ConcurrentHashMap.newKeySet();
+    private final Set<String> addedHere = ConcurrentHashMap.newKeySet();
     private final VipBackend routes;
 
     /**
@@ -63,7 +55,7 @@ final class NetlinkBackend implements VipBackend {
         int index = addresses.index(device, "add " + address.cidr() + " to");
         int errno = addresses.addMarked(index, address);
         if (errno == 0) {
-            addedHere.add(new Added(index, address));
+            addedHere.add(key(index, address));
             return;
         }
         if (errno == Errno.EEXIST && address.address() instanceof Inet4Address
@@ -77,8 +69,7 @@ final class NetlinkBackend implements VipBackend {
     public void removeAddress(String interfaceName, VirtualAddress address) throws IOException {
         String device = address.device().orElse(interfaceName);
         int index = addresses.index(device, "remove " + address.cidr() + " from");
-        Added ours = new Added(index, address);
-        if (!addedHere.remove(ours) && addresses.protocolOf(index, device, address) != ADDRESS_PROTOCOL) {
+        if (!addedHere.remove(key(index, address)) && addresses.protocolOf(index, device, address) != ADDRESS_PROTOCOL) {
             return; // absent, or the host's own: not ours to remove
         }
         int errno = addresses.remove(index, address);
@@ -87,6 +78,14 @@ final class NetlinkBackend implements VipBackend {
             return;
         }
         throw NetlinkAddresses.failure("remove", device, address, errno);
+    }
+
+    /**
+     * An added address as the set holds it: a string, not a record of this plugin, whose equals and hashCode
+     * would be linked (invokedynamic) at the first takeover, between its advert and its gratuitous ARP.
+     */
+    private static String key(int index, VirtualAddress address) {
+        return index + " " + address.cidr();
     }
 
     /** How many times this backend read every address of the host (tests). */
