@@ -28,6 +28,9 @@
 #              make them all master, which the GARP burst cannot undercut
 #   advert->garp  per instance, its first advert to the first GARP for its VIP: median, p90, max (the VIP
 #              add and the announcer)
+#   stop A     after the window and the captures: SIGTERM to A's main process, then the wall time until
+#              every process of A is gone (hakeeper resigns and removes its 1,000 VIPs; keepalived too), and
+#              the VIPs A left on its interfaces (0 expected)
 #
 # Environment: INSTANCES (1000, a multiple of 4), INTERVALS ("1 0.1"), DAEMONS ("hakeeper keepalived"; also
 # hakeeper-BACKEND, such as hakeeper-iproute2: hakeeper with vip_backend = "BACKEND", from the same file
@@ -189,6 +192,15 @@ wait_answer() {
   done
 }
 
+# alive ROUTER: whether any of its processes still runs
+alive() {
+  local pid
+  for pid in $(cat "$work/$1.pids"); do
+    kill -0 "$pid" 2> /dev/null && return 0
+  done
+  return 1
+}
+
 vips_held() {
   ip -n "$prefix-$1" -4 -o addr show | awk '$4 ~ /^198\.18\./ && $4 !~ /\.[12]\/24$/' | wc -l
 }
@@ -336,16 +348,29 @@ one_run() {
   held_b=$(vips_held b)
   sleep 1
   for pid in "${captures[@]}"; do kill -INT "$pid"; wait "$pid" 2> /dev/null || true; done
+  # A stopped after the captures (B takes every instance over then): SIGTERM to its main process, the wall
+  # time until every process of it is gone, and the VIPs it left behind (none expected)
+  local stop0 stop_ms left_a
+  stop0=$(date +%s%N)
+  kill -TERM "$(awk '{print $1}' "$work/a.pids")"
+  tries=0
+  while alive a; do
+    tries=$((tries + 1))
+    [ "$tries" -lt 6000 ] || { echo "$0: $kind A still runs 30 s after SIGTERM" >&2; exit 1; }
+    sleep 0.005
+  done
+  stop_ms=$((($(date +%s%N) - stop0) / 1000000))
+  left_a=$(vips_held a)
   stop_all
   lab_down
   for s in $(seq 0 $((segments - 1))); do
     tcpdump -r "$work/cap$s.pcap" -tt -n 2> /dev/null
   done > "$work/capture.txt"
   python3 - "$work" "$kind" "$interval" "$instances" "$hz" "$window" "$a_start" "$w0" "$w1" \
-    "$ca0" "$ca1" "$cb0" "$cb1" "$rss_a" "$rss_b" "$drops_b" "$held_b" "$drops_stats" << 'EOF'
+    "$ca0" "$ca1" "$cb0" "$cb1" "$rss_a" "$rss_b" "$drops_b" "$held_b" "$drops_stats" "$stop_ms" "$left_a" << 'EOF'
 import glob, re, sys
 (work, kind, interval, instances, hz, window, a_start, w0, w1, ca0, ca1, cb0, cb1, rss_a, rss_b, drops_b,
- held_b, drops_stats) = sys.argv[1:]
+ held_b, drops_stats, stop_ms, left_a) = sys.argv[1:]
 hz, window, instances = int(hz), float(window), int(instances)
 a_start, w0, w1 = float(a_start), float(w0), float(w1)
 
@@ -402,7 +427,8 @@ print(f"{kind:10} {interval:>4} s | cpu A {cpu_a:6.1f} % B {cpu_b:5.1f} % | rss 
       f"B {int(rss_b) / 1024:5.1f} MiB | sent {sent} rcvd {sum(rcvd.values())} min/inst {min(rcvd.values())} "
       f"(of ~{window / float(interval):.0f}) wire {wire} | drops {drops_b}+{cap_drops} (stats {drops_stats}) "
       f"| B adv {b_adverts} B master {b_master} B vips {held_b} | garp {len(garps)} in {burst:.0f} ms | masters in"
-      f" {masters:.0f} ms, advert->garp median {pct(50)} p90 {pct(90)} max {pct(100)} ms")
+      f" {masters:.0f} ms, advert->garp median {pct(50)} p90 {pct(90)} max {pct(100)} ms | stop A {stop_ms} ms,"
+      f" {left_a} VIPs left")
 EOF
   if [ -n "${THREADS:-}" ]; then thread_report a; thread_report b; fi
 }
