@@ -52,10 +52,11 @@ public final class HakeeperdMain {
             err.println("hakeeperd: " + e.getMessage());
             return USAGE;
         }
-        // the sockets' native binding is the slowest part of the start: made while the configuration is read
-        NativeWarmUp warmUp = options.action() == HakeeperdOptions.Action.RUN && !options.checkOnly()
-                ? NativeWarmUp.start() : NativeWarmUp.NONE;
-        if (warmUp != NativeWarmUp.NONE) {
+        // the sockets' native binding is the slowest part of the start, the heap's bean the next: both made
+        // while the configuration is read
+        boolean serving = options.action() == HakeeperdOptions.Action.RUN && !options.checkOnly();
+        NativeWarmUp warmUp = serving ? NativeWarmUp.start() : NativeWarmUp.NONE;
+        if (serving) {
             StartupHeap.prepare();
         }
         if (options.checkOnly() && System.getProperty(LOG_LEVEL_PROPERTY) == null) {

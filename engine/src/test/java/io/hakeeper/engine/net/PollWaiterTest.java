@@ -176,14 +176,11 @@ class PollWaiterTest {
              PollWaiter busy = new PollWaiter(1, gather, TimeUnit.SECONDS.toNanos(60))) {
             int slot = busy.watch(packet.fd);
             packet.makeReadable();
-            long first = System.nanoTime();
-            busy.await(first + TimeUnit.SECONDS.toNanos(30), first);
+            assertTrue(awaitFor(busy, TimeUnit.SECONDS.toNanos(30)) < TimeUnit.SECONDS.toNanos(10),
+                    "the first packet waited");
             assertTrue(busy.isReadable(slot));
-            assertTrue(System.nanoTime() - first < TimeUnit.SECONDS.toNanos(10), "the first packet waited");
 
-            long second = System.nanoTime();
-            busy.await(second + TimeUnit.SECONDS.toNanos(30), second);
-            long waited = System.nanoTime() - second;
+            long waited = awaitFor(busy, TimeUnit.SECONDS.toNanos(30));
 
             assertTrue(busy.isReadable(slot), "the packet is read after the gathering");
             assertTrue(waited >= gather, "read after " + waited + " ns, before the " + gather + " ns gathering");
@@ -193,23 +190,21 @@ class PollWaiterTest {
 
     @Test
     void aGatheringEndsForWorkHandedInAndNeverDelaysATimer() throws Exception {
-        long gather = TimeUnit.SECONDS.toNanos(20);
         try (ReadableFd packet = new ReadableFd();
-             PollWaiter busy = new PollWaiter(1, gather, TimeUnit.SECONDS.toNanos(60))) {
+             PollWaiter busy = new PollWaiter(1, TimeUnit.SECONDS.toNanos(20), TimeUnit.SECONDS.toNanos(60))) {
             int slot = busy.watch(packet.fd);
             packet.makeReadable();
-            long now = System.nanoTime();
-            busy.await(now + TimeUnit.SECONDS.toNanos(300), now);
-
-            busy.wakeup();
-            now = System.nanoTime();
-            busy.await(now + TimeUnit.SECONDS.toNanos(300), now);
-            assertTrue(System.nanoTime() - now < TimeUnit.SECONDS.toNanos(10), "a task handed in waited");
+            awaitFor(busy, TimeUnit.SECONDS.toNanos(300));
             assertTrue(busy.isReadable(slot));
 
-            now = System.nanoTime();
-            busy.await(now + TimeUnit.MILLISECONDS.toNanos(30), now); // due before a gathering would end
-            assertTrue(System.nanoTime() - now < TimeUnit.SECONDS.toNanos(10), "a timer due soon waited");
+            busy.wakeup();
+            assertTrue(awaitFor(busy, TimeUnit.SECONDS.toNanos(300)) < TimeUnit.SECONDS.toNanos(10),
+                    "a task handed in waited");
+            assertTrue(busy.isReadable(slot));
+
+            // due before a gathering would end
+            assertTrue(awaitFor(busy, TimeUnit.MILLISECONDS.toNanos(30)) < TimeUnit.SECONDS.toNanos(10),
+                    "a timer due soon waited");
             assertTrue(busy.isReadable(slot));
         }
     }
@@ -221,12 +216,18 @@ class PollWaiterTest {
             int slot = quiet.watch(packet.fd);
             packet.makeReadable();
             for (int i = 0; i < 3; i++) {
-                long now = System.nanoTime();
-                quiet.await(now + TimeUnit.SECONDS.toNanos(300), now);
-                assertTrue(System.nanoTime() - now < TimeUnit.SECONDS.toNanos(10), "wake-up " + i + " waited");
+                assertTrue(awaitFor(quiet, TimeUnit.SECONDS.toNanos(300)) < TimeUnit.SECONDS.toNanos(10),
+                        "wake-up " + i + " waited");
                 assertTrue(quiet.isReadable(slot));
             }
         }
+    }
+
+    /** Waits on {@code on} for a deadline {@code timeoutNanos} from now; returns how long it took. */
+    private static long awaitFor(PollWaiter on, long timeoutNanos) {
+        long now = System.nanoTime();
+        on.await(now + timeoutNanos, now);
+        return System.nanoTime() - now;
     }
 
     /** An eventfd standing for a socket: readable from {@link #makeReadable} on, as a socket with a packet queued. */
