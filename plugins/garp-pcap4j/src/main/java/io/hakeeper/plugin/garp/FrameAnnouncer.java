@@ -24,7 +24,7 @@ import io.hakeeper.api.Announcer;
  * network namespace and kept until {@link #close()}. A send that fails drops the link and opens a fresh
  * one for a second try (the interface may have been deleted and created again). The interface's IPv6
  * forwarding flag is read on every call, so a host that became a router is announced correctly; its MAC
- * at most once a second ({@link MacAddresses}), and again after a failed send.
+ * at most once a second, after sending ({@link MacAddresses}), and again after a failed send.
  *
  * <p>Thread-safe: the engine's workers may announce on several interfaces at once; calls are serialised,
  * which costs nothing next to the engine's intervals between announcements.
@@ -56,9 +56,27 @@ final class FrameAnnouncer implements Announcer {
             prepare(interfaceName);
             return;
         }
-        byte[] mac = macs.of(interfaceName);
+        byte[] mac = macs.last(interfaceName);
         // read only for a neighbour advertisement: a file read per call adds up over a burst of 1,000 GARPs
         boolean router = hasIpv6(addresses) && forwardsIpv6(interfaceName);
+        send(interfaceName, mac, addresses, router);
+        // the MAC is checked after the frames are out, not before: a read there was a good part of the time
+        // from a new master's first advert to its first gratuitous ARP. A MAC that changed (a bond's active
+        // slave, an address set by hand) is announced again at once, so clients end on the right one.
+        byte[] changed;
+        try {
+            changed = macs.changedFrom(mac, interfaceName);
+        } catch (IOException e) {
+            macs.forget(interfaceName); // the next call reads it first, and reports what is wrong
+            return;
+        }
+        if (changed != null) {
+            send(interfaceName, changed, addresses, router);
+        }
+    }
+
+    private void send(String interfaceName, byte[] mac, List<InetAddress> addresses, boolean router)
+            throws IOException {
         Link link = link(interfaceName);
         for (InetAddress address : addresses) {
             byte[] frame;
@@ -102,7 +120,7 @@ final class FrameAnnouncer implements Announcer {
         links.warmUp();
         link(interfaceName);
         try {
-            macs.of(interfaceName);
+            macs.last(interfaceName);
         } catch (IOException e) {
             // the first announcement reports it, where it belongs
         }

@@ -1,16 +1,19 @@
 package io.hakeeper.plugin.garp;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * Each interface's Ethernet address, read at most once per {@link #REFRESH_NANOS} per interface. The JDK's
- * {@code NetworkInterface.getByName} lists every address of every interface on each call, so reading the
- * MAC per announcement made a burst of 1,000 new masters (1,000 VIPs on the host) quadratic. A MAC changes
- * rarely and never silently for long: the entry is dropped when a send on the interface fails (the link
- * went away), and re-read after a second anyway. Not thread-safe: the announcer serialises its calls.
+ * Each interface's Ethernet address, as last read, and read again at most once per {@link #REFRESH_NANOS}
+ * per interface. The JDK's {@code NetworkInterface.getByName} lists every address of every interface on
+ * each call, so reading the MAC per announcement made a burst of 1,000 new masters (1,000 VIPs on the host)
+ * quadratic; and a read before each announcement put a file read between a takeover's first advert and its
+ * first gratuitous ARP. So the announcer sends with the MAC it has ({@link #last}) and asks afterwards
+ * whether it changed ({@link #changedFrom}), sending again if so. The entry is dropped when a send on the
+ * interface fails (the link went away). Not thread-safe: the announcer serialises its calls.
  */
 final class MacAddresses {
 
@@ -35,19 +38,36 @@ final class MacAddresses {
         this.clock = clock;
     }
 
-    /** The interface's MAC, from the last read when it is recent enough. The caller must not change it. */
-    byte[] of(String interfaceName) throws IOException {
-        long now = clock.getAsLong();
+    /** The interface's MAC as last read, however long ago; read now if never. The caller must not change it. */
+    byte[] last(String interfaceName) throws IOException {
         Entry entry = byInterface.get(interfaceName);
-        if (entry == null || now - entry.readAtNanos() >= REFRESH_NANOS) {
-            entry = new Entry(reader.read(interfaceName), now);
-            byInterface.put(interfaceName, entry);
+        if (entry == null) {
+            entry = read(interfaceName);
         }
         return entry.mac();
+    }
+
+    /**
+     * The interface's MAC read again when the last read is {@link #REFRESH_NANOS} old, if it differs from
+     * {@code sent}; null when it was not read or has not changed.
+     */
+    byte[] changedFrom(byte[] sent, String interfaceName) throws IOException {
+        Entry entry = byInterface.get(interfaceName);
+        if (entry != null && clock.getAsLong() - entry.readAtNanos() < REFRESH_NANOS) {
+            return null;
+        }
+        byte[] now = read(interfaceName).mac();
+        return Arrays.equals(now, sent) ? null : now;
     }
 
     /** Forgets the interface's MAC: the next call reads it again. */
     void forget(String interfaceName) {
         byInterface.remove(interfaceName);
+    }
+
+    private Entry read(String interfaceName) throws IOException {
+        Entry entry = new Entry(reader.read(interfaceName), clock.getAsLong());
+        byInterface.put(interfaceName, entry);
+        return entry;
     }
 }

@@ -165,21 +165,56 @@ class AnnouncerOnTheWireTest {
     @ParameterizedTest
     @ValueSource(strings = {"packet", "pcap4j"})
     void aRecreatedInterfaceIsAnnouncedOnAgain(String type) throws Exception {
-        Process announcer = new ProcessBuilder(announcerCommand(type, "va", "stdin", VIP4))
-                .redirectErrorStream(true).start();
-        try (Writer requests = new OutputStreamWriter(announcer.getOutputStream(), StandardCharsets.UTF_8);
-             BufferedReader answers = new BufferedReader(new InputStreamReader(announcer.getInputStream(),
-                     StandardCharsets.UTF_8))) {
-            assertEquals(List.of(VIP4), decode(capture(() -> assertSent(requests, answers)), "arp",
-                    "arp.dst.proto_ipv4"), "before");
+        withRunningAnnouncer(type, call -> {
+            assertEquals(List.of(VIP4), decode(capture(call), "arp", "arp.dst.proto_ipv4"), "before");
             String indexBefore = run("ip", "-n", A, "-o", "link", "show", "va").split(":")[0];
 
             run("ip", "-n", A, "link", "del", "va"); // its peer vb goes with it
             vethPair();
             assertNotEquals(indexBefore, run("ip", "-n", A, "-o", "link", "show", "va").split(":")[0]);
 
-            assertEquals(List.of(VIP4), decode(capture(() -> assertSent(requests, answers)), "arp",
-                    "arp.dst.proto_ipv4"), "after the interface was made again");
+            assertEquals(List.of(VIP4), decode(capture(call), "arp", "arp.dst.proto_ipv4"),
+                    "after the interface was made again");
+        });
+    }
+
+    /**
+     * The MAC set by hand under a running announcer: a call more than a second later sends with the MAC it
+     * had (it reads the MAC after sending, not before, to keep a file read off a takeover's first
+     * gratuitous ARP), sees the change and sends again with the new one, which is where the peer's entry ends.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"packet", "pcap4j"})
+    void aChangedMacIsAnnouncedInTheSameCall(String type) throws Exception {
+        String newMac = "02:00:00:00:0a:02";
+        try {
+            withRunningAnnouncer(type, call -> {
+                assertEquals(List.of(A_MAC), decode(capture(call), "arp", "arp.src.hw_mac"), "before");
+                run("ip", "-n", A, "link", "set", "va", "address", newMac);
+                run("ip", "-n", B, "neigh", "replace", VIP4, "lladdr", OLD_MASTER_MAC, "dev", "vb", "nud", "stale");
+                Thread.sleep(MacAddresses.REFRESH_NANOS / 1_000_000 + 100);
+
+                assertEquals(List.of(A_MAC, newMac), decode(capture(call), "arp", "arp.src.hw_mac"),
+                        "the MAC it had, then the new one");
+                assertTrue(neighbour(VIP4).contains("lladdr " + newMac), "B's entry for the VIP: " + neighbour(VIP4));
+            });
+        } finally {
+            run("ip", "-n", A, "link", "set", "va", "address", A_MAC);
+        }
+    }
+
+    /** A test's steps beside one announcer process in A, which announces VIP4 on va at each call of the action given. */
+    private interface AnnouncerSession {
+        void run(ThrowingAction announceOnce) throws Exception;
+    }
+
+    private static void withRunningAnnouncer(String type, AnnouncerSession session) throws Exception {
+        Process announcer = new ProcessBuilder(announcerCommand(type, "va", "stdin", VIP4))
+                .redirectErrorStream(true).start();
+        try (Writer requests = new OutputStreamWriter(announcer.getOutputStream(), StandardCharsets.UTF_8);
+             BufferedReader answers = new BufferedReader(new InputStreamReader(announcer.getInputStream(),
+                     StandardCharsets.UTF_8))) {
+            session.run(() -> assertSent(requests, answers));
         } finally {
             announcer.destroy();
             announcer.waitFor(5, TimeUnit.SECONDS);

@@ -2,6 +2,7 @@ package io.hakeeper.plugin.garp;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -9,7 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** A burst of announcements reads each interface's MAC once, and a changed MAC is seen soon after. */
+/** A burst of announcements reads each interface's MAC once, a send never waits for a read, and a changed MAC is seen soon after. */
 class MacAddressesTest {
 
     private static final byte[] FIRST = HexFormat.of().parseHex("020000000a01");
@@ -26,7 +27,8 @@ class MacAddressesTest {
     @Test
     void aBurstOnOneInterfaceReadsItsMacOnce() throws Exception {
         for (int i = 0; i < 1_000; i++) {
-            assertArrayEquals(FIRST, macs.of("eth0"));
+            assertArrayEquals(FIRST, macs.last("eth0"));
+            assertNull(macs.changedFrom(FIRST, "eth0"));
             now += 100_000; // 1,000 calls in 0.1 s
         }
         assertEquals(List.of("eth0"), reads);
@@ -34,28 +36,40 @@ class MacAddressesTest {
 
     @Test
     void eachInterfaceHasItsOwnEntry() throws Exception {
-        macs.of("eth0");
-        macs.of("eth1");
-        macs.of("eth0");
+        macs.last("eth0");
+        macs.last("eth1");
+        macs.last("eth0");
         assertEquals(List.of("eth0", "eth1"), reads);
     }
 
     @Test
-    void aChangedMacIsReadOnceTheEntryIsASecondOld() throws Exception {
-        macs.of("eth0");
+    void theLastMacIsGivenWithoutAReadHoweverOldAndCheckedAfterwards() throws Exception {
+        macs.last("eth0");
         current = SECOND;
         now += MacAddresses.REFRESH_NANOS - 1;
-        assertArrayEquals(FIRST, macs.of("eth0"));
-        now += 1;
-        assertArrayEquals(SECOND, macs.of("eth0"));
+        assertNull(macs.changedFrom(FIRST, "eth0"), "read again before the entry was a second old");
+        now += 10 * MacAddresses.REFRESH_NANOS;
+        assertArrayEquals(FIRST, macs.last("eth0"), "the send waited for a read");
+        assertEquals(List.of("eth0"), reads);
+        assertArrayEquals(SECOND, macs.changedFrom(FIRST, "eth0"));
+        assertArrayEquals(SECOND, macs.last("eth0"));
+        assertNull(macs.changedFrom(SECOND, "eth0"), "read again at once");
+    }
+
+    @Test
+    void anUnchangedMacReadAgainIsNotAChange() throws Exception {
+        macs.last("eth0");
+        now += MacAddresses.REFRESH_NANOS;
+        assertNull(macs.changedFrom(FIRST, "eth0"));
+        assertEquals(List.of("eth0", "eth0"), reads);
     }
 
     @Test
     void aForgottenInterfaceIsReadAgainAtOnce() throws Exception {
-        macs.of("eth0");
+        macs.last("eth0");
         current = SECOND;
         macs.forget("eth0");
-        assertArrayEquals(SECOND, macs.of("eth0"));
+        assertArrayEquals(SECOND, macs.last("eth0"));
         assertEquals(List.of("eth0", "eth0"), reads);
     }
 }
