@@ -30,6 +30,10 @@ final class LibC {
     static final int O_RDONLY = 0;
     static final int O_CLOEXEC = 0x80000;
     static final int CLONE_NEWNET = 0x40000000;
+    static final int SIOCGIFINDEX = 0x8933;
+    /** struct ifreq: the name (IFNAMSIZ bytes, NUL included), then a union of 24 bytes on LP64. */
+    static final int IFREQ_SIZE = 40;
+    static final int IFNAMSIZ = 16;
 
     private static final Function SOCKET = failing("socket");
     private static final Function SETSOCKOPT = failing("setsockopt");
@@ -38,6 +42,7 @@ final class LibC {
     private static final Function CLOSE = failing("close");
     private static final Function OPEN = failing("open");
     private static final Function SETNS = failing("setns");
+    private static final Function IOCTL = failing("ioctl");
     private static final Function STRERROR = Function.getFunction("c", "strerror");
 
     private LibC() {
@@ -71,6 +76,10 @@ final class LibC {
 
     int setns(int fd, int nstype) throws LastErrorException {
         return SETNS.invokeInt(new Object[] {fd, nstype});
+    }
+
+    int ioctl(int fd, long request, byte[] argument) throws LastErrorException {
+        return IOCTL.invokeInt(new Object[] {fd, new NativeLong(request), argument});
     }
 
     String strerror(int errno) {

@@ -19,7 +19,7 @@ import io.hakeeper.api.VirtualAddress;
  *
  * <p>One request at a time (the methods are synchronized), each with its own sequence number and an
  * acknowledgement awaited at most the socket's timeout. Interface indexes are asked of the kernel
- * (RTM_GETLINK) on the same socket, so that they are looked up in the socket's network namespace.
+ * (SIOCGIFINDEX) on the same socket, so that they are looked up in the socket's network namespace.
  */
 final class NetlinkAddresses implements AutoCloseable {
 
@@ -82,7 +82,7 @@ final class NetlinkAddresses implements AutoCloseable {
 
     /** Marks an address that was just added by someone acting for hakeeper (the iproute2 backend's ip). */
     synchronized void mark(String device, VirtualAddress address) throws IOException {
-        int index = index(device, "mark " + address.cidr() + " on");
+        int index = index(device, "mark", address);
         int errno = exchange(encoded(() -> requests.markAddress(++sequence, index, address)), null);
         if (errno != 0) {
             throw failure("mark", device, address, errno);
@@ -109,18 +109,25 @@ final class NetlinkAddresses implements AutoCloseable {
 
     /** The interface's index in the socket's namespace; {@code purpose} words the failure. */
     synchronized int index(String device, String purpose) throws IOException {
-        int[] index = {0};
-        int errno = exchange(requests.getLink(++sequence, device), (type, datagram, start, end) -> {
-            if (type == RtRequests.RTM_NEWLINK && end - start >= 8) {
-                index[0] = datagram.getInt(start + 4);
-            }
-        });
-        if (errno != 0 || index[0] == 0) {
-            int cause = errno != 0 ? errno : Errno.ENODEV;
+        int index = socket.interfaceIndex(device);
+        if (index <= 0) {
+            int cause = index < 0 ? -index : Errno.ENODEV;
             throw new IOException("netlink: cannot " + purpose + " " + device + ": " + Errno.text(cause)
                     + " (errno " + cause + ")");
         }
-        return index[0];
+        return index;
+    }
+
+    /**
+     * As {@link #index(String, String)}, for {@code verb} ("add", "remove", "mark") on {@code address}: its
+     * words are put together only on failure, not on every takeover's way to its first gratuitous ARP.
+     */
+    synchronized int index(String device, String verb, VirtualAddress address) throws IOException {
+        int index = socket.interfaceIndex(device);
+        if (index <= 0) {
+            throw failure(verb, device, address, index < 0 ? -index : Errno.ENODEV);
+        }
+        return index;
     }
 
     static IOException failure(String verb, String device, VirtualAddress address, int errno) {

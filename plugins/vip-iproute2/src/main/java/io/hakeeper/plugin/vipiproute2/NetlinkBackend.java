@@ -52,7 +52,7 @@ final class NetlinkBackend implements VipBackend {
     @Override
     public void addAddress(String interfaceName, VirtualAddress address) throws IOException {
         String device = address.device().orElse(interfaceName);
-        int index = addresses.index(device, "add " + address.cidr() + " to");
+        int index = addresses.index(device, "add", address);
         int errno = addresses.addMarked(index, address);
         if (errno == 0) {
             addedHere.add(key(index, address));
@@ -68,7 +68,7 @@ final class NetlinkBackend implements VipBackend {
     @Override
     public void removeAddress(String interfaceName, VirtualAddress address) throws IOException {
         String device = address.device().orElse(interfaceName);
-        int index = addresses.index(device, "remove " + address.cidr() + " from");
+        int index = addresses.index(device, "remove", address);
         if (!addedHere.remove(key(index, address)) && addresses.protocolOf(index, device, address) != ADDRESS_PROTOCOL) {
             return; // absent, or the host's own: not ours to remove
         }

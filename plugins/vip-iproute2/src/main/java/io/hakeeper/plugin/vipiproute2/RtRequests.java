@@ -32,8 +32,6 @@ final class RtRequests {
     static final int HEADER_LENGTH = 16;
     static final short NLMSG_ERROR = 2;
     static final short NLMSG_DONE = 3;
-    static final short RTM_NEWLINK = 16;
-    static final short RTM_GETLINK = 18;
     static final short RTM_NEWADDR = 20;
     static final short RTM_DELADDR = 21;
     static final short RTM_GETADDR = 22;
@@ -52,9 +50,6 @@ final class RtRequests {
     private static final short NLM_F_EXCL = 0x200;
     private static final short NLM_F_CREATE = 0x400;
     private static final short NLM_F_DUMP = 0x300;
-    private static final short IFLA_IFNAME = 3;
-    private static final short IFLA_EXT_MASK = 29;
-    private static final int RTEXT_FILTER_SKIP_STATS = 8;
     private static final int IFA_F_NODAD = 0x02;
     private static final int AF_UNSPEC = 0;
     static final int AF_INET = 2;
@@ -132,18 +127,6 @@ final class RtRequests {
     ByteBuffer dumpAddresses(int sequence) {
         start(RTM_GETADDR, NLM_F_REQUEST | NLM_F_DUMP, sequence);
         buffer.put((byte) AF_UNSPEC).put((byte) 0).put((byte) 0).put((byte) 0).putInt(0);
-        return finish();
-    }
-
-    /** RTM_GETLINK by name, without statistics: an RTM_NEWLINK with the index then the ack, or ENODEV. */
-    ByteBuffer getLink(int sequence, String name) {
-        start(RTM_GETLINK, NLM_F_REQUEST | NLM_F_ACK, sequence);
-        // struct ifinfomsg: family, pad, type, index, flags, change
-        buffer.put((byte) AF_UNSPEC).put((byte) 0).putShort((short) 0).putInt(0).putInt(0).putInt(0);
-        int at = beginAttribute(IFLA_EXT_MASK);
-        buffer.putInt(RTEXT_FILTER_SKIP_STATS);
-        endAttribute(at);
-        attribute(IFLA_IFNAME, cString(name));
         return finish();
     }
 
