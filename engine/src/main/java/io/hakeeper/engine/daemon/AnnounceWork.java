@@ -203,16 +203,6 @@ final class AnnounceWork implements AutoCloseable {
         return Optional.ofNullable(masterships.get(label));
     }
 
-    /** The timeout of one announcer call: for a call of this work run in another plugin's lanes. */
-    Duration callTimeout() {
-        return callTimeout;
-    }
-
-    /** Told of announcer calls that overstay: for a call of this work run in another plugin's lanes. */
-    PluginLanes.Listener callWatch() {
-        return callWatch;
-    }
-
     /**
      * The announcements of a new master: a set now, a second set later, refreshes. The first set is handed
      * to the announcer's lanes by the calling thread, not through the scheduler: a hop between threads
@@ -228,23 +218,46 @@ final class AnnounceWork implements AutoCloseable {
     }
 
     /**
-     * As {@link #becameMaster}, with the first round of the first set sent by the calling thread: a plugin
-     * lane's, which added the VIPs a moment ago and runs this under {@link #callTimeout()} and
-     * {@link #callWatch()} (so a hung announcer is bounded and counted as it is in our own lanes). One
-     * thread from the add to the first gratuitous ARP, as keepalived does it. The set's other rounds go to
-     * the announcer's lanes first, so they do not wait for this one; paced sets are booked as usual.
+     * The announcements of a new master, once the add asked for before them in {@code vips}' lane
+     * {@code label} is done: {@link #firstRound} and then {@link #afterFirstRound}, both in that lane, under
+     * this announcer's timeout and watch. Called on the event loop.
      */
-    void becameMasterHere(Mastership stint, VrrpInstance instance) {
+    void becameMasterAfterAdd(VipWork vips, String label, Mastership stint, VrrpInstance instance) {
+        vips.afterPending(label, "announcing as the new master", () -> firstRound(stint, instance), callTimeout,
+                callWatch);
+        vips.afterPending(label, "scheduling the new master's announcements", () -> afterFirstRound(stint, instance),
+                callTimeout, callWatch);
+    }
+
+    /**
+     * The first round of a new master's first set, sent by the calling thread: a plugin lane's, which added
+     * the VIPs a moment ago and runs this under this announcer's timeout and watch (so a hung announcer is
+     * bounded and counted as it is in our own lanes). One thread from the add to the first
+     * gratuitous ARP, as keepalived does it. Sends nothing when the sets are paced or empty:
+     * {@link #afterFirstRound} then hands them over whole.
+     */
+    private void firstRound(Mastership stint, VrrpInstance instance) {
+        if (pacing.unpaced() && instance.garp().masterRepeat() > 0) {
+            send(stint, instance, VipWork.announced(instance));
+        }
+    }
+
+    /**
+     * What follows {@link #firstRound}: the rest of the first set to the announcer's lanes, the second set
+     * and the refreshes to the scheduler. It runs as the next job of the same lane, after the first round
+     * and not before it: handed over first, the rounds woke an announcer thread that took the announcer
+     * (its calls are serialised) and made the first round wait for a wake-up and a read of the MAC. A
+     * first round that hangs holds them up only until its timeout, when the lane moves on to this job.
+     */
+    private void afterFirstRound(Mastership stint, VrrpInstance instance) {
         GarpTiming timing = instance.garp();
-        List<InetAddress> addresses = VipWork.announced(instance);
-        int count = timing.masterRepeat();
-        if (!pacing.unpaced() || count == 0) {
+        if (!pacing.unpaced() || timing.masterRepeat() == 0) {
             becameMaster(stint, instance);
             return;
         }
-        set(stint, instance, addresses, count - 1);
+        List<InetAddress> addresses = VipWork.announced(instance);
+        set(stint, instance, addresses, timing.masterRepeat() - 1);
         scheduleFollowUps(stint, instance, addresses, timing);
-        send(stint, instance, addresses);
     }
 
     /** The second set and the refreshes of a new master. */

@@ -219,6 +219,7 @@ public final class Daemon implements AutoCloseable {
         for (VrrpInstance instance : config.instances().values()) {
             InstanceRuntime running = factory.create(instance);
             machines.put(instance.name(), running.machine());
+            vips.ifPresent(work -> work.prepare(running.label(), instance));
             if (!links.isUp(instance.interfaceName())) {
                 LOG.info("{}: interface {} is down or absent; the instance starts in FAULT", running.label(),
                         instance.interfaceName());

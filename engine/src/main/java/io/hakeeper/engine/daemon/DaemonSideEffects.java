@@ -57,10 +57,14 @@ final class DaemonSideEffects implements SideEffects {
         this.transitions = transitions;
     }
 
-    /** Names the instance's label and configuration, for instances added while running (reload). */
+    /**
+     * Names the instance's label and configuration, for instances added while running (reload), and makes
+     * its VIP jobs ready for its takeover.
+     */
     void adopt(VrrpInstance instance, String label) {
         configByName.put(instance.name(), instance);
         labelByName.put(instance.name(), label);
+        vips.ifPresent(work -> work.prepare(label, instance));
     }
 
     /** The last transitions of {@code name}, oldest first. Loop thread only. */
@@ -101,15 +105,14 @@ final class DaemonSideEffects implements SideEffects {
 
     /**
      * The announcements of a new master once its VIPs are up. With a VIP backend the first gratuitous ARP
-     * leaves from the VIP lane's thread right after the add (under the announcer's own timeout): a hop to
-     * another thread cost a wake-up, up to milliseconds on a busy host. Without one they are only scheduled,
-     * since this runs on the event loop.
+     * leaves from the VIP lane's thread right after the add, and the rest is handed over by the lane's next
+     * job (both under the announcer's own timeout): a hop to another thread cost a wake-up, up to
+     * milliseconds on a busy host. Without one they are only scheduled, since this runs on the event loop.
      */
     private void announceAfterVips(String label, AnnounceWork work, AnnounceWork.Mastership stint,
                                    VrrpInstance config) {
         if (vips.isPresent()) {
-            vips.get().afterPending(label, "announcing as the new master", () -> work.becameMasterHere(stint, config),
-                    work.callTimeout(), work.callWatch());
+            work.becameMasterAfterAdd(vips.get(), label, stint, config);
         } else {
             work.becameMaster(stint, config);
         }

@@ -62,6 +62,28 @@ final class VipWork implements AutoCloseable {
     private record Wanted(VrrpInstance instance, boolean held) {
     }
 
+    /**
+     * An instance's add jobs for one configuration of it, made before its takeover rather than during it:
+     * a new master hands them to its lane on the event loop, where building them (the VIPs' text, the
+     * calls) was a good part of the time between its first advert and its first gratuitous ARP.
+     */
+    private static final class Adds {
+        final VrrpInstance instance;
+        final Wanted held;
+        final String[] whats;
+        final PluginLanes.Call[] calls;
+
+        Adds(VrrpInstance instance, String[] whats, PluginLanes.Call[] calls) {
+            this.instance = instance;
+            this.held = new Wanted(instance, true);
+            this.whats = whats;
+            this.calls = calls;
+        }
+    }
+
+    /** Per instance label, its add jobs, for the configuration it had when they were made. */
+    private final Map<String, Adds> adds = new ConcurrentHashMap<>();
+
     VipWork(VipBackend backend, ClassLoader pluginLoader, String pluginId) {
         this(backend, pluginLoader, pluginId, CALL_TIMEOUT);
     }
@@ -98,8 +120,9 @@ final class VipWork implements AutoCloseable {
     }
 
     void add(String label, VrrpInstance instance) {
-        wanted.put(label, new Wanted(instance, true));
-        queueAdd(label, instance);
+        Adds prepared = addsOf(label, instance);
+        wanted.put(label, prepared.held);
+        submitAdds(label, prepared);
     }
 
     void remove(String label, VrrpInstance instance) {
@@ -107,13 +130,47 @@ final class VipWork implements AutoCloseable {
         queueRemove(label, instance);
     }
 
-    private void queueAdd(String label, VrrpInstance instance) {
-        for (VirtualAddress vip : addresses(instance)) {
-            queue(label, "add " + vip.cidr(), adding(deviceOf(vip, instance), vip));
+    /**
+     * Makes the instance's add jobs now, at its start or reload, so that its takeover only hands them over.
+     * Any thread.
+     */
+    void prepare(String label, VrrpInstance instance) {
+        adds.put(label, prepareAdds(label, instance));
+    }
+
+    /** The instance's add jobs, made now if it has none yet or its configuration changed (a reload). */
+    private Adds addsOf(String label, VrrpInstance instance) {
+        Adds prepared = adds.get(label);
+        if (prepared == null || prepared.instance != instance) {
+            prepared = prepareAdds(label, instance);
+            adds.put(label, prepared);
         }
-        for (VirtualRoute route : instance.virtualRoutes()) {
-            queue(label, "add route " + route.destination(), adding(route));
+        return prepared;
+    }
+
+    private void submitAdds(String label, Adds prepared) {
+        for (int i = 0; i < prepared.calls.length; i++) {
+            lanes.submit(label, prepared.whats[i], prepared.calls[i]);
         }
+    }
+
+    private Adds prepareAdds(String label, VrrpInstance instance) {
+        List<VirtualAddress> vips = addresses(instance);
+        List<VirtualRoute> routes = instance.virtualRoutes();
+        String[] whats = new String[vips.size() + routes.size()];
+        PluginLanes.Call[] calls = new PluginLanes.Call[whats.length];
+        int i = 0;
+        for (VirtualAddress vip : vips) {
+            whats[i] = "add " + vip.cidr();
+            calls[i] = guarded(label, whats[i], adding(deviceOf(vip, instance), vip));
+            i++;
+        }
+        for (VirtualRoute route : routes) {
+            whats[i] = "add route " + route.destination();
+            calls[i] = guarded(label, whats[i], adding(route));
+            i++;
+        }
+        return new Adds(instance, whats, calls);
     }
 
     private PluginLanes.Call adding(String device, VirtualAddress vip) {
@@ -130,12 +187,7 @@ final class VipWork implements AutoCloseable {
      * that does nothing in the lane {@code label} through the same wrapper as every backend call.
      */
     void rehearseAdd(String label, VrrpInstance instance) {
-        for (VirtualAddress vip : addresses(instance)) {
-            adding(deviceOf(vip, instance), vip);
-        }
-        for (VirtualRoute route : instance.virtualRoutes()) {
-            adding(route);
-        }
+        prepareAdds(label, instance);
         queue(label, "takeover rehearsal", NOTHING);
     }
 
@@ -225,7 +277,12 @@ final class VipWork implements AutoCloseable {
     }
 
     private void queue(String label, String what, PluginLanes.Call call) {
-        lanes.submit(label, what, () -> {
+        lanes.submit(label, what, guarded(label, what, call));
+    }
+
+    /** The backend call as a lane runs it: in the plugin's class loader, its failure logged and counted. */
+    private PluginLanes.Call guarded(String label, String what, PluginLanes.Call call) {
+        return () -> {
             try {
                 PluginCalls.withContextLoaderChecked(pluginLoader, () -> {
                     call.run();
@@ -240,7 +297,7 @@ final class VipWork implements AutoCloseable {
                 failures.incrementAndGet();
                 LOG.error("{}: {} failed in VIP backend plugin {}: {}", label, what, pluginId, e.toString());
             }
-        });
+        };
     }
 
     private void timedOut(String label, String what, Duration after) {
@@ -281,7 +338,7 @@ final class VipWork implements AutoCloseable {
 
     private void askAgain(String label, Wanted now) {
         if (now.held()) {
-            queueAdd(label, now.instance());
+            submitAdds(label, addsOf(label, now.instance()));
         } else {
             queueRemove(label, now.instance());
         }

@@ -61,8 +61,7 @@ class TakeoverRehearsalTest {
         effects.rehearseTakeover(INSTANCE);
         vips.add("VI_1", INSTANCE);
         AnnounceWork.Mastership stint = announcements.claim("VI_1");
-        vips.afterPending("VI_1", "announcing", () -> announcements.becameMasterHere(stint, INSTANCE),
-                announcements.callTimeout(), announcements.callWatch());
+        announcements.becameMasterAfterAdd(vips, "VI_1", stint, INSTANCE);
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (calls.size() < 3 && System.nanoTime() < deadline) {
             Thread.sleep(10);
@@ -89,8 +88,7 @@ class TakeoverRehearsalTest {
         try {
             VrrpInstance one = Instances.withVip("VI_1", 51, "192.0.2.50", Duration.ofSeconds(1), GARP);
             vips.add("VI_1", one);
-            vips.afterPending("VI_1", "announcing", () -> hanging.becameMasterHere(hanging.claim("VI_1"), one),
-                    hanging.callTimeout(), hanging.callWatch());
+            hanging.becameMasterAfterAdd(vips, "VI_1", hanging.claim("VI_1"), one);
             vips.add("VI_2", Instances.withVip("VI_2", 52, "192.0.2.51", Duration.ofSeconds(1), GARP));
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             while ((hanging.timeouts() == 0 || !calls.contains("add 192.0.2.51/24 on eth0"))

@@ -71,6 +71,19 @@ class VipWorkTest {
     }
 
     @Test
+    void anInstanceReloadedWithOtherVipsAddsItsNewVipsNotThePreparedOnes() throws Exception {
+        work = new VipWork(backend, getClass().getClassLoader(), "test", Duration.ofSeconds(2));
+        VrrpInstance before = Instances.withVip("VI_1", 51, "192.0.2.51", Duration.ofSeconds(1), GARP);
+        VrrpInstance after = Instances.withVip("VI_1", 51, "192.0.2.52", Duration.ofSeconds(1), GARP);
+        work.prepare("VI_1", before);
+        work.add("VI_1", before);
+        work.remove("VI_1", before);
+        work.add("VI_1", after); // a reload changed its VIP; prepare was not told (it is, by the daemon)
+        awaitTrue(() -> backend.calls.size() == 3, Duration.ofSeconds(2), "three calls");
+        assertEquals(List.of("add 192.0.2.51", "remove 192.0.2.51", "add 192.0.2.52"), backend.calls);
+    }
+
+    @Test
     void everyTimeoutIsCountedAndEachCallLoggedOnce() throws Exception {
         PrintStream stderr = System.err;
         ByteArrayOutputStream logged = new ByteArrayOutputStream();
