@@ -31,6 +31,7 @@ import io.hakeeper.engine.loop.LatenessTracker;
 import io.hakeeper.engine.loop.LoopIo;
 import io.hakeeper.engine.loop.MonotonicClock;
 import io.hakeeper.engine.loop.Timer;
+import io.hakeeper.engine.net.ArrivalClock;
 import io.hakeeper.engine.net.PollWaiter;
 import io.hakeeper.engine.net.RawVrrpSocket;
 import io.hakeeper.engine.notify.DeliveryLimits;
@@ -191,8 +192,10 @@ public final class Daemon implements AutoCloseable {
         Set<String> watched = watchedInterfaces(config);
         LinkStates links = opened.add(LinkStates.open(watched));
         links.readInitialDump();
+        ArrivalClock arrivals = ArrivalClock.system();
         LoopIo io = now -> {
             links.readIfReady(waiter);
+            arrivals.wokeUp();
             for (int i = 0; i < readers.size(); i++) {
                 readers.get(i).readIfReady(waiter, now);
             }
@@ -212,7 +215,7 @@ public final class Daemon implements AutoCloseable {
                 new PluginContext("vrrp_instance", routerId, configDirectory), runtime,
                 (key, owner) -> new SocketReader(RawVrrpSocket.open(key.family(), key.interfaceName(), key.protocol()),
                         new AdvertReceiver(key.interfaceName() + " " + key.family(), key.family(), owner,
-                                LOG_INTERVAL_NANOS), waiter), links);
+                                LOG_INTERVAL_NANOS), waiter, arrivals), links);
         opened.undo(() -> factory.readers().values().forEach(reader -> reader.socket().close()));
         Map<String, InstanceMachine> machines = new LinkedHashMap<>();
         Map<String, VrrpInstance> clearAtStart = new LinkedHashMap<>();

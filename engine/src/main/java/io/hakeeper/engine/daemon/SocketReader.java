@@ -3,6 +3,7 @@ package io.hakeeper.engine.daemon;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.hakeeper.engine.net.ArrivalClock;
 import io.hakeeper.engine.net.IoStatus;
 import io.hakeeper.engine.net.PollWaiter;
 import io.hakeeper.engine.net.RawVrrpSocket;
@@ -32,13 +33,15 @@ final class SocketReader {
     private final AdvertReceiver receiver;
     private final int slot;
     private final ReceiveBatch batch = new ReceiveBatch(BATCH);
+    private final ArrivalClock arrivals;
     private SocketError lastLogged;
     private long receiveErrors;
     private long otherInterface;
 
-    SocketReader(RawVrrpSocket socket, AdvertReceiver receiver, PollWaiter waiter) {
+    SocketReader(RawVrrpSocket socket, AdvertReceiver receiver, PollWaiter waiter, ArrivalClock arrivals) {
         this.socket = socket;
         this.receiver = receiver;
+        this.arrivals = arrivals;
         this.slot = waiter.watch(socket.fd());
     }
 
@@ -65,6 +68,10 @@ final class SocketReader {
         return otherInterface;
     }
 
+    /**
+     * Reads what the socket has, each packet timed from its arrival ({@link ArrivalClock}); {@code nowNanos}
+     * is the loop's reading at this wake-up, whose {@link ArrivalClock#wokeUp} the caller has told.
+     */
     void readIfReady(PollWaiter waiter, long nowNanos) {
         if (!waiter.isReadable(slot)) {
             return;
@@ -78,7 +85,8 @@ final class SocketReader {
                 if (batch.packet(i).otherInterface()) {
                     otherInterface++;
                 } else {
-                    receiver.onPacket(batch.buffer(i), batch.packet(i), nowNanos);
+                    receiver.onPacket(batch.buffer(i), batch.packet(i),
+                            arrivals.arrival(batch.packet(i).arrivedAtRealtimeNanos(), nowNanos));
                 }
             }
             if (batch.count() < BATCH) {

@@ -89,5 +89,8 @@ public interface LibC {
     @ssize_t
     long write(int fd, @In Pointer buffer, @size_t long count);
 
+    /** The clock's time as a {@code struct timespec}; through the vDSO, no system call. */
+    int clock_gettime(int clockId, Pointer time);
+
     String strerror(int errno);
 }

@@ -16,6 +16,8 @@ final class Linux {
 
     static final int SOL_SOCKET = 1;
     static final int SO_BINDTODEVICE = 25;
+    /** SO_TIMESTAMPNS_OLD: a struct timespec of 64-bit fields on LP64, as SCM_TIMESTAMPNS. */
+    static final int SO_TIMESTAMPNS = 35;
 
     static final int IPPROTO_IP = 0;
     static final int IP_TTL = 2;
@@ -47,6 +49,7 @@ final class Linux {
     static final int CLONE_NEWNET = 0x40000000;
     static final int EFD_NONBLOCK = 0x800;
     static final int EFD_CLOEXEC = 0x80000;
+    static final int CLOCK_REALTIME = 0;
     static final int CLOCK_MONOTONIC = 1;
     static final int TFD_NONBLOCK = 0x800;
     static final int TFD_CLOEXEC = 0x80000;

@@ -24,7 +24,7 @@ final class MessageBuffers {
     // sockaddr_in6 is the larger of the two addresses
     static final int SOCKADDR_IN_SIZE = 16;
     static final int SOCKADDR_IN6_SIZE = 28;
-    // room for IPV6_HOPLIMIT and IPV6_PKTINFO together, with slack for anything else the kernel adds
+    // room for IPV6_HOPLIMIT, IPV6_PKTINFO and SCM_TIMESTAMPNS together (24 + 40 + 32), with slack
     static final int CONTROL_SIZE = 128;
     // struct cmsghdr: size_t len, int level, int type, then data aligned to 8
     static final int CMSG_HEADER = 16;

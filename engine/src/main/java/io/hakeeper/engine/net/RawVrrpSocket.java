@@ -259,7 +259,8 @@ public final class RawVrrpSocket implements AdvertTransport, AutoCloseable {
 
     /**
      * Reads the packet's control messages: for IPv6 the hop limit and destination; for both families the
-     * index of the interface the packet came in on, which is returned (0 when the kernel did not say).
+     * time of its arrival and the index of the interface it came in on, which is returned (0 when the
+     * kernel did not say).
      */
     private static int readControlMessages(MessageBuffers message, ReceivedPacket packet) {
         int end = message.controlLength();
@@ -282,6 +283,10 @@ public final class RawVrrpSocket implements AdvertTransport, AutoCloseable {
             } else if (level == Linux.IPPROTO_IP && type == Linux.IP_PKTINFO) {
                 // struct in_pktinfo { int ipi_ifindex; in_addr ipi_spec_dst; in_addr ipi_addr; }
                 arrivedOn = message.control.getInt(data);
+            } else if (level == Linux.SOL_SOCKET && type == Linux.SO_TIMESTAMPNS && length >= MessageBuffers.CMSG_HEADER + 16) {
+                // struct timespec { long tv_sec; long tv_nsec; }
+                packet.arrivedAtRealtimeNanos(message.control.getLong(data) * 1_000_000_000L
+                        + message.control.getLong(data + 8));
             }
             offset += MessageBuffers.align(length);
         }

@@ -23,6 +23,7 @@ public final class ReceivedPacket {
     private int hopLimit = -1;
     private boolean truncated;
     private boolean otherInterface;
+    private long arrivedAtRealtimeNanos;
     private final byte[] source = new byte[16];
     private final byte[] destination = new byte[16];
 
@@ -43,6 +44,14 @@ public final class ReceivedPacket {
     /** The IPv4 TTL or IPv6 hop limit the packet arrived with; a VRRP packet not at 255 crossed a router. */
     public int hopLimit() {
         return hopLimit;
+    }
+
+    /**
+     * When the kernel took the packet in, in nanoseconds of the wall clock (CLOCK_REALTIME, all the kernel
+     * stamps packets with); 0 when it did not say. {@link ArrivalClock} puts it on the loop's clock.
+     */
+    public long arrivedAtRealtimeNanos() {
+        return arrivedAtRealtimeNanos;
     }
 
     /** The packet was longer than the buffer and was cut; it must be dropped. */
@@ -108,6 +117,11 @@ public final class ReceivedPacket {
         this.payloadOffset = 0;
         this.hopLimit = -1;
         this.otherInterface = false;
+        this.arrivedAtRealtimeNanos = 0;
+    }
+
+    void arrivedAtRealtimeNanos(long nanos) {
+        this.arrivedAtRealtimeNanos = nanos;
     }
 
     void otherInterface(boolean otherInterface) {

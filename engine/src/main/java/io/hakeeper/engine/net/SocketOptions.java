@@ -48,6 +48,7 @@ final class SocketOptions {
         setInt(Linux.IPPROTO_IP, Linux.IP_MULTICAST_LOOP, 0, "IP_MULTICAST_LOOP");
         // the interface each packet came in on, so that one queued before SO_BINDTODEVICE held is known
         setInt(Linux.IPPROTO_IP, Linux.IP_PKTINFO, 1, "IP_PKTINFO");
+        stampArrivals();
     }
 
     void applyIpv6() throws NativeCallException {
@@ -65,6 +66,15 @@ final class SocketOptions {
         // the kernel neither fills in nor checks the VRRP checksum: we compute and verify it ourselves,
         // so that a bad one is counted as checksum_err rather than silently dropped
         setInt(Linux.IPPROTO_IPV6, Linux.IPV6_CHECKSUM, -1, "IPV6_CHECKSUM");
+        stampArrivals();
+    }
+
+    /**
+     * The kernel's time of each packet's arrival, as a control message: an advert's timers run from when it
+     * reached the host, not from when a busy machine let the loop read it ({@link ReceivedPacket#arrivedAtRealtimeNanos}).
+     */
+    private void stampArrivals() throws NativeCallException {
+        setInt(Linux.SOL_SOCKET, Linux.SO_TIMESTAMPNS, 1, "SO_TIMESTAMPNS");
     }
 
     private void bindToDevice() throws NativeCallException {

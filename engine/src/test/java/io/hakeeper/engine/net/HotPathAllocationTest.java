@@ -90,8 +90,12 @@ class HotPathAllocationTest {
             } while (received == IoStatus.WOULD_BLOCK);
             assertEquals(IoStatus.DONE, received);
             assertEquals(1, batch.count());
+            ARRIVALS.wokeUp();
+            ARRIVALS.arrival(batch.packet(0).arrivedAtRealtimeNanos(), System.nanoTime()); // as the daemon's reader times it
         }
     }
+
+    private static final ArrivalClock ARRIVALS = ArrivalClock.system();
 
     private static RawVrrpSocket open(LabNode node, Family family) throws Exception {
         return NetworkNamespace.call(node.namespace(),

@@ -306,6 +306,34 @@ class RawVrrpSocketTest {
     }
 
     @Test
+    void anAdvertReadLateIsTimedFromItsArrivalNotFromTheRead() throws Exception {
+        ArrivalClock arrivals = ArrivalClock.system();
+        for (RawVrrpSocket[] pair : new RawVrrpSocket[][] {{a4, b4}, {a6, b6}}) {
+            ReceiveBatch batch = new ReceiveBatch(1);
+            boolean ipv6 = pair[0] == a6;
+            long sentAt = System.nanoTime();
+            IoStatus sent = ipv6
+                    ? pair[0].send(HandBuiltAdvert.v3(VRID, PRIORITY, INTERVAL_CS, a.ipv6LinkLocal(), GROUP6, VIP6),
+                            GROUP6.getAddress(), a.ipv6LinkLocal().getAddress())
+                    : pair[0].send(HandBuiltAdvert.v3(VRID, PRIORITY, INTERVAL_CS, a.ipv4(), GROUP4, VIP4),
+                            GROUP4.getAddress(), a.ipv4().getAddress());
+            assertEquals(IoStatus.DONE, sent);
+            awaitReadable(pair[1]);
+            Thread.sleep(200); // the loop busy elsewhere
+            long readAt = System.nanoTime();
+            assertEquals(IoStatus.DONE, pair[1].receive(batch), () -> String.valueOf(pair[1].lastError()));
+            long stamp = batch.packet(0).arrivedAtRealtimeNanos();
+            assertTrue(stamp > 0, "no arrival stamp from the kernel");
+            arrivals.wokeUp();
+            long arrival = arrivals.arrival(stamp, readAt);
+            // the offset between the clocks is read in a microsecond: a millisecond is an honest margin
+            assertTrue(arrival >= sentAt - TimeUnit.MILLISECONDS.toNanos(1) && arrival < readAt - TimeUnit.MILLISECONDS.toNanos(100),
+                    (ipv6 ? "IPv6" : "IPv4") + ": arrived " + (arrival - sentAt) / 1000 + " us after the send, read "
+                            + (readAt - sentAt) / 1000 + " us after it");
+        }
+    }
+
+    @Test
     void eachPacketOfAnIpv6BatchHasItsOwnDestinationAndHopLimitFromItsOwnControlMessages() throws Exception {
         ReceiveBatch batch = new ReceiveBatch(4);
         a6.send(HandBuiltAdvert.v3(VRID, PRIORITY, INTERVAL_CS, a.ipv6LinkLocal(), GROUP6, VIP6), GROUP6.getAddress(),
