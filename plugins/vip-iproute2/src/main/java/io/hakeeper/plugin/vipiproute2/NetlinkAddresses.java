@@ -65,9 +65,10 @@ final class NetlinkAddresses implements AutoCloseable {
     }
 
     /**
-     * Writes an add and a removal of each family into the request buffer and sends nothing: the encoding
-     * code is then loaded and linked before the first takeover, which would otherwise pay for it between
-     * its first advert and its first gratuitous ARP.
+     * Writes an add and a removal of each family into the request buffer and sends nothing, and looks up
+     * the loopback's index (every namespace has one): the encoding and lookup code is then loaded and linked
+     * before the first takeover, which would otherwise pay for it between its first advert and its first
+     * gratuitous ARP.
      */
     synchronized void warmUp() {
         for (VirtualAddress vip : WARM_UP) {
@@ -77,6 +78,11 @@ final class NetlinkAddresses implements AutoCloseable {
                 throw new IllegalStateException("the warm-up's own address does not encode: " + vip.cidr(), e);
             }
             requests.removeAddress(0, 1, vip);
+        }
+        try {
+            index("lo", "add", WARM_UP.get(0));
+        } catch (IOException e) {
+            // the first real call meets and reports whatever is wrong with the socket
         }
     }
 
