@@ -35,6 +35,11 @@ final class DaemonSideEffects implements SideEffects {
     private final Optional<AnnounceWork> announcements;
     private final Optional<NotificationDispatcher> notifications;
     private final Consumer<StateChange> transitions;
+    /**
+     * A new master's VIP add is held back from the VIP threads until its announcements are handed over too
+     * ({@link VipWork#holdWakeups}); loop thread only.
+     */
+    private boolean wakeupsHeld;
     /** The last transitions of each instance and group, newest last; loop thread only. */
     private final Map<String, Deque<TimedChange>> history = new HashMap<>();
 
@@ -79,7 +84,13 @@ final class DaemonSideEffects implements SideEffects {
     public void addVips(InstanceRuntime instance) {
         VrrpInstance config = configOf(instance);
         if (vips.isPresent()) {
-            vips.get().add(instance.label(), config);
+            VipWork work = vips.get();
+            if (announcements.isPresent() && !wakeupsHeld) {
+                // the announcements follow (announce): one wake-up of a VIP thread for the add and them
+                work.holdWakeups();
+                wakeupsHeld = true;
+            }
+            work.add(instance.label(), config);
         } else {
             LOG.warn("{}: no VIP backend plugin is loaded: VIPs not added", instance.label());
         }
@@ -101,6 +112,15 @@ final class DaemonSideEffects implements SideEffects {
         // deferred announcements run
         AnnounceWork.Mastership stint = work.claim(instance.label());
         announceAfterVips(instance.label(), work, stint, configOf(instance));
+        actionsCarriedOut();
+    }
+
+    @Override
+    public void actionsCarriedOut() {
+        if (wakeupsHeld) {
+            wakeupsHeld = false;
+            vips.get().wakeHeld();
+        }
     }
 
     /**
@@ -142,14 +162,15 @@ final class DaemonSideEffects implements SideEffects {
      * in a lane of its own ({@link #REHEARSAL}), beside the instances', on the plugins' threads.
      */
     void rehearseTakeover(VrrpInstance config) {
+        vips.ifPresent(VipWork::holdWakeups);
         vips.ifPresent(work -> work.rehearseAdd(REHEARSAL, config));
-        if (announcements.isEmpty()) {
-            return;
+        if (announcements.isPresent()) {
+            AnnounceWork work = announcements.get();
+            AnnounceWork.Mastership stint = work.rehearsal(REHEARSAL);
+            announceAfterVips(REHEARSAL, work, stint, config);
+            afterVips(REHEARSAL, () -> work.endRehearsal(stint));
         }
-        AnnounceWork work = announcements.get();
-        AnnounceWork.Mastership stint = work.rehearsal(REHEARSAL);
-        announceAfterVips(REHEARSAL, work, stint, config);
-        afterVips(REHEARSAL, () -> work.endRehearsal(stint));
+        vips.ifPresent(VipWork::wakeHeld);
     }
 
     @Override

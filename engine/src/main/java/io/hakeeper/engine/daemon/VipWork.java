@@ -200,6 +200,16 @@ final class VipWork implements AutoCloseable {
         }
     }
 
+    /** See {@link PluginLanes#holdWakeups}: the calling thread's jobs wake no thread until {@link #wakeHeld}. */
+    void holdWakeups() {
+        lanes.holdWakeups();
+    }
+
+    /** See {@link PluginLanes#wakeHeld}. */
+    void wakeHeld() {
+        lanes.wakeHeld();
+    }
+
     /** Runs {@code next} once the instance's VIP jobs asked for before it are done (the announcement after the add). */
     void afterPending(String label, Runnable next) {
         lanes.submit(label, "after its VIP jobs", next::run);

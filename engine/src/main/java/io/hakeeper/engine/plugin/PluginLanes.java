@@ -82,6 +82,10 @@ public final class PluginLanes implements AutoCloseable {
     private int threadsMade;
     /** The calls running on a worker and not yet abandoned. */
     private final Set<Job> inHand = new HashSet<>();
+    /** The thread whose submissions wake no worker until it calls {@link #wakeHeld}; null when none. */
+    private Thread holder;
+    /** The lanes its submissions made ready, in order. */
+    private final List<Lane> held = new ArrayList<>();
     /** The shortest time limit of any call submitted: the longest the watchdog sleeps. */
     private long shortestTimeoutNanos;
     private volatile boolean closed;
@@ -175,8 +179,39 @@ public final class PluginLanes implements AutoCloseable {
             lane.jobs.add(new Job(what, call, callTimeoutNanos, callListener));
             if (!lane.busy) {
                 lane.busy = true;
-                ready.add(lane);
+                if (holder == Thread.currentThread()) {
+                    held.add(lane);
+                } else {
+                    ready.add(lane);
+                }
             }
+        }
+    }
+
+    /**
+     * Until this thread calls {@link #wakeHeld}, the calls it submits are queued but wake no worker, so that
+     * calls handed over together are all there when a worker wakes. A new master's add woke a worker at
+     * once, which could take the submitting thread's CPU before it handed over the announcements; the worker
+     * then ran the add, found nothing more, and slept until they came: a second wake-up, up to a
+     * millisecond, before the first gratuitous ARP.
+     */
+    public void holdWakeups() {
+        synchronized (lock) {
+            holder = Thread.currentThread();
+        }
+    }
+
+    /** Wakes workers for what this thread submitted since {@link #holdWakeups}; its submissions wake them again. */
+    public void wakeHeld() {
+        synchronized (lock) {
+            if (holder != Thread.currentThread()) {
+                return;
+            }
+            holder = null;
+            for (int i = 0; i < held.size(); i++) {
+                ready.add(held.get(i));
+            }
+            held.clear();
         }
     }
 
@@ -215,6 +250,8 @@ public final class PluginLanes implements AutoCloseable {
             closed = true;
             lanes.clear();
             ready.clear();
+            held.clear();
+            holder = null;
             for (Job job : inHand) {
                 job.abandoned = true;
                 job.worker.interrupt();

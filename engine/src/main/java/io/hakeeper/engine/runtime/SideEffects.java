@@ -27,4 +27,8 @@ public interface SideEffects {
 
     /** The state machine saw something that should not happen; logged as a bug, never fatal. */
     void suspectedBug(SuspectedBug bug);
+
+    /** Every action of one event has been carried out: work held back until then is handed over now. */
+    default void actionsCarriedOut() {
+    }
 }

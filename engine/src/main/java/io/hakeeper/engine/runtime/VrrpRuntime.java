@@ -256,6 +256,7 @@ public final class VrrpRuntime {
         for (int i = 0; i < actions.size(); i++) {
             carryOut(actions.source(i), actions.action(i), target);
         }
+        sideEffects.actionsCarriedOut();
         boolean targetRearmed = false;
         for (int i = 0; i < actions.movedDeadlines(); i++) {
             InstanceRuntime moved = runtimeOf(actions.movedDeadline(i), target);

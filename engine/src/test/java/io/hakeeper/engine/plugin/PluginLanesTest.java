@@ -92,6 +92,31 @@ class PluginLanesTest {
     }
 
     @Test
+    void callsSubmittedWhileHeldWakeNoWorkerUntilWokenAndOnlyTheHoldersAreHeld() throws Exception {
+        lanes = new PluginLanes("test-lanes", 2, Duration.ofSeconds(10), 4, listener);
+        List<String> ran = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch otherRan = new CountDownLatch(1);
+        lanes.holdWakeups();
+        lanes.submit("VI_1", "add", () -> ran.add("add"));
+        lanes.submit("VI_1", "announce", () -> ran.add("announce"));
+        Thread other = new Thread(() -> lanes.submit("VI_2", "other", () -> {
+            ran.add("other");
+            otherRan.countDown();
+        }));
+        other.start();
+        assertTrue(otherRan.await(5, TimeUnit.SECONDS), "another thread's call was held too");
+        Thread.sleep(100);
+        assertEquals(List.of("other"), ran, "a held call ran before the holder woke it");
+
+        lanes.wakeHeld();
+        assertTrue(lanes.awaitIdle(5_000));
+        assertEquals(List.of("other", "add", "announce"), ran);
+        lanes.submit("VI_1", "later", () -> ran.add("later"));
+        assertTrue(lanes.awaitIdle(5_000));
+        assertEquals("later", ran.get(ran.size() - 1), "calls after wakeHeld were still held");
+    }
+
+    @Test
     void aHungCallHoldsOnlyItsOwnKeyAndOnlyUntilItsTimeout() throws Exception {
         lanes = new PluginLanes("test-lanes", 2, TIMEOUT, 4, listener);
         CountDownLatch release = new CountDownLatch(1);
