@@ -28,18 +28,21 @@ public final class ArrivalClock {
     private long offsetNanos;
     private long monotonicAtOffset;
     private boolean offsetKnown;
+    /** False when the wall clock could not be read at this wake-up: every packet counts from the wake-up. */
+    private boolean offsetUsable;
 
     /** On the JVM's monotonic clock (the loop's, {@code System.nanoTime}) and the kernel's wall clock. */
     public static ArrivalClock system() {
         Pointer timespec = Native.allocate(16);
         return new ArrivalClock(System::nanoTime, () -> {
             if (Native.LIBC.clock_gettime(Linux.CLOCK_REALTIME, timespec) != 0) {
-                return Long.MIN_VALUE; // never: CLOCK_REALTIME always exists
+                return 0; // never seen: CLOCK_REALTIME always exists
             }
             return timespec.getLong(0) * 1_000_000_000L + timespec.getLong(8);
         });
     }
 
+    /** {@code realtime} gives 0 when it cannot read the wall clock. */
     ArrivalClock(LongSupplier monotonic, LongSupplier realtime) {
         this.monotonic = monotonic;
         this.realtime = realtime;
@@ -60,8 +63,13 @@ public final class ArrivalClock {
         }
         if (!offsetKnown) {
             monotonicAtOffset = monotonic.getAsLong();
-            offsetNanos = realtime.getAsLong() - monotonicAtOffset;
+            long wall = realtime.getAsLong();
+            offsetNanos = wall - monotonicAtOffset;
+            offsetUsable = wall > 0;
             offsetKnown = true;
+        }
+        if (!offsetUsable) {
+            return wokeAtNanos;
         }
         long arrived = arrivedAtRealtimeNanos - offsetNanos;
         if (arrived > monotonicAtOffset || monotonicAtOffset - arrived > MAX_AGE_NANOS) {

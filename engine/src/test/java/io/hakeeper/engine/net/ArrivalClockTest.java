@@ -46,6 +46,14 @@ class ArrivalClockTest {
     }
 
     @Test
+    void aWallClockThatCannotBeReadLeavesEveryPacketToItsWakeUp() {
+        ArrivalClock unreadable = new ArrivalClock(() -> monotonicNow, () -> 0);
+        unreadable.wokeUp();
+        long wokeAt = monotonicNow - 10_000;
+        assertEquals(wokeAt, unreadable.arrival(wallNow - 700_000, wokeAt));
+    }
+
+    @Test
     void aStampInTheFutureIsAStepOfTheWallClockNotAnArrival() {
         clock.wokeUp();
         long wokeAt = monotonicNow - 10_000;
