@@ -112,11 +112,16 @@ final class DaemonSideEffects implements SideEffects {
         // deferred announcements run
         AnnounceWork.Mastership stint = work.claim(instance.label());
         announceAfterVips(instance.label(), work, stint, configOf(instance));
-        actionsCarriedOut();
+        wakeVipThreads();
     }
 
     @Override
     public void actionsCarriedOut() {
+        wakeVipThreads();
+    }
+
+    /** Hands over the VIP work held since {@link #addVips}: its announcements are queued behind it now. */
+    private void wakeVipThreads() {
         if (wakeupsHeld) {
             wakeupsHeld = false;
             vips.get().wakeHeld();

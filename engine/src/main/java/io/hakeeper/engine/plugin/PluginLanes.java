@@ -201,13 +201,16 @@ public final class PluginLanes implements AutoCloseable {
         }
     }
 
-    /** Wakes workers for what this thread submitted since {@link #holdWakeups}; its submissions wake them again. */
+    /**
+     * Wakes workers for every lane held back so far, and this thread's submissions wake them again. One thread
+     * holds at a time (the event loop, or the rehearsal before its elections); should another have taken
+     * the hold since, what was held is still woken here, never left waiting.
+     */
     public void wakeHeld() {
         synchronized (lock) {
-            if (holder != Thread.currentThread()) {
-                return;
+            if (holder == Thread.currentThread()) {
+                holder = null;
             }
-            holder = null;
             for (int i = 0; i < held.size(); i++) {
                 ready.add(held.get(i));
             }

@@ -117,6 +117,20 @@ class PluginLanesTest {
     }
 
     @Test
+    void whatOneThreadHeldIsWokenEvenIfAnotherTookTheHoldSince() throws Exception {
+        lanes = new PluginLanes("test-lanes", 2, Duration.ofSeconds(10), 4, listener);
+        List<String> ran = Collections.synchronizedList(new ArrayList<>());
+        lanes.holdWakeups();
+        lanes.submit("VI_1", "held", () -> ran.add("held"));
+        Thread other = new Thread(lanes::holdWakeups);
+        other.start();
+        other.join();
+        lanes.wakeHeld();
+        assertTrue(lanes.awaitIdle(5_000));
+        assertEquals(List.of("held"), ran, "a held call was left waiting");
+    }
+
+    @Test
     void aHungCallHoldsOnlyItsOwnKeyAndOnlyUntilItsTimeout() throws Exception {
         lanes = new PluginLanes("test-lanes", 2, TIMEOUT, 4, listener);
         CountDownLatch release = new CountDownLatch(1);
