@@ -25,6 +25,15 @@ public interface VipBackend extends AutoCloseable {
     /** Adds the address, marked as hakeeper's; an address already present is left as it is (unmarked). */
     void addAddress(String interfaceName, VirtualAddress address) throws Exception;
 
+    /**
+     * The address is likely to be added within milliseconds (its instance is about to take over): what
+     * {@link #addAddress} would look up before its change (the interface's index, say) may be looked up now,
+     * so that the add, and the gratuitous ARP after it, come sooner. A hint: the add may not follow, and a
+     * backend may ignore it (the default). A failure here is not reported; the add reports its own.
+     */
+    default void addExpected(String interfaceName, VirtualAddress address) throws Exception {
+    }
+
     /** Removes the address if it is present and (for a backend that marks) carries hakeeper's mark. */
     void removeAddress(String interfaceName, VirtualAddress address) throws Exception;
 

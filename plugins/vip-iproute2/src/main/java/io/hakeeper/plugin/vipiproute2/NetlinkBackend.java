@@ -2,7 +2,11 @@ package io.hakeeper.plugin.vipiproute2;
 
 import java.io.IOException;
 import java.net.Inet4Address;
+import java.nio.ByteBuffer;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -38,6 +42,35 @@ final class NetlinkBackend implements VipBackend {
      */
     private final Set<String> addedHere = ConcurrentHashMap.newKeySet();
     private final VipBackend routes;
+    /**
+     * Adds made ready by {@link #addExpected}, by the address given (its identity: the engine passes the
+     * same object to the add), each taken by the add that follows within milliseconds.
+     */
+    private final Map<VirtualAddress, ExpectedAdd> expected = Collections.synchronizedMap(new IdentityHashMap<>());
+
+    /**
+     * How long an add made ready is used. An interface renamed or made again within this time could take
+     * the address under its old index: the add, a millisecond or two after the lookup, runs the same race
+     * with any lookup before it.
+     */
+    static final long EXPECTED_ADD_NANOS = 20_000_000;
+
+    /** An add made ready: the interface's index, the request, the key of {@link #addedHere}. */
+    private static final class ExpectedAdd {
+        final String device;
+        final int index;
+        final ByteBuffer request;
+        final String key;
+        final long atNanos;
+
+        ExpectedAdd(String device, int index, ByteBuffer request, String key, long atNanos) {
+            this.device = device;
+            this.index = index;
+            this.request = request;
+            this.key = key;
+            this.atNanos = atNanos;
+        }
+    }
 
     /**
      * @param socket the socket requests go over; closed with this backend
@@ -49,13 +82,37 @@ final class NetlinkBackend implements VipBackend {
         addresses.warmUp();
     }
 
+    /**
+     * Makes the add ready: the interface's index looked up (an ioctl through JNA) and the request written,
+     * 0.2-0.5 ms of a daemon's first takeover that no longer come between its first advert and its first
+     * gratuitous ARP. Hints not taken within {@link #EXPECTED_ADD_NANOS} are dropped here.
+     */
+    @Override
+    public void addExpected(String interfaceName, VirtualAddress address) throws IOException {
+        String device = address.device().orElse(interfaceName);
+        long now = System.nanoTime();
+        synchronized (expected) {
+            expected.values().removeIf(stale -> now - stale.atNanos >= EXPECTED_ADD_NANOS);
+        }
+        int index = addresses.index(device, "add", address);
+        expected.put(address, new ExpectedAdd(device, index, addresses.prepareAdd(index, address),
+                key(index, address), now));
+    }
+
     @Override
     public void addAddress(String interfaceName, VirtualAddress address) throws IOException {
         String device = address.device().orElse(interfaceName);
-        int index = addresses.index(device, "add", address);
-        int errno = addresses.addMarked(index, address);
+        ExpectedAdd ready = readyAdd(device, address);
+        int index = ready != null ? ready.index : addresses.index(device, "add", address);
+        int errno = ready != null ? addresses.addPrepared(ready.request) : addresses.addMarked(index, address);
+        if (errno == Errno.ENODEV && ready != null) {
+            // the interface went, or came back under another index, since the add was made ready
+            ready = null;
+            index = addresses.index(device, "add", address);
+            errno = addresses.addMarked(index, address);
+        }
         if (errno == 0) {
-            addedHere.add(key(index, address));
+            addedHere.add(ready != null ? ready.key : key(index, address));
             return;
         }
         if (errno == Errno.EEXIST && address.address() instanceof Inet4Address
@@ -63,6 +120,14 @@ final class NetlinkBackend implements VipBackend {
             return;
         }
         throw NetlinkAddresses.failure("add", device, address, errno);
+    }
+
+    /** The add made ready for the address on the device, if a fresh one is there; taken, so used once. */
+    private ExpectedAdd readyAdd(String device, VirtualAddress address) {
+        ExpectedAdd ready = expected.remove(address);
+        boolean fresh = ready != null && ready.device.equals(device)
+                && System.nanoTime() - ready.atNanos < EXPECTED_ADD_NANOS;
+        return fresh ? ready : null;
     }
 
     @Override

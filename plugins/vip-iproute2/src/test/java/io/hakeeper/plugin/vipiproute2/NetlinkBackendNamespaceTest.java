@@ -72,4 +72,28 @@ class NetlinkBackendNamespaceTest extends VipBackendNamespaceTest {
             assertFalse(ns.ip("addr", "show", "dev", TestNamespace.A).contains("192.0.2.50/24"));
         }
     }
+
+    @Test
+    void anAddMadeReadyAheadLandsOnTheInterfaceEvenIfItWasMadeAgainSince() throws Exception {
+        try (TestNamespace ns = TestNamespace.create(kind())) {
+            NetlinkBackend backend = (NetlinkBackend) ns.backend();
+            VirtualAddress ready = vip("192.0.2.70", 24, null, null, null, null);
+            backend.addExpected(TestNamespace.A, ready);
+            backend.addAddress(TestNamespace.A, ready);
+            assertTrue(ns.ip("-4", "addr", "show", "dev", TestNamespace.A).contains("192.0.2.70/24"));
+            backend.removeAddress(TestNamespace.A, ready);
+            assertFalse(ns.ip("-4", "addr", "show", "dev", TestNamespace.A).contains("192.0.2.70/24"),
+                    "an address added from a request made ready was not known as this backend's");
+
+            // the interface goes and comes back under another index between the heads-up and the add
+            VirtualAddress moved = vip("192.0.2.71", 24, null, null, null, null);
+            backend.addExpected(TestNamespace.A, moved);
+            ns.ip("link", "del", TestNamespace.A);
+            ns.ip("link", "add", TestNamespace.A, "type", "veth", "peer", "name", TestNamespace.B);
+            ns.ip("link", "set", TestNamespace.A, "up");
+            backend.addAddress(TestNamespace.A, moved);
+            assertTrue(ns.ip("-4", "addr", "show", "dev", TestNamespace.A).contains("192.0.2.71/24"),
+                    "the add used the index of an interface that is gone");
+        }
+    }
 }
