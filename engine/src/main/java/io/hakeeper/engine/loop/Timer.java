@@ -10,6 +10,12 @@ public final class Timer {
 
     private final String name;
     private final Runnable action;
+    /** Run {@link LoopCore#HEADS_UP_LEAD_NANOS} before the deadline when wanted; null for none. */
+    private final Runnable headsUp;
+    /** Whether this deadline gets {@link #headsUp}: set at each arming by the timer's owner. */
+    boolean headsUpWanted;
+    /** Whether {@link #headsUp} already ran for the deadline the timer has now. */
+    boolean headsUpGiven;
     /** Where the timer sits in the queue. */
     long deadline = DISARMED;
     /** A later deadline not yet applied ({@link LoopCore#postpone}), or {@link #DISARMED}. */
@@ -17,9 +23,18 @@ public final class Timer {
     /** The id the queue gave it while armed, or -1 when not queued; kept by {@link TimerQueue}. */
     int id = -1;
 
-    Timer(String name, Runnable action) {
+    Timer(String name, Runnable action, Runnable headsUp) {
         this.name = name;
         this.action = action;
+        this.headsUp = headsUp;
+    }
+
+    /**
+     * Whether the deadline the timer is armed for next gets its heads-up; kept until changed. Loop thread
+     * only.
+     */
+    public void wantHeadsUp(boolean wanted) {
+        headsUpWanted = wanted && headsUp != null;
     }
 
     /** What the timer is for, as log lines name it: {@code VI_1 master-down}. */
@@ -38,6 +53,10 @@ public final class Timer {
 
     Runnable action() {
         return action;
+    }
+
+    Runnable headsUp() {
+        return headsUp;
     }
 
     @Override

@@ -62,6 +62,7 @@ final class TimerQueue {
             }
             front.deadline = front.postponedTo;
             front.postponedTo = Timer.DISARMED;
+            front.headsUpGiven = false;
             deadlines[0] = front.deadline;
             siftDown(0);
         }
@@ -82,6 +83,7 @@ final class TimerQueue {
     void schedule(Timer timer, long deadline) {
         timer.postponedTo = Timer.DISARMED;
         timer.deadline = deadline;
+        timer.headsUpGiven = false;
         int id = timer.id;
         if (id >= 0) {
             int position = positions[id];

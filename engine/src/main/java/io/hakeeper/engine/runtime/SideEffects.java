@@ -28,6 +28,14 @@ public interface SideEffects {
     /** The state machine saw something that should not happen; logged as a bug, never fatal. */
     void suspectedBug(SuspectedBug bug);
 
+    /**
+     * A backup's timer runs out in {@link io.hakeeper.engine.loop.LoopCore#HEADS_UP_LEAD_NANOS}: unless an
+     * advert comes first, it takes over then, and what its takeover hands to other threads can be made
+     * ready for at once. A hint only: the takeover may not come.
+     */
+    default void takeoverNear(InstanceRuntime instance) {
+    }
+
     /** Every action of one event has been carried out: work held back until then is handed over now. */
     default void actionsCarriedOut() {
     }

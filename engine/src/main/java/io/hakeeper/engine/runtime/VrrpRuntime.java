@@ -74,7 +74,8 @@ public final class VrrpRuntime {
 
     /** Takes an instance into the runtime and gives it its timer; {@link #start} begins the elections. */
     public void add(InstanceRuntime instance) {
-        Timer timer = loop.newTimer(instance.label() + " timer", () -> onTimer(instance));
+        Timer timer = loop.newTimer(instance.label() + " timer", () -> onTimer(instance),
+                () -> sideEffects.takeoverNear(instance));
         instance.attach(timer);
         instances.add(instance);
         byMachine.put(instance.machine(), instance);
@@ -277,6 +278,8 @@ public final class VrrpRuntime {
     private void rearm(InstanceRuntime instance) {
         long deadline = instance.machine().nextDeadlineNanos();
         Timer timer = instance.timer();
+        // a backup's deadline is its takeover, should no advert come first
+        timer.wantHeadsUp(instance.machine().state() == VrrpState.BACKUP);
         if (deadline == InstanceMachine.NO_DEADLINE) {
             loop.cancel(timer);
         } else if (!timer.isArmed() || deadline != timer.deadline()) {

@@ -69,4 +69,52 @@ class LoopCoreTest {
         assertEquals(List.of("next", "timer"), ran);
         assertEquals(1, core.failures());
     }
+
+    @Test
+    void aTimerThatWantsItGetsItsHeadsUpOnceTheLeadBeforeItsDeadline() {
+        Timer timer = core.newTimer("master-down", () -> ran.add("fired"), () -> ran.add("heads-up"));
+        timer.wantHeadsUp(true);
+        core.schedule(timer, 100 * MS);
+        long headsUpAt = 100 * MS - LoopCore.HEADS_UP_LEAD_NANOS;
+
+        assertEquals(headsUpAt, core.runDue(0), "the loop would not wake for the heads-up");
+        assertEquals(headsUpAt, core.runDue(headsUpAt - 1));
+        assertEquals(List.of(), ran);
+        assertEquals(100 * MS, core.runDue(headsUpAt));
+        assertEquals(List.of("heads-up"), ran);
+        assertEquals(100 * MS, core.runDue(headsUpAt + 1), "a second heads-up for the same deadline");
+        assertEquals(Long.MIN_VALUE, core.runDue(100 * MS));
+        assertEquals(List.of("heads-up", "fired"), ran);
+    }
+
+    @Test
+    void aDeadlineMovedAfterItsHeadsUpGetsAnotherAndOneNearerThanTheLeadGetsItAtOnce() {
+        Timer timer = core.newTimer("master-down", () -> ran.add("fired"), () -> ran.add("heads-up"));
+        timer.wantHeadsUp(true);
+        core.schedule(timer, 100 * MS);
+        core.runDue(100 * MS - LoopCore.HEADS_UP_LEAD_NANOS);
+        // an advert came after all: the deadline moves later, lazily, and the new one gets its own heads-up
+        core.postpone(timer, 400 * MS);
+        assertEquals(400 * MS - LoopCore.HEADS_UP_LEAD_NANOS, core.runDue(100 * MS));
+        core.runDue(400 * MS - LoopCore.HEADS_UP_LEAD_NANOS);
+        assertEquals(List.of("heads-up", "heads-up"), ran);
+
+        core.schedule(timer, 401 * MS);
+        assertEquals(401 * MS, core.runDue(400 * MS));
+        assertEquals(List.of("heads-up", "heads-up", "heads-up"), ran, "a near deadline got no heads-up");
+    }
+
+    @Test
+    void aTimerThatDoesNotWantItOrHasNoneWakesTheLoopOnlyForItsDeadline() {
+        Timer unwanted = core.newTimer("advert", () -> ran.add("advert"), () -> ran.add("heads-up"));
+        core.schedule(unwanted, 100 * MS);
+        Timer without = core.newTimer("other", () -> ran.add("other"));
+        without.wantHeadsUp(true);
+        core.schedule(without, 200 * MS);
+
+        assertEquals(100 * MS, core.runDue(0));
+        assertEquals(200 * MS, core.runDue(100 * MS));
+        assertEquals(Long.MIN_VALUE, core.runDue(200 * MS));
+        assertEquals(List.of("advert", "other"), ran);
+    }
 }

@@ -118,6 +118,6 @@ class TimerQueueTest {
     }
 
     private static Timer timer(String name) {
-        return new Timer(name, () -> { });
+        return new Timer(name, () -> { }, null);
     }
 }
