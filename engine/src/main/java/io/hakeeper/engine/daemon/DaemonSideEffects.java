@@ -97,6 +97,13 @@ final class DaemonSideEffects implements SideEffects {
     }
 
     @Override
+    public void takeoverNear(InstanceRuntime instance) {
+        if (vips.isPresent()) {
+            vips.get().expectAdd(instance.label());
+        }
+    }
+
+    @Override
     public void removeVips(InstanceRuntime instance) {
         announcements.ifPresent(work -> work.cancel(instance.label()));
         vips.ifPresent(work -> work.remove(instance.label(), configOf(instance)));

@@ -18,8 +18,10 @@ import io.hakeeper.api.VipBackend;
 import io.hakeeper.api.VirtualAddress;
 import io.hakeeper.api.VirtualRoute;
 import io.hakeeper.engine.config.model.VrrpInstance;
+import io.hakeeper.engine.loop.LoopCore;
 import io.hakeeper.engine.plugin.PluginCalls;
 import io.hakeeper.engine.plugin.PluginLanes;
+import io.hakeeper.engine.realtime.AwayFromLoop;
 
 /**
  * Adds and removes instances' VIPs and routes through the VIP backend plugin, off the event loop. Each
@@ -41,14 +43,27 @@ final class VipWork implements AutoCloseable {
     /** Longer than the backends' own bounds (5 s for an ip command or a netlink answer), so theirs come first. */
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
     private static final int WORKERS = 4;
+    /**
+     * How long past an expected takeover a VIP thread still waits for its add: the loop sends the advert
+     * and hands the add over 0.1-0.3 ms after the deadline, unless it is late itself.
+     */
+    static final long EXPECTED_ADD_WAIT_NANOS = 1_000_000;
+    /**
+     * How long before an expected takeover the VIP thread that waits for its add starts spinning, asleep
+     * until then: longer than a sleeping thread of this host takes to wake (0.15-0.85 ms).
+     */
+    static final long SPIN_BEFORE_NANOS = 1_000_000;
     private static final int MAX_ABANDONED = 8;
     private static final PluginLanes.Call NOTHING = () -> {
     };
+    private static final String EXPECTING = "expecting the add";
 
     private final VipBackend backend;
     private final ClassLoader pluginLoader;
     private final String pluginId;
     private final PluginLanes lanes;
+    /** Keeps the worker that spins for a takeover's add off the event loop's CPU. */
+    private final AwayFromLoop awayFromLoop = new AwayFromLoop();
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong timeouts = new AtomicLong();
     /** The timeouts already logged, by instance and call: each is logged once and counted always. */
@@ -72,12 +87,15 @@ final class VipWork implements AutoCloseable {
         final Wanted held;
         final String[] whats;
         final PluginLanes.Call[] calls;
+        /** Tells the backend of the adds to come ({@link VipBackend#addExpected}). */
+        final PluginLanes.Call expecting;
 
-        Adds(VrrpInstance instance, String[] whats, PluginLanes.Call[] calls) {
+        Adds(VrrpInstance instance, String[] whats, PluginLanes.Call[] calls, PluginLanes.Call expecting) {
             this.instance = instance;
             this.held = new Wanted(instance, true);
             this.whats = whats;
             this.calls = calls;
+            this.expecting = expecting;
         }
     }
 
@@ -102,7 +120,7 @@ final class VipWork implements AutoCloseable {
             public void finishedLate(String label, String what) {
                 reconcile(label, what);
             }
-        });
+        }, awayFromLoop);
     }
 
     /** Backend calls that threw. */
@@ -123,6 +141,20 @@ final class VipWork implements AutoCloseable {
         Adds prepared = addsOf(label, instance);
         wanted.put(label, prepared.held);
         submitAdds(label, prepared);
+    }
+
+    /**
+     * The instance may take over in {@link LoopCore#HEADS_UP_LEAD_NANOS}: the backend hears of the adds to
+     * come in the instance's lane, and a VIP thread waits for them awake from {@link #SPIN_BEFORE_NANOS}
+     * before the takeover until {@link #EXPECTED_ADD_WAIT_NANOS} past it. Loop thread.
+     */
+    void expectAdd(String label) {
+        Adds prepared = adds.get(label);
+        if (prepared != null && prepared.calls.length > 0) {
+            awayFromLoop.noteLoop();
+            lanes.submitExpecting(label, EXPECTING, prepared.expecting,
+                    LoopCore.HEADS_UP_LEAD_NANOS - SPIN_BEFORE_NANOS, LoopCore.HEADS_UP_LEAD_NANOS + EXPECTED_ADD_WAIT_NANOS);
+        }
     }
 
     void remove(String label, VrrpInstance instance) {
@@ -170,7 +202,23 @@ final class VipWork implements AutoCloseable {
             calls[i] = guarded(label, whats[i], adding(route));
             i++;
         }
-        return new Adds(instance, whats, calls);
+        return new Adds(instance, whats, calls, expecting(label, vips, instance));
+    }
+
+    /** The backend's hint of the instance's adds; a hint that fails is only logged at debug level. */
+    private PluginLanes.Call expecting(String label, List<VirtualAddress> vips, VrrpInstance instance) {
+        return () -> {
+            try {
+                PluginCalls.withContextLoaderChecked(pluginLoader, () -> {
+                    for (VirtualAddress vip : vips) {
+                        backend.addExpected(deviceOf(vip, instance), vip);
+                    }
+                    return null;
+                });
+            } catch (Exception e) {
+                LOG.debug("{}: {} failed in VIP backend plugin {}: {}", label, EXPECTING, pluginId, e.toString());
+            }
+        };
     }
 
     private PluginLanes.Call adding(String device, VirtualAddress vip) {
@@ -183,11 +231,17 @@ final class VipWork implements AutoCloseable {
 
     /**
      * For the rehearsal of a takeover at start: makes the instance's add calls without running them (a
-     * lambda's first making links it, milliseconds the first takeover would otherwise pay), and runs a job
-     * that does nothing in the lane {@code label} through the same wrapper as every backend call.
+     * lambda's first making links it, milliseconds the first takeover would otherwise pay), tells the
+     * backend of them as a takeover's heads-up does (a lookup, nothing changed), rehearses the spin of the
+     * worker that waits for the add ({@link PluginLanes#rehearseSpin}) and links its placement
+     * ({@link AwayFromLoop#warmUp}), and runs a job that does nothing in
+     * the lane {@code label} through the same wrapper as every backend call.
      */
     void rehearseAdd(String label, VrrpInstance instance) {
-        prepareAdds(label, instance);
+        Adds prepared = prepareAdds(label, instance);
+        lanes.submit(label, EXPECTING, prepared.expecting);
+        lanes.submit(label, "linking the spinner's placement", awayFromLoop::warmUp);
+        lanes.rehearseSpin();
         queue(label, "takeover rehearsal", NOTHING);
     }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,6 +48,26 @@ public final class PluginLanes implements AutoCloseable {
         void run() throws Exception;
     }
 
+    /**
+     * Told on a worker's own thread when it is about to spin ({@link #submitExpecting}), and when it goes
+     * back to sleep after spinning and running what came meanwhile. Must return at once.
+     */
+    public interface Spinning {
+        Spinning NOWHERE = new Spinning() {
+            @Override
+            public void spinning() {
+            }
+
+            @Override
+            public void spun() {
+            }
+        };
+
+        void spinning();
+
+        void spun();
+    }
+
     /** Told of overstaying calls; called on the lanes' own threads, and must return at once. */
     public interface Listener {
         /** The call {@code what} of {@code key} ran out of time; the key's next call goes on. */
@@ -63,13 +84,21 @@ public final class PluginLanes implements AutoCloseable {
      */
     private static final int MAX_STREAK = 16;
     /** What {@link #run} returns when its thread leaves the lanes. */
-    private static final Job LEAVE = new Job("leave", () -> { }, 0, null);
+    private static final Job LEAVE = new Job("leave", () -> { }, 0, null, Long.MIN_VALUE, Long.MIN_VALUE);
+    /**
+     * {@link #rehearseSpin}'s turns: twice the calls after which C1 compiles a method (200), as scaled by
+     * the daemon's launcher (-XX:CompileThresholdScaling=5).
+     */
+    private static final int SPIN_REHEARSAL_TURNS = 2 * 5 * 200 + 1;
+    /** A job's spin deadline when its worker does not spin after it. */
+    private static final long NO_SPIN = Long.MIN_VALUE;
 
     private final String name;
     private final int workers;
     private final int maxAbandoned;
     private final long timeoutNanos;
     private final Listener listener;
+    private final Spinning spinning;
     private final Thread watchdog;
     /** What the watchdog sleeps on; only {@link #close} wakes it early. */
     private final Object watchdogSleep = new Object();
@@ -86,6 +115,10 @@ public final class PluginLanes implements AutoCloseable {
     private Thread holder;
     /** The lanes its submissions made ready, in order. */
     private final List<Lane> held = new ArrayList<>();
+    /** The worker waiting for an expected call spinning ({@link #submitExpecting}), or null. */
+    private Thread spinner;
+    /** A lane made ready while a worker spins, handed to it without a wake-up; read by it without the lock. */
+    private volatile Lane handedOver;
     /** The shortest time limit of any call submitted: the longest the watchdog sleeps. */
     private long shortestTimeoutNanos;
     private volatile boolean closed;
@@ -107,6 +140,12 @@ public final class PluginLanes implements AutoCloseable {
         final Call call;
         final long timeoutNanos;
         final Listener listener;
+        /**
+         * From and until when its worker spins for the next calls after it ({@link System#nanoTime}), asleep
+         * before; NO_SPIN when it does not.
+         */
+        final long spinFromNanos;
+        final long spinUntilNanos;
         Lane lane;
         Thread worker;
         /** When its worker took it ({@link System#nanoTime}); its limit runs from then. */
@@ -114,11 +153,13 @@ public final class PluginLanes implements AutoCloseable {
         boolean done;
         boolean abandoned;
 
-        Job(String what, Call call, long timeoutNanos, Listener listener) {
+        Job(String what, Call call, long timeoutNanos, Listener listener, long spinFromNanos, long spinUntilNanos) {
             this.what = what;
             this.call = call;
             this.timeoutNanos = timeoutNanos;
             this.listener = listener;
+            this.spinFromNanos = spinFromNanos;
+            this.spinUntilNanos = spinUntilNanos;
         }
     }
 
@@ -129,6 +170,12 @@ public final class PluginLanes implements AutoCloseable {
      * @param maxAbandoned threads that may be left inside overstaying calls at once
      */
     public PluginLanes(String name, int workers, Duration timeout, int maxAbandoned, Listener listener) {
+        this(name, workers, timeout, maxAbandoned, listener, Spinning.NOWHERE);
+    }
+
+    /** As above, with {@code spinning} told when a worker starts and stops spinning. */
+    public PluginLanes(String name, int workers, Duration timeout, int maxAbandoned, Listener listener,
+                       Spinning spinning) {
         if (workers < 1 || maxAbandoned < 0 || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("at least one worker, a positive timeout");
         }
@@ -137,6 +184,7 @@ public final class PluginLanes implements AutoCloseable {
         this.maxAbandoned = maxAbandoned;
         this.timeoutNanos = timeout.toNanos();
         this.listener = listener;
+        this.spinning = spinning;
         this.shortestTimeoutNanos = timeoutNanos;
         this.watchdog = new Thread(this::watch, name + "-watchdog");
         watchdog.setDaemon(true);
@@ -150,7 +198,7 @@ public final class PluginLanes implements AutoCloseable {
 
     /** Queues {@code call} behind the calls of {@code key} submitted before it; never blocks. */
     public void submit(String key, String what, Call call) {
-        submit(key, what, call, timeoutNanos, listener);
+        submit(key, what, call, timeoutNanos, listener, NO_SPIN, NO_SPIN);
     }
 
     /**
@@ -159,10 +207,11 @@ public final class PluginLanes implements AutoCloseable {
      * It saves a hop to another thread for a call that must follow this key's calls at once.
      */
     public void submit(String key, String what, Call call, Duration timeout, Listener callListener) {
-        submit(key, what, call, timeout.toNanos(), callListener);
+        submit(key, what, call, timeout.toNanos(), callListener, NO_SPIN, NO_SPIN);
     }
 
-    private void submit(String key, String what, Call call, long callTimeoutNanos, Listener callListener) {
+    private void submit(String key, String what, Call call, long callTimeoutNanos, Listener callListener,
+                        long spinFromNanos, long spinUntilNanos) {
         synchronized (lock) {
             if (closed) {
                 LOG.warn("{}: {} for {} dropped: shutting down", name, what, key);
@@ -176,15 +225,98 @@ public final class PluginLanes implements AutoCloseable {
                 }
             }
             Lane lane = lanes.computeIfAbsent(key, Lane::new);
-            lane.jobs.add(new Job(what, call, callTimeoutNanos, callListener));
+            lane.jobs.add(new Job(what, call, callTimeoutNanos, callListener, spinFromNanos, spinUntilNanos));
             if (!lane.busy) {
                 lane.busy = true;
-                if (holder == Thread.currentThread()) {
+                if (holder == Thread.currentThread() && !canHandOver()) {
                     held.add(lane);
                 } else {
-                    ready.add(lane);
+                    makeReady(lane);
                 }
             }
+        }
+    }
+
+    /**
+     * As {@link #submit(String, String, Call)}, for a call that announces others soon (a backup about to take
+     * over tells the VIP backend of the adds it may make): the worker that runs it then waits for the next
+     * calls, asleep until {@code spinFromNanos} from now and spinning from then until {@code spinUntilNanos}
+     * from now, so that it starts them the moment they are submitted. A worker woken when they come starts
+     * them only after the wake-up of a sleeping thread, 0.15-0.85 ms on an idle virtual machine, and the
+     * first gratuitous ARP waits for it. The spin ends when a call comes or the time is up, whichever first:
+     * a wrong guess costs one thread's CPU for that long, and the sleep before keeps it short, for on a host
+     * of two a spinning thread holds half of it (a takeover's spin of 9 ms made the departing master's
+     * exit, beside it, delay its successor's graceful takeover). One worker spins at a time, and it is the
+     * one that ran the announcing call, not another woken beside it.
+     */
+    public void submitExpecting(String key, String what, Call call, long spinFromNanos, long spinUntilNanos) {
+        long now = System.nanoTime();
+        submit(key, what, call, timeoutNanos, listener, now + spinFromNanos, now + spinUntilNanos);
+    }
+
+    /**
+     * Whether a worker spins with nothing in hand: a lane made ready goes to it without a wake-up, so
+     * neither is held back ({@link #holdWakeups}). Under the lock.
+     */
+    private boolean canHandOver() {
+        return spinner != null && handedOver == null;
+    }
+
+    /** To the spinning worker if one waits with nothing in hand, else to any. Under the lock. */
+    private void makeReady(Lane lane) {
+        if (canHandOver()) {
+            handedOver = lane;
+            LockSupport.unpark(spinner); // asleep until its spin begins, or a permit it ignores
+        } else {
+            ready.add(lane);
+        }
+    }
+
+    /**
+     * The wait of a worker that ran an announcing call: the lane handed to it, or null when the time is up,
+     * the lanes close, or another worker spins already. Lanes another worker leaves ready on the way wake a
+     * sleeping worker, as ever: the spin is for what is submitted.
+     */
+    private Lane spin(long fromNanos, long untilNanos) {
+        synchronized (lock) {
+            if (closed || spinner != null || System.nanoTime() - untilNanos >= 0) {
+                return null;
+            }
+            spinner = Thread.currentThread();
+        }
+        for (long left = fromNanos - System.nanoTime(); left > 0 && handedOver == null && !closed;
+                left = fromNanos - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+        }
+        spinTurns(untilNanos, Integer.MAX_VALUE);
+        return endSpin();
+    }
+
+    /** Spins until a lane is handed over, the lanes close, the time is up or the turns are done. */
+    private void spinTurns(long untilNanos, int turns) {
+        for (int turn = 0; turn < turns && handedOver == null && !closed && System.nanoTime() - untilNanos < 0;
+                turn++) {
+            Thread.onSpinWait();
+        }
+    }
+
+    /**
+     * Runs the spin's turns, waiting for nothing, on the calling thread, often enough that the JIT compiles
+     * the methods it calls now: the first takeover's spin called them a thousand times and had them
+     * compiled then, and the compiler thread took the CPU the event loop or the spinning worker needed
+     * (0.5 ms and more on a host of two). About 0.1 ms, once, at start.
+     */
+    public void rehearseSpin() {
+        spinTurns(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10), SPIN_REHEARSAL_TURNS);
+    }
+
+    /** The spin is over: returns what was handed over meanwhile, if anything. */
+    private Lane endSpin() {
+        synchronized (lock) {
+            spinner = null;
+            Lane lane = handedOver;
+            handedOver = null;
+            return closed ? null : lane;
         }
     }
 
@@ -212,7 +344,7 @@ public final class PluginLanes implements AutoCloseable {
                 holder = null;
             }
             for (int i = 0; i < held.size(); i++) {
-                ready.add(held.get(i));
+                makeReady(held.get(i));
             }
             held.clear();
         }
@@ -255,6 +387,7 @@ public final class PluginLanes implements AutoCloseable {
             ready.clear();
             held.clear();
             holder = null;
+            handedOver = null;
             for (Job job : inHand) {
                 job.abandoned = true;
                 job.worker.interrupt();
@@ -280,12 +413,24 @@ public final class PluginLanes implements AutoCloseable {
     }
 
     private void work() {
+        Lane lane = null;
+        // until when this worker spins between calls, once a call announced more (submitExpecting)
+        long spinFromNanos = NO_SPIN;
+        long spinUntilNanos = NO_SPIN;
+        // whether it was told it spins (Spinning), and stays so between the calls that come meanwhile
+        boolean placed = false;
         while (true) {
-            Lane lane;
-            try {
-                lane = ready.take();
-            } catch (InterruptedException e) {
-                continue; // a late interrupt meant for a call that had just finished
+            if (lane == null) {
+                if (placed) {
+                    spinning.spun();
+                    placed = false;
+                }
+                spinUntilNanos = NO_SPIN;
+                try {
+                    lane = ready.take();
+                } catch (InterruptedException e) {
+                    continue; // a late interrupt meant for a call that had just finished
+                }
             }
             Job job;
             synchronized (lock) {
@@ -296,11 +441,25 @@ public final class PluginLanes implements AutoCloseable {
                 job = take(lane);
             }
             for (int streak = 1; job != null; streak++) {
+                Job ran = job;
                 job = run(lane, job, streak < MAX_STREAK);
                 if (job == LEAVE) {
                     return;
                 }
+                if (ran.abandoned) {
+                    spinUntilNanos = NO_SPIN; // another worker took this one's place
+                } else if (ran.spinUntilNanos != NO_SPIN
+                        && (spinUntilNanos == NO_SPIN || ran.spinUntilNanos - spinUntilNanos > 0)) {
+                    spinFromNanos = ran.spinFromNanos;
+                    spinUntilNanos = ran.spinUntilNanos;
+                }
             }
+            // a new master's announcements may still be on their way after its add: spin on for them
+            if (spinUntilNanos != NO_SPIN && !placed) {
+                spinning.spinning();
+                placed = true;
+            }
+            lane = spinUntilNanos == NO_SPIN ? null : spin(spinFromNanos, spinUntilNanos);
         }
     }
 

@@ -16,6 +16,9 @@ public interface RealtimeLibC {
     /** The calling thread's kernel id (glibc 2.30 and later). */
     int gettid();
 
+    /** The CPU the calling thread runs on now, or -1. */
+    int sched_getcpu();
+
     /** {@code param}: {@code struct sched_param}, one int, the priority. */
     @SaveError
     int sched_setscheduler(int tid, int policy, @In int[] param);

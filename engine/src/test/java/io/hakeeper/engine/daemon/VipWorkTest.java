@@ -84,6 +84,22 @@ class VipWorkTest {
     }
 
     @Test
+    void aTakeoverExpectedTellsTheBackendOfItsAddsInItsLaneBeforeTheAdds() throws Exception {
+        work = new VipWork(backend, getClass().getClassLoader(), "test", Duration.ofSeconds(2));
+        VrrpInstance instance = Instances.withVip("VI_1", 51, "192.0.2.51", Duration.ofSeconds(1), GARP);
+        work.prepare("VI_1", instance);
+        work.expectAdd("VI_1");
+        work.add("VI_1", instance);
+        awaitTrue(() -> backend.calls.size() == 2, Duration.ofSeconds(2), "two calls");
+        assertEquals(List.of("expect 192.0.2.51 on " + instance.interfaceName(), "add 192.0.2.51"), backend.calls);
+
+        work.expectAdd("VI_UNKNOWN"); // an instance never prepared has nothing to expect
+        work.add("VI_1", instance);
+        awaitTrue(() -> backend.calls.size() == 3, Duration.ofSeconds(2), "the second add");
+        assertEquals("add 192.0.2.51", backend.calls.get(2));
+    }
+
+    @Test
     void everyTimeoutIsCountedAndEachCallLoggedOnce() throws Exception {
         PrintStream stderr = System.err;
         ByteArrayOutputStream logged = new ByteArrayOutputStream();
@@ -208,6 +224,11 @@ class VipWorkTest {
             } else {
                 addedAt.put(ip, System.nanoTime());
             }
+        }
+
+        @Override
+        public void addExpected(String interfaceName, VirtualAddress address) {
+            calls.add("expect " + address.address().getHostAddress() + " on " + interfaceName);
         }
 
         @Override

@@ -131,6 +131,78 @@ class PluginLanesTest {
     }
 
     @Test
+    void aCallSubmittedWhileAWorkerSpinsRunsOnThatWorkerAndIsNotHeld() throws Exception {
+        List<String> placement = new CopyOnWriteArrayList<>();
+        lanes = new PluginLanes("test-lanes", 4, Duration.ofSeconds(10), 4, listener, new PluginLanes.Spinning() {
+            @Override
+            public void spinning() {
+                placement.add("spinning on " + Thread.currentThread().getName());
+            }
+
+            @Override
+            public void spun() {
+                placement.add("spun on " + Thread.currentThread().getName());
+            }
+        });
+        Thread[] expecting = new Thread[1];
+        CountDownLatch expected = new CountDownLatch(1);
+        lanes.submitExpecting("VI_1", "expecting the add", () -> {
+            expecting[0] = Thread.currentThread();
+            expected.countDown();
+        }, TimeUnit.MILLISECONDS.toNanos(200), TimeUnit.MILLISECONDS.toNanos(500));
+        assertTrue(expected.await(5, TimeUnit.SECONDS));
+        Thread.sleep(20); // the worker sleeps until its spin begins: the call wakes it
+
+        // the event loop holds its wake-ups during a takeover; a spinning worker needs none
+        lanes.holdWakeups();
+        Thread[] adding = new Thread[1];
+        CountDownLatch added = new CountDownLatch(1);
+        lanes.submit("VI_1", "add", () -> {
+            adding[0] = Thread.currentThread();
+            added.countDown();
+        });
+        assertTrue(added.await(5, TimeUnit.SECONDS), "the call waited for wakeHeld though a worker spun for it");
+        lanes.wakeHeld();
+        // a sleeping worker woken for it would be another: the one that ran a call last waits behind the rest
+        assertEquals(expecting[0], adding[0], "the call did not go to the worker spinning for it");
+        String spinner = expecting[0].getName();
+        assertEquals(List.of("spinning on " + spinner), placement, "told of the spin once, on its thread");
+        awaitSpun(placement, 2);
+        assertEquals(List.of("spinning on " + spinner, "spun on " + spinner), placement);
+    }
+
+    private static void awaitSpun(List<String> placement, int told) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (placement.size() < told && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void aSpinEndsWhenItsTimeIsUpOrTheLanesCloseAndCallsAfterItRun() throws Exception {
+        lanes = new PluginLanes("test-lanes", 2, Duration.ofSeconds(10), 4, listener);
+        lanes.submitExpecting("VI_1", "expecting", () -> { }, 0, TimeUnit.MILLISECONDS.toNanos(50));
+        Thread.sleep(200);
+        List<String> ran = Collections.synchronizedList(new ArrayList<>());
+        lanes.submit("VI_1", "add", () -> ran.add("add"));
+        lanes.submit("VI_2", "other", () -> ran.add("other"));
+        assertTrue(lanes.awaitIdle(5_000));
+        assertEquals(2, ran.size(), "a call after the spin was lost: " + ran);
+        assertEquals(2, lanes.threads());
+
+        Thread[] spinner = new Thread[1];
+        CountDownLatch expected = new CountDownLatch(1);
+        lanes.submitExpecting("VI_1", "expecting", () -> {
+            spinner[0] = Thread.currentThread();
+            expected.countDown();
+        }, 0, TimeUnit.SECONDS.toNanos(30));
+        assertTrue(expected.await(5, TimeUnit.SECONDS));
+        lanes.close();
+        spinner[0].join(5_000);
+        assertTrue(!spinner[0].isAlive(), "a worker went on spinning after close");
+    }
+
+    @Test
     void aHungCallHoldsOnlyItsOwnKeyAndOnlyUntilItsTimeout() throws Exception {
         lanes = new PluginLanes("test-lanes", 2, TIMEOUT, 4, listener);
         CountDownLatch release = new CountDownLatch(1);
