@@ -117,6 +117,11 @@ public final class PluginLanes implements AutoCloseable {
     private final List<Lane> held = new ArrayList<>();
     /** The worker waiting for an expected call spinning ({@link #submitExpecting}), or null. */
     private Thread spinner;
+    /**
+     * The worker told it spins ({@link Spinning}) and not yet told it is done, or null: one at a time, so
+     * that a placement's state is never used by two threads. Set under the lock; cleared by its owner.
+     */
+    private volatile Thread placed;
     /** A lane made ready while a worker spins, handed to it without a wake-up; read by it without the lock. */
     private volatile Lane handedOver;
     /** The shortest time limit of any call submitted: the longest the watchdog sleeps. */
@@ -278,11 +283,19 @@ public final class PluginLanes implements AutoCloseable {
      * sleeping worker, as ever: the spin is for what is submitted.
      */
     private Lane spin(long fromNanos, long untilNanos) {
+        boolean place;
         synchronized (lock) {
             if (closed || spinner != null || System.nanoTime() - untilNanos >= 0) {
                 return null;
             }
             spinner = Thread.currentThread();
+            place = placed == null;
+            if (place) {
+                placed = spinner;
+            }
+        }
+        if (place) {
+            spinning.spinning();
         }
         for (long left = fromNanos - System.nanoTime(); left > 0 && handedOver == null && !closed;
                 left = fromNanos - System.nanoTime()) {
@@ -308,6 +321,17 @@ public final class PluginLanes implements AutoCloseable {
      */
     public void rehearseSpin() {
         spinTurns(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10), SPIN_REHEARSAL_TURNS);
+    }
+
+    /**
+     * Tells {@link Spinning} this worker is done with spinning, if it was told it spins; before the worker
+     * sleeps or leaves. The placement is let go only after, so the next spinner's starts after it.
+     */
+    private void unplace() {
+        if (placed == Thread.currentThread()) {
+            spinning.spun();
+            placed = null;
+        }
     }
 
     /** The spin is over: returns what was handed over meanwhile, if anything. */
@@ -417,14 +441,9 @@ public final class PluginLanes implements AutoCloseable {
         // until when this worker spins between calls, once a call announced more (submitExpecting)
         long spinFromNanos = NO_SPIN;
         long spinUntilNanos = NO_SPIN;
-        // whether it was told it spins (Spinning), and stays so between the calls that come meanwhile
-        boolean placed = false;
         while (true) {
             if (lane == null) {
-                if (placed) {
-                    spinning.spun();
-                    placed = false;
-                }
+                unplace(); // placed while it spun, and between the calls that came meanwhile
                 spinUntilNanos = NO_SPIN;
                 try {
                     lane = ready.take();
@@ -432,18 +451,25 @@ public final class PluginLanes implements AutoCloseable {
                     continue; // a late interrupt meant for a call that had just finished
                 }
             }
-            Job job;
+            Job job = null;
+            boolean leaving = false;
             synchronized (lock) {
                 if (lane.key == null || closed) {
                     liveWorkers--;
-                    return;
+                    leaving = true;
+                } else {
+                    job = take(lane);
                 }
-                job = take(lane);
+            }
+            if (leaving) {
+                unplace();
+                return;
             }
             for (int streak = 1; job != null; streak++) {
                 Job ran = job;
                 job = run(lane, job, streak < MAX_STREAK);
                 if (job == LEAVE) {
+                    unplace();
                     return;
                 }
                 if (ran.abandoned) {
@@ -455,10 +481,6 @@ public final class PluginLanes implements AutoCloseable {
                 }
             }
             // a new master's announcements may still be on their way after its add: spin on for them
-            if (spinUntilNanos != NO_SPIN && !placed) {
-                spinning.spinning();
-                placed = true;
-            }
             lane = spinUntilNanos == NO_SPIN ? null : spin(spinFromNanos, spinUntilNanos);
         }
     }

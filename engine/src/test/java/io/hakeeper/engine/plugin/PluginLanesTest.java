@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -176,6 +177,34 @@ class PluginLanesTest {
         while (placement.size() < told && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }
+    }
+
+    @Test
+    void twoWorkersDoneWithAnnouncingCallsAtOnceArePlacedOneAtATime() throws Exception {
+        AtomicInteger placedNow = new AtomicInteger();
+        AtomicInteger mostPlaced = new AtomicInteger();
+        List<String> told = new CopyOnWriteArrayList<>();
+        lanes = new PluginLanes("test-lanes", 4, Duration.ofSeconds(10), 4, listener, new PluginLanes.Spinning() {
+            @Override
+            public void spinning() {
+                mostPlaced.accumulateAndGet(placedNow.incrementAndGet(), Math::max);
+                told.add("spinning");
+            }
+
+            @Override
+            public void spun() {
+                placedNow.decrementAndGet();
+                told.add("spun");
+            }
+        });
+        CyclicBarrier together = new CyclicBarrier(2);
+        PluginLanes.Call announcing = () -> together.await(5, TimeUnit.SECONDS);
+        lanes.submitExpecting("VI_1", "expecting", announcing, 0, TimeUnit.MILLISECONDS.toNanos(100));
+        lanes.submitExpecting("VI_2", "expecting", announcing, 0, TimeUnit.MILLISECONDS.toNanos(100));
+        awaitSpun(told, 2);
+        Thread.sleep(200);
+        assertEquals(1, mostPlaced.get(), "two workers were placed at once: " + told);
+        assertEquals(List.of("spinning", "spun"), told);
     }
 
     @Test

@@ -55,21 +55,11 @@ final class NetlinkBackend implements VipBackend {
      */
     static final long EXPECTED_ADD_NANOS = 20_000_000;
 
-    /** An add made ready: the interface's index, the request, the key of {@link #addedHere}. */
-    private static final class ExpectedAdd {
-        final String device;
-        final int index;
-        final ByteBuffer request;
-        final String key;
-        final long atNanos;
-
-        ExpectedAdd(String device, int index, ByteBuffer request, String key, long atNanos) {
-            this.device = device;
-            this.index = index;
-            this.request = request;
-            this.key = key;
-            this.atNanos = atNanos;
-        }
+    /**
+     * An add made ready: the interface's index, the request, the key of {@link #addedHere}. Only its
+     * accessors are called, never the record's equals or hashCode (linked at their first call).
+     */
+    private record ExpectedAdd(String device, int index, ByteBuffer request, String key, long atNanos) {
     }
 
     /**
@@ -92,7 +82,7 @@ final class NetlinkBackend implements VipBackend {
         String device = address.device().orElse(interfaceName);
         long now = System.nanoTime();
         synchronized (expected) {
-            expected.values().removeIf(stale -> now - stale.atNanos >= EXPECTED_ADD_NANOS);
+            expected.values().removeIf(stale -> now - stale.atNanos() >= EXPECTED_ADD_NANOS);
         }
         int index = addresses.index(device, "add", address);
         expected.put(address, new ExpectedAdd(device, index, addresses.prepareAdd(index, address),
@@ -103,8 +93,8 @@ final class NetlinkBackend implements VipBackend {
     public void addAddress(String interfaceName, VirtualAddress address) throws IOException {
         String device = address.device().orElse(interfaceName);
         ExpectedAdd ready = readyAdd(device, address);
-        int index = ready != null ? ready.index : addresses.index(device, "add", address);
-        int errno = ready != null ? addresses.addPrepared(ready.request) : addresses.addMarked(index, address);
+        int index = ready != null ? ready.index() : addresses.index(device, "add", address);
+        int errno = ready != null ? addresses.addPrepared(ready.request()) : addresses.addMarked(index, address);
         if (errno == Errno.ENODEV && ready != null) {
             // the interface went, or came back under another index, since the add was made ready
             ready = null;
@@ -112,7 +102,7 @@ final class NetlinkBackend implements VipBackend {
             errno = addresses.addMarked(index, address);
         }
         if (errno == 0) {
-            addedHere.add(ready != null ? ready.key : key(index, address));
+            addedHere.add(ready != null ? ready.key() : key(index, address));
             return;
         }
         if (errno == Errno.EEXIST && address.address() instanceof Inet4Address
@@ -125,8 +115,8 @@ final class NetlinkBackend implements VipBackend {
     /** The add made ready for the address on the device, if a fresh one is there; taken, so used once. */
     private ExpectedAdd readyAdd(String device, VirtualAddress address) {
         ExpectedAdd ready = expected.remove(address);
-        boolean fresh = ready != null && ready.device.equals(device)
-                && System.nanoTime() - ready.atNanos < EXPECTED_ADD_NANOS;
+        boolean fresh = ready != null && ready.device().equals(device)
+                && System.nanoTime() - ready.atNanos() < EXPECTED_ADD_NANOS;
         return fresh ? ready : null;
     }
 
