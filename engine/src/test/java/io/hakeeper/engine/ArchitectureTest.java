@@ -36,7 +36,7 @@ class ArchitectureTest {
     void vrrpLogicTouchesNoSocketsThreadsOrClocks() {
         noClasses().that().resideInAPackage("io.hakeeper.engine.vrrp..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.nio.channels..",
-                        "java.util.concurrent..", "jnr..", "org.pcap4j..", "org.pf4j..", "io.hakeeper.engine.plugin..")
+                        "java.util.concurrent..", "com.sun.jna..", "org.pcap4j..", "org.pf4j..", "io.hakeeper.engine.plugin..")
                 .orShould().dependOnClassesThat().haveNameMatching(
                         "java\\.net\\.(Socket|ServerSocket|DatagramSocket|MulticastSocket|NetworkInterface).*")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.lang.Thread")

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -25,11 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import jnr.unixsocket.Credentials;
-import jnr.unixsocket.UnixServerSocketChannel;
-import jnr.unixsocket.UnixSocketAddress;
-import jnr.unixsocket.UnixSocketChannel;
-import jnr.unixsocket.UnixSocketOptions;
+import io.hakeeper.engine.net.UnixStreamSocket;
 
 /**
  * The control socket: a Unix stream socket served on threads of its own ({@code hakeeper-control-accept}
@@ -77,7 +72,7 @@ public final class ControlServer implements AutoCloseable {
     }
 
     private final Path path;
-    private final UnixServerSocketChannel server;
+    private final UnixStreamSocket server;
     private final ControlProtocol protocol;
     private final EventHub events;
     private final Limits limits;
@@ -85,7 +80,7 @@ public final class ControlServer implements AutoCloseable {
     private final Thread acceptor;
     private volatile boolean closed;
 
-    private ControlServer(Path path, UnixServerSocketChannel server, ControlProtocol protocol, EventHub events,
+    private ControlServer(Path path, UnixStreamSocket server, ControlProtocol protocol, EventHub events,
                           Limits limits) {
         this.path = path;
         this.server = server;
@@ -115,9 +110,8 @@ public final class ControlServer implements AutoCloseable {
         refuseLiveSocket(socket);
         Path temporary = socket.resolveSibling("." + socket.getFileName() + "." + ProcessHandle.current().pid());
         Files.deleteIfExists(temporary);
-        UnixServerSocketChannel server = UnixServerSocketChannel.open();
+        UnixStreamSocket server = UnixStreamSocket.listen(temporary, limits.backlog());
         try {
-            server.socket().bind(new UnixSocketAddress(temporary.toFile()), limits.backlog());
             warnWhenTheKernelCapsTheBacklog(limits.backlog());
             Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-rw----"));
             if (group.isPresent()) {
@@ -190,7 +184,7 @@ public final class ControlServer implements AutoCloseable {
 
     private void acceptLoop() {
         while (!closed) {
-            UnixSocketChannel client;
+            UnixStreamSocket client;
             try {
                 client = server.accept();
             } catch (IOException e) {
@@ -198,9 +192,6 @@ public final class ControlServer implements AutoCloseable {
                     LOG.warn("control socket {}: accept failed: {}", path, e.getMessage());
                     sleepQuietly();
                 }
-                continue;
-            }
-            if (client == null) {
                 continue;
             }
             if (closed) {
@@ -217,29 +208,26 @@ public final class ControlServer implements AutoCloseable {
         }
     }
 
-    private void serve(UnixSocketChannel client) {
+    private void serve(UnixStreamSocket client) {
         try (client) {
-            Credentials credentials = client.getOption(UnixSocketOptions.SO_PEERCRED);
-            PeerCredentials peer = new PeerCredentials(credentials.getUid(), credentials.getGid(), credentials.getPid());
-            client.setOption(UnixSocketOptions.SO_RCVTIMEO, (int) limits.idle().toMillis());
-            client.setOption(UnixSocketOptions.SO_SNDTIMEO, (int) limits.idle().toMillis());
-            ByteBuffer buffer = ByteBuffer.allocate(8192);
+            UnixStreamSocket.Credentials credentials = client.peerCredentials();
+            PeerCredentials peer = new PeerCredentials(credentials.uid(), credentials.gid(), credentials.pid());
+            client.timeouts(limits.idle());
+            byte[] buffer = new byte[8192];
             ByteArrayOutputStream line = new ByteArrayOutputStream();
             while (!closed) {
-                buffer.clear();
                 int read = client.read(buffer);
                 if (read < 0) {
                     return;
                 }
                 if (read == 0) {
-                    // SO_RCVTIMEO ran out: jnr answers 0 for EAGAIN
+                    // SO_RCVTIMEO ran out
                     write(client, ControlProtocol.error(ErrorCode.IDLE_TIMEOUT, "no complete request within "
                             + limits.idle().toSeconds() + " s; closing"));
                     return;
                 }
-                buffer.flip();
-                while (buffer.hasRemaining()) {
-                    byte b = buffer.get();
+                for (int i = 0; i < read; i++) {
+                    byte b = buffer[i];
                     if (b != NEWLINE) {
                         if (line.size() >= limits.maxLineBytes()) {
                             write(client, ControlProtocol.error(ErrorCode.LINE_TOO_LONG, "a request line is at most "
@@ -273,9 +261,9 @@ public final class ControlServer implements AutoCloseable {
     }
 
     /** Writes event lines until the client closes its end, or falls too far behind, or the server closes. */
-    private void stream(UnixSocketChannel client) throws IOException, InterruptedException {
+    private void stream(UnixStreamSocket client) throws IOException, InterruptedException {
         try (EventHub.Subscription subscription = events.subscribe()) {
-            ByteBuffer probe = ByteBuffer.allocate(512);
+            byte[] probe = new byte[512];
             while (!closed) {
                 String line = subscription.poll(250);
                 if (subscription.overflowed()) {
@@ -287,27 +275,18 @@ public final class ControlServer implements AutoCloseable {
                     write(client, line);
                 }
                 // whatever the client sends now is ignored; its end of file ends the stream
-                client.configureBlocking(false);
-                probe.clear();
-                int read = client.read(probe);
-                client.configureBlocking(true);
-                if (read < 0) {
+                if (client.readNow(probe) < 0) {
                     return;
                 }
             }
         }
     }
 
-    private static void write(UnixSocketChannel client, String line) throws IOException {
-        ByteBuffer bytes = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
-        while (bytes.hasRemaining()) {
-            if (client.write(bytes) <= 0 && bytes.hasRemaining()) {
-                throw new IOException("the client does not read its answer");
-            }
-        }
+    private static void write(UnixStreamSocket client, String line) throws IOException {
+        client.write((line + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void writeQuietly(UnixSocketChannel client, String line) {
+    private static void writeQuietly(UnixStreamSocket client, String line) {
         try {
             write(client, line);
         } catch (IOException e) {
@@ -315,12 +294,8 @@ public final class ControlServer implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(UnixSocketChannel client) {
-        try {
-            client.close();
-        } catch (IOException e) {
-            // already gone
-        }
+    private static void closeQuietly(UnixStreamSocket client) {
+        client.close();
     }
 
     private static void sleepQuietly() {
@@ -336,12 +311,8 @@ public final class ControlServer implements AutoCloseable {
     public void close() {
         closed = true;
         try {
-            // a blocked accept() is not woken by close(); a connection of our own wakes it
-            try (SocketChannel wake = SocketChannel.open(StandardProtocolFamily.UNIX)) {
-                wake.connect(UnixDomainSocketAddress.of(path));
-            } catch (IOException e) {
-                // nothing to wake
-            }
+            // a blocked accept() is not woken by close(); a shutdown wakes it
+            server.shutdown();
             acceptor.join(1000);
             server.close();
             Files.deleteIfExists(path);

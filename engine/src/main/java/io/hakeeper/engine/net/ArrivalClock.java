@@ -2,7 +2,6 @@ package io.hakeeper.engine.net;
 
 import java.util.function.LongSupplier;
 
-import jnr.ffi.Pointer;
 
 /**
  * Puts the kernel's arrival stamps of packets ({@link ReceivedPacket#arrivedAtRealtimeNanos}, wall-clock
@@ -33,9 +32,9 @@ public final class ArrivalClock {
 
     /** On the JVM's monotonic clock (the loop's, {@code System.nanoTime}) and the kernel's wall clock. */
     public static ArrivalClock system() {
-        Pointer timespec = Native.allocate(16);
+        NativeMemory timespec = Native.allocate(16);
         return new ArrivalClock(System::nanoTime, () -> {
-            if (Native.LIBC.clock_gettime(Linux.CLOCK_REALTIME, timespec) != 0) {
+            if (LibC.clock_gettime(Linux.CLOCK_REALTIME, timespec.address()) != 0) {
                 return 0; // never seen: CLOCK_REALTIME always exists
             }
             return timespec.getLong(0) * 1_000_000_000L + timespec.getLong(8);

@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Collection;
 
-import jnr.ffi.Pointer;
 
 /**
  * The kernel's own account of the network interfaces, as it happens: a non-blocking rtnetlink socket
@@ -47,7 +46,7 @@ public final class LinkWatch implements AutoCloseable {
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(RECEIVE_BUFFER).order(ByteOrder.nativeOrder());
     private final long bufferAddress = Native.addressOf(buffer);
     private final MessageBuffers receiving = new MessageBuffers();
-    private final Pointer request = Native.allocate(NetlinkParser.NLMSG_HEADER + NetlinkParser.IFINFOMSG_SIZE);
+    private final NativeMemory request = Native.allocate(NetlinkParser.NLMSG_HEADER + NetlinkParser.IFINFOMSG_SIZE);
     private int fd;
     private int sequence;
     private boolean dumpRunning;
@@ -74,19 +73,19 @@ public final class LinkWatch implements AutoCloseable {
      *         descriptors or memory)
      */
     public static LinkWatch open(Collection<String> watchedNames, boolean addresses) throws NativeCallException {
-        int fd = Native.LIBC.socket(Linux.AF_NETLINK, Linux.SOCK_RAW | Linux.SOCK_NONBLOCK | Linux.SOCK_CLOEXEC,
+        int fd = LibC.socket(Linux.AF_NETLINK, Linux.SOCK_RAW | Linux.SOCK_NONBLOCK | Linux.SOCK_CLOEXEC,
                 Linux.NETLINK_ROUTE);
         if (fd < 0) {
             throw new NativeCallException(new SocketError(NativeCall.SOCKET, "netlink route", Native.errno()));
         }
         int groups = RTMGRP_LINK | (addresses ? RTMGRP_IPV4_IFADDR | RTMGRP_IPV6_IFADDR : 0);
-        Pointer address = Native.allocate(SOCKADDR_NL_SIZE);
+        NativeMemory address = Native.allocate(SOCKADDR_NL_SIZE);
         address.putShort(0, (short) Linux.AF_NETLINK);
         address.putInt(4, 0); // the kernel picks our port id
         address.putInt(8, groups);
-        if (Native.LIBC.bind(fd, address, SOCKADDR_NL_SIZE) < 0) {
+        if (LibC.bind(fd, address.address(), SOCKADDR_NL_SIZE) < 0) {
             int errno = Native.errno();
-            Native.LIBC.close(fd);
+            LibC.close(fd);
             throw new NativeCallException(new SocketError(NativeCall.BIND, "netlink groups 0x"
                     + Integer.toHexString(groups), errno));
         }
@@ -116,7 +115,7 @@ public final class LinkWatch implements AutoCloseable {
         while (true) {
             receiving.payload(bufferAddress, RECEIVE_BUFFER);
             receiving.lengths(SOCKADDR_NL_SIZE, 0);
-            long received = Native.LIBC.recvmsg(fd, receiving.header, 0);
+            long received = LibC.recvmsg(fd, receiving.header.address(), 0);
             if (received < 0) {
                 int errno = Native.errno();
                 if (errno == Linux.EAGAIN) {
@@ -190,10 +189,10 @@ public final class LinkWatch implements AutoCloseable {
         request.putShort(6, (short) (NLM_F_REQUEST | NLM_F_DUMP));
         request.putInt(8, sequence);
         request.putInt(12, 0);
-        request.setMemory(NetlinkParser.NLMSG_HEADER, bodySize, (byte) 0); // family AF_UNSPEC: every family
+        request.fill(NetlinkParser.NLMSG_HEADER, bodySize, (byte) 0); // family AF_UNSPEC: every family
         parser.dumpStarted(sequence, links);
         // an unconnected netlink socket without an address sends to the kernel, so write(2) will do
-        if (Native.LIBC.write(fd, request, length) < 0) {
+        if (LibC.write(fd, request.address(), length) < 0) {
             lastError = new SocketError(NativeCall.WRITE, "netlink dump request", Native.errno());
             return false;
         }
@@ -214,7 +213,7 @@ public final class LinkWatch implements AutoCloseable {
     @Override
     public void close() {
         if (fd >= 0) {
-            Native.LIBC.close(fd);
+            LibC.close(fd);
             fd = -1;
         }
     }

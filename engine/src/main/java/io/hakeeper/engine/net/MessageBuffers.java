@@ -1,6 +1,5 @@
 package io.hakeeper.engine.net;
 
-import jnr.ffi.Pointer;
 
 /**
  * The native memory of one direction of a socket, allocated once and reused by every sendmsg or recvmsg:
@@ -29,17 +28,17 @@ final class MessageBuffers {
     // struct cmsghdr: size_t len, int level, int type, then data aligned to 8
     static final int CMSG_HEADER = 16;
 
-    final Pointer header;
-    final Pointer iovec = Native.allocate(IOVEC_SIZE);
-    final Pointer name = Native.allocate(SOCKADDR_IN6_SIZE);
-    final Pointer control = Native.allocate(CONTROL_SIZE);
+    final NativeMemory header;
+    final NativeMemory iovec = Native.allocate(IOVEC_SIZE);
+    final NativeMemory name = Native.allocate(SOCKADDR_IN6_SIZE);
+    final NativeMemory control = Native.allocate(CONTROL_SIZE);
 
     MessageBuffers() {
         this(Native.allocate(MSGHDR_SIZE));
     }
 
     /** @param header {@link #MSGHDR_SIZE} bytes of zeroed native memory, kept alive by the caller */
-    MessageBuffers(Pointer header) {
+    MessageBuffers(NativeMemory header) {
         this.header = header;
         header.putAddress(MSG_NAME, name.address());
         header.putAddress(MSG_IOV, iovec.address());

@@ -2,37 +2,29 @@ package io.hakeeper.engine.net;
 
 import java.nio.Buffer;
 
-import com.kenai.jffi.MemoryIO;
+import com.sun.jna.Pointer;
 
-import jnr.ffi.LibraryLoader;
-import jnr.ffi.Memory;
-import jnr.ffi.Pointer;
-import jnr.ffi.Runtime;
-
-/** The loaded libc and the few helpers every native structure of this package needs. */
+/** The helpers every native structure of this package needs, beside {@link LibC}. */
 final class Native {
-
-    static final LibC LIBC = LibraryLoader.create(LibC.class).load("c");
-    static final Runtime RUNTIME = Runtime.getRuntime(LIBC);
 
     private Native() {
     }
 
     /** errno of this thread's last {@link LibC} call that failed. */
     static int errno() {
-        return RUNTIME.getLastError();
+        return com.sun.jna.Native.getLastError();
     }
 
-    /** Zeroed native memory, owned by the Java object that holds the pointer (freed when it is collected). */
-    static Pointer allocate(int size) {
-        return Memory.allocateDirect(RUNTIME, size, true);
+    /** Zeroed native memory, freed when nothing refers to it any more. */
+    static NativeMemory allocate(int size) {
+        return NativeMemory.allocate(size);
     }
 
-    /** The native address of a direct buffer's first byte; no allocation. */
+    /** The native address of a direct buffer's first byte (looked up once per buffer, not per call). */
     static long addressOf(Buffer directBuffer) {
         if (!directBuffer.isDirect()) {
             throw new IllegalArgumentException("raw socket I/O needs a direct ByteBuffer");
         }
-        return MemoryIO.getInstance().getDirectBufferAddress(directBuffer);
+        return Pointer.nativeValue(com.sun.jna.Native.getDirectBufferPointer(directBuffer));
     }
 }

@@ -4,13 +4,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Binds libc (the jnr-ffi stubs every socket of this package calls through) on a thread of its own, so
- * that the binding is ready when the daemon opens its first socket. jnr-ffi writes those stubs at run time,
- * which takes longer than anything else the daemon does before its first advert (about as long as reading
- * the configuration and loading the plugins, which the main thread does meanwhile: on two cores the two
- * overlap).
+ * Binds libc (JNA's registration of {@link LibC}'s native methods, with JNA's own start: its classes and
+ * native library) on a thread of its own, so that the binding is ready when the daemon opens its first
+ * socket, while the main thread reads the configuration and loads the plugins: on two cores the two overlap.
  *
- * <p>The caller {@link #await}s it before its own first native call, the control socket's included: jnr's
+ * <p>The caller {@link #await}s it before its own first native call, the control socket's included: JNA's
  * classes are then initialised by one thread at a time, so no two class initialisers can wait on each
  * other.
  */
@@ -31,7 +29,7 @@ public final class NativeWarmUp {
         // a daemon thread: a daemon that exits early (bad configuration) must not wait for it
         Thread thread = new Thread(() -> {
             try {
-                Native.LIBC.hashCode();
+                LibC.bind();
             } catch (RuntimeException | LinkageError e) {
                 // the first socket the daemon opens meets the same failure and reports it where it belongs
             } finally {

@@ -46,16 +46,16 @@ public final class NetworkNamespace {
 
     /** Moves the calling thread into namespace {@code name} for the rest of its life. */
     public static void enterOnThisThread(String name) throws NativeCallException {
-        int fd = Native.LIBC.open(NAMED_NAMESPACES + name, Linux.O_RDONLY | Linux.O_CLOEXEC);
+        int fd = LibC.open(NAMED_NAMESPACES + name, Linux.O_RDONLY | Linux.O_CLOEXEC);
         if (fd < 0) {
             throw new NativeCallException(new SocketError(NativeCall.OPEN, NAMED_NAMESPACES + name, Native.errno()));
         }
         try {
-            if (Native.LIBC.setns(fd, Linux.CLONE_NEWNET) < 0) {
+            if (LibC.setns(fd, Linux.CLONE_NEWNET) < 0) {
                 throw new NativeCallException(new SocketError(NativeCall.SETNS, name, Native.errno()));
             }
         } finally {
-            Native.LIBC.close(fd);
+            LibC.close(fd);
         }
     }
 }

@@ -5,7 +5,6 @@ import org.slf4j.LoggerFactory;
 
 import io.hakeeper.engine.loop.Waiter;
 
-import jnr.ffi.Pointer;
 
 /**
  * The event loop's {@link Waiter} for a daemon with sockets: the loop thread sleeps in epoll (a
@@ -54,11 +53,11 @@ public final class PollWaiter implements Waiter, AutoCloseable {
     private final int timerFd;
     private final int timerSlot;
     /** The 8-byte value 1, written by any thread; never changed after construction. */
-    private final Pointer one = Native.allocate(8);
+    private final NativeMemory one = Native.allocate(8);
     /** Where the loop thread reads the eventfd counter into; loop thread only. */
-    private final Pointer drained = Native.allocate(8);
+    private final NativeMemory drained = Native.allocate(8);
     /** struct itimerspec { timespec it_interval; timespec it_value; }: one shot, interval zero. Loop thread only. */
-    private final Pointer timerSpec = Native.allocate(32);
+    private final NativeMemory timerSpec = Native.allocate(32);
     /** The deadline the timerfd is armed for ({@link Waiter#NO_DEADLINE}: disarmed). Loop thread only. */
     private long armedFor = Waiter.NO_DEADLINE;
     /** The last failure to arm the timerfd, logged once per cause; loop thread only. */
@@ -73,14 +72,14 @@ public final class PollWaiter implements Waiter, AutoCloseable {
     PollWaiter(int sockets, long gatherNanos, long busyNanos) throws NativeCallException {
         this.gatherNanos = gatherNanos;
         this.busyNanos = busyNanos;
-        eventFd = Native.LIBC.eventfd(0, Linux.EFD_NONBLOCK | Linux.EFD_CLOEXEC);
+        eventFd = LibC.eventfd(0, Linux.EFD_NONBLOCK | Linux.EFD_CLOEXEC);
         if (eventFd < 0) {
             throw new NativeCallException(new SocketError(NativeCall.EVENTFD, "", Native.errno()));
         }
-        timerFd = Native.LIBC.timerfd_create(Linux.CLOCK_MONOTONIC, Linux.TFD_NONBLOCK | Linux.TFD_CLOEXEC);
+        timerFd = LibC.timerfd_create(Linux.CLOCK_MONOTONIC, Linux.TFD_NONBLOCK | Linux.TFD_CLOEXEC);
         if (timerFd < 0) {
             SocketError error = new SocketError(NativeCall.TIMERFD, "", Native.errno());
-            Native.LIBC.close(eventFd);
+            LibC.close(eventFd);
             throw new NativeCallException(error);
         }
         poller = new Poller(sockets + 2);
@@ -129,7 +128,7 @@ public final class PollWaiter implements Waiter, AutoCloseable {
             armedFor = NOT_ARMED;
         }
         if (poller.isReadable(wakeupSlot)) {
-            Native.LIBC.read(eventFd, drained, 8); // resets the counter: later wake-ups start afresh
+            LibC.read(eventFd, drained.address(), 8); // resets the counter: later wake-ups start afresh
         }
     }
 
@@ -155,7 +154,7 @@ public final class PollWaiter implements Waiter, AutoCloseable {
         long in = deadlineNanos == Waiter.NO_DEADLINE ? 0 : deadlineNanos - nowNanos;
         timerSpec.putLong(16, in / 1_000_000_000L);
         timerSpec.putLong(24, in % 1_000_000_000L);
-        if (Native.LIBC.timerfd_settime(timerFd, 0, timerSpec, null) < 0) {
+        if (LibC.timerfd_settime(timerFd, 0, timerSpec.address(), 0) < 0) {
             SocketError error = new SocketError(NativeCall.TIMERFD, "", Native.errno());
             if (!error.equals(timerError)) {
                 LOG.warn("cannot arm the event loop's timer ({}): timers wake it through poll's timeout, up to"
@@ -172,7 +171,7 @@ public final class PollWaiter implements Waiter, AutoCloseable {
     @Override
     public void wakeup() {
         // EAGAIN only when the counter is near 2^64: the loop is awake-pending anyway
-        Native.LIBC.write(eventFd, one, 8);
+        LibC.write(eventFd, one.address(), 8);
     }
 
     /** The last epoll failure, or null. A failing poll returns at once, so the loop notices it spinning. */
@@ -184,7 +183,7 @@ public final class PollWaiter implements Waiter, AutoCloseable {
     public void close() {
         wakeupOnly.close();
         poller.close();
-        Native.LIBC.close(timerFd);
-        Native.LIBC.close(eventFd);
+        LibC.close(timerFd);
+        LibC.close(eventFd);
     }
 }

@@ -2,7 +2,6 @@ package io.hakeeper.engine.net;
 
 import java.util.Arrays;
 
-import jnr.ffi.Pointer;
 
 /**
  * epoll(7) over a fixed number of file descriptors (the raw sockets, the netlink socket, a wake-up
@@ -29,10 +28,10 @@ public final class Poller implements AutoCloseable {
     private static final long NEVER = -1;
 
     private final int epollFd;
-    private final Pointer events;
-    private final Pointer event = Native.allocate(16);
+    private final NativeMemory events;
+    private final NativeMemory event = Native.allocate(16);
     // struct timespec { long tv_sec; long tv_nsec; }
-    private final Pointer timeout = Native.allocate(16);
+    private final NativeMemory timeout = Native.allocate(16);
     private final int capacity;
     /** The descriptor in each slot, -1 for a free slot. */
     private final int[] fds;
@@ -57,7 +56,7 @@ public final class Poller implements AutoCloseable {
         this.readyAt = new long[capacity];
         Arrays.fill(fds, -1);
         Arrays.fill(readyAt, NEVER);
-        epollFd = Native.LIBC.epoll_create1(EPOLL_CLOEXEC);
+        epollFd = LibC.epoll_create1(EPOLL_CLOEXEC);
         if (epollFd < 0) {
             throw new IllegalStateException(new SocketError(NativeCall.EPOLL_CREATE1, "", Native.errno()).toString());
         }
@@ -79,7 +78,7 @@ public final class Poller implements AutoCloseable {
         }
         event.putInt(0, EPOLLIN);
         event.putLong(EVENT_DATA, slot);
-        if (Native.LIBC.epoll_ctl(epollFd, EPOLL_CTL_ADD, fd, event) < 0) {
+        if (LibC.epoll_ctl(epollFd, EPOLL_CTL_ADD, fd, event.address()) < 0) {
             throw new IllegalStateException(new SocketError(NativeCall.EPOLL_CTL, "descriptor " + fd,
                     Native.errno()).toString());
         }
@@ -95,7 +94,7 @@ public final class Poller implements AutoCloseable {
     public void remove(int slot) {
         if (fds[slot] >= 0) {
             // fails only for a descriptor closed already, which epoll dropped by itself
-            Native.LIBC.epoll_ctl(epollFd, EPOLL_CTL_DEL, fds[slot], event);
+            LibC.epoll_ctl(epollFd, EPOLL_CTL_DEL, fds[slot], event.address());
         }
         fds[slot] = -1;
         readyAt[slot] = NEVER;
@@ -146,18 +145,18 @@ public final class Poller implements AutoCloseable {
     }
 
     private int waitNanos(long timeoutNanos) {
-        Pointer limit = null;
+        long limit = 0; // NULL: no time-out
         if (timeoutNanos >= 0) {
             timeout.putLong(0, timeoutNanos / 1_000_000_000L);
             timeout.putLong(8, timeoutNanos % 1_000_000_000L);
-            limit = timeout;
+            limit = timeout.address();
         }
-        return (int) Native.LIBC.syscall(SYS_EPOLL_PWAIT2, epollFd, events, Math.max(1, capacity), limit, null);
+        return (int) LibC.syscall(SYS_EPOLL_PWAIT2, epollFd, events.address(), Math.max(1, capacity), limit, 0);
     }
 
     private int waitMillis(long timeoutNanos) {
         int millis = timeoutNanos < 0 ? -1 : (int) Math.min(Integer.MAX_VALUE, (timeoutNanos + 999_999) / 1_000_000);
-        return Native.LIBC.epoll_wait(epollFd, events, Math.max(1, capacity), millis);
+        return LibC.epoll_wait(epollFd, events.address(), Math.max(1, capacity), millis);
     }
 
     /** Whether the last poll found the slot readable, or in error (a read then reports the error). */
@@ -171,7 +170,7 @@ public final class Poller implements AutoCloseable {
 
     @Override
     public void close() {
-        Native.LIBC.close(epollFd);
+        LibC.close(epollFd);
     }
 
     private static boolean isX86_64() {

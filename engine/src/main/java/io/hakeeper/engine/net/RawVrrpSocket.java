@@ -66,12 +66,12 @@ public final class RawVrrpSocket implements AdvertTransport, AutoCloseable {
      *         for IPv6 finding the link-local address (EADDRNOTAVAIL: the interface has none yet)
      */
     public static RawVrrpSocket open(Family family, String interfaceName, int protocol) throws NativeCallException {
-        int index = Native.LIBC.if_nametoindex(interfaceName);
+        int index = LibC.if_nametoindex(interfaceName);
         if (index == 0) {
             throw new NativeCallException(new SocketError(NativeCall.IF_NAMETOINDEX, interfaceName, Native.errno()));
         }
         byte[] linkLocal = family == Family.IPV6 ? linkLocalOf(interfaceName) : null;
-        int fd = Native.LIBC.socket(family == Family.IPV6 ? Linux.AF_INET6 : Linux.AF_INET,
+        int fd = LibC.socket(family == Family.IPV6 ? Linux.AF_INET6 : Linux.AF_INET,
                 Linux.SOCK_RAW | Linux.SOCK_NONBLOCK | Linux.SOCK_CLOEXEC, protocol);
         if (fd < 0) {
             throw new NativeCallException(new SocketError(NativeCall.SOCKET, family + " protocol " + protocol,
@@ -85,7 +85,7 @@ public final class RawVrrpSocket implements AdvertTransport, AutoCloseable {
                 options.applyIpv4(protocol == AH_PROTOCOL);
             }
         } catch (NativeCallException e) {
-            Native.LIBC.close(fd);
+            LibC.close(fd);
             throw e;
         }
         RawVrrpSocket socket = new RawVrrpSocket(fd, family, interfaceName, index, protocol, linkLocal);
@@ -169,12 +169,12 @@ public final class RawVrrpSocket implements AdvertTransport, AutoCloseable {
             sending.control.putInt(MessageBuffers.CMSG_HEADER + 8, 0);
             sending.lengths(MessageBuffers.SOCKADDR_IN_SIZE, controlLength);
         }
-        if (Native.LIBC.sendmsg(fd, sending.header, 0) >= 0) {
+        if (LibC.sendmsg(fd, sending.header.address(), 0) >= 0) {
             return IoStatus.DONE;
         }
         int errno = Native.errno();
         // a signal that lands during the call has sent nothing: one more try, or the advert is lost
-        if (errno == Linux.EINTR && Native.LIBC.sendmsg(fd, sending.header, 0) >= 0) {
+        if (errno == Linux.EINTR && LibC.sendmsg(fd, sending.header.address(), 0) >= 0) {
             return IoStatus.DONE;
         }
         return failure(NativeCall.SENDMSG, errno == Linux.EINTR ? Native.errno() : errno, source);
@@ -203,7 +203,7 @@ public final class RawVrrpSocket implements AdvertTransport, AutoCloseable {
         boolean ipv6 = family == Family.IPV6;
         receiving.lengths(ipv6 ? MessageBuffers.SOCKADDR_IN6_SIZE : MessageBuffers.SOCKADDR_IN_SIZE,
                 MessageBuffers.CONTROL_SIZE);
-        long received = Native.LIBC.recvmsg(fd, receiving.header, 0);
+        long received = LibC.recvmsg(fd, receiving.header.address(), 0);
         if (received < 0) {
             return failure(NativeCall.RECVMSG, Native.errno());
         }
@@ -222,7 +222,7 @@ public final class RawVrrpSocket implements AdvertTransport, AutoCloseable {
         batch.prepare(ipv6 ? MessageBuffers.SOCKADDR_IN6_SIZE : MessageBuffers.SOCKADDR_IN_SIZE,
                 MessageBuffers.CONTROL_SIZE);
         // the socket is non-blocking: the kernel returns what it found once the queue is empty
-        int received = Native.LIBC.recvmmsg(fd, batch.vector, batch.capacity(), 0, null);
+        int received = LibC.recvmmsg(fd, batch.vector.address(), batch.capacity(), 0, 0);
         if (received < 0) {
             return failure(NativeCall.RECVMMSG, Native.errno());
         }
@@ -352,7 +352,7 @@ public final class RawVrrpSocket implements AdvertTransport, AutoCloseable {
     @Override
     public void close() {
         if (fd >= 0) {
-            Native.LIBC.close(fd);
+            LibC.close(fd);
             fd = -1;
         }
     }

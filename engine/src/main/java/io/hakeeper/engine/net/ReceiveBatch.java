@@ -2,7 +2,6 @@ package io.hakeeper.engine.net;
 
 import java.nio.ByteBuffer;
 
-import jnr.ffi.Pointer;
 
 /**
  * Room for several packets read from a socket by one recvmmsg(2) ({@link RawVrrpSocket#receive(ReceiveBatch)}):
@@ -21,7 +20,7 @@ public final class ReceiveBatch {
     private static final int MMSGHDR_SIZE = 64;
     private static final int MSG_LEN = MessageBuffers.MSGHDR_SIZE;
 
-    final Pointer vector;
+    final NativeMemory vector;
     private final MessageBuffers[] messages;
     private final ByteBuffer[] buffers;
     private final ReceivedPacket[] packets;

@@ -15,6 +15,6 @@ public final class SignalDisposition {
 
     /** Sets {@code signal} back to its default action; true when the kernel took it. */
     public static boolean restoreDefault(int signal) {
-        return Native.LIBC.signal(signal, SIG_DFL) != -1;
+        return LibC.signal(signal, SIG_DFL) != -1;
     }
 }

@@ -12,7 +12,7 @@ public record SocketError(NativeCall call, String detail, int errno) {
 
     /** libc's text for the errno, e.g. "No buffer space available". */
     public String reason() {
-        return Native.LIBC.strerror(errno);
+        return LibC.strerror(errno);
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.hakeeper.engine.net;
 
 import java.nio.charset.StandardCharsets;
 
-import jnr.ffi.Pointer;
 
 /**
  * Configures a fresh raw VRRP socket: bound to its interface, member of the VRRP group there, TTL / hop
@@ -19,7 +18,7 @@ final class SocketOptions {
     private final int fd;
     private final String interfaceName;
     private final int interfaceIndex;
-    private final Pointer scratch = Native.allocate(32);
+    private final NativeMemory scratch = Native.allocate(32);
 
     SocketOptions(int fd, String interfaceName, int interfaceIndex) {
         this.fd = fd;
@@ -90,7 +89,7 @@ final class SocketOptions {
     }
 
     private void set(int level, int option, int length, String optionName) throws NativeCallException {
-        if (Native.LIBC.setsockopt(fd, level, option, scratch, length) < 0) {
+        if (LibC.setsockopt(fd, level, option, scratch.address(), length) < 0) {
             throw new NativeCallException(new SocketError(NativeCall.SETSOCKOPT, optionName + " on " + interfaceName,
                     Native.errno()));
         }

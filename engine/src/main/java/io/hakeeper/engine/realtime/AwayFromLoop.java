@@ -1,7 +1,5 @@
 package io.hakeeper.engine.realtime;
 
-import static io.hakeeper.engine.realtime.Kernel.LIBC;
-
 import io.hakeeper.engine.plugin.PluginLanes;
 
 /**
@@ -33,8 +31,8 @@ public final class AwayFromLoop implements PluginLanes.Spinning {
      */
     public void warmUp() {
         try {
-            LIBC.sched_getcpu();
-            LIBC.sched_getaffinity(0, Kernel.CPU_SET_BYTES, mask);
+            RealtimeLibC.sched_getcpu();
+            RealtimeLibC.sched_getaffinity(0, Kernel.CPU_SET_BYTES, mask);
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             // no native access: noteLoop finds the same and the spinner stays where it is
         }
@@ -43,8 +41,8 @@ public final class AwayFromLoop implements PluginLanes.Spinning {
     /** Notes the calling thread (the event loop) and the CPU it runs on now. */
     public void noteLoop() {
         try {
-            loopTid = LIBC.gettid();
-            loopCpu = LIBC.sched_getcpu();
+            loopTid = RealtimeLibC.gettid();
+            loopCpu = RealtimeLibC.sched_getcpu();
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             loopCpu = -1; // no native access here: the spinner stays where it is
         }
@@ -62,7 +60,7 @@ public final class AwayFromLoop implements PluginLanes.Spinning {
             return;
         }
         try {
-            if (LIBC.sched_getaffinity(0, Kernel.CPU_SET_BYTES, before) != 0) {
+            if (RealtimeLibC.sched_getaffinity(0, Kernel.CPU_SET_BYTES, before) != 0) {
                 return;
             }
             long bit = 1L << (cpu % Long.SIZE);
@@ -71,7 +69,7 @@ public final class AwayFromLoop implements PluginLanes.Spinning {
             }
             System.arraycopy(before, 0, mask, 0, WORDS);
             mask[cpu / Long.SIZE] &= ~bit;
-            moved = LIBC.sched_setaffinity(0, Kernel.CPU_SET_BYTES, mask) == 0;
+            moved = RealtimeLibC.sched_setaffinity(0, Kernel.CPU_SET_BYTES, mask) == 0;
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             // best effort, as above
         }
@@ -86,8 +84,8 @@ public final class AwayFromLoop implements PluginLanes.Spinning {
         moved = false;
         try {
             int tid = loopTid;
-            boolean loops = tid >= 0 && LIBC.sched_getaffinity(tid, Kernel.CPU_SET_BYTES, mask) == 0;
-            LIBC.sched_setaffinity(0, Kernel.CPU_SET_BYTES, loops ? mask : before);
+            boolean loops = tid >= 0 && RealtimeLibC.sched_getaffinity(tid, Kernel.CPU_SET_BYTES, mask) == 0;
+            RealtimeLibC.sched_setaffinity(0, Kernel.CPU_SET_BYTES, loops ? mask : before);
         } catch (UnsatisfiedLinkError | RuntimeException e) {
             // best effort, as above
         }

@@ -3,7 +3,7 @@ package io.hakeeper.engine.realtime;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A {@code cpu_set_t} as jnr-ffi passes it: 1024 bits in 16 longs, CPU n at bit n % 64 of long n / 64. */
+/** A {@code cpu_set_t} as libc takes it: 1024 bits in 16 longs, CPU n at bit n % 64 of long n / 64. */
 final class CpuSet {
 
     private CpuSet() {

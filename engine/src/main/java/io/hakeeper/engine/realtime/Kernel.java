@@ -2,14 +2,8 @@ package io.hakeeper.engine.realtime;
 
 import java.util.Map;
 
-import jnr.ffi.LibraryLoader;
-import jnr.ffi.Runtime;
-
-/** The loaded libc of {@link RealtimeLibC}, Linux's numbers for its calls, and errno in words. */
+/** Linux's numbers for its calls, and errno in words. */
 final class Kernel {
-
-    static final RealtimeLibC LIBC = LibraryLoader.create(RealtimeLibC.class).load("c");
-    static final Runtime RUNTIME = Runtime.getRuntime(LIBC);
 
     static final int SCHED_OTHER = 0;
     static final int SCHED_RR = 2;
@@ -39,11 +33,11 @@ final class Kernel {
 
     /** errno of this thread's last failed call. */
     static int errno() {
-        return RUNTIME.getLastError();
+        return com.sun.jna.Native.getLastError();
     }
 
     /** "Operation not permitted (EPERM)". */
     static String describe(int errno) {
-        return LIBC.strerror(errno) + " (" + NAMES.getOrDefault(errno, "errno " + errno) + ")";
+        return RealtimeLibC.strerror(errno) + " (" + NAMES.getOrDefault(errno, "errno " + errno) + ")";
     }
 }

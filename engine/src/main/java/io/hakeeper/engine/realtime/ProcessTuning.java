@@ -1,7 +1,5 @@
 package io.hakeeper.engine.realtime;
 
-import static io.hakeeper.engine.realtime.Kernel.LIBC;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +9,6 @@ import org.slf4j.LoggerFactory;
 
 import io.hakeeper.engine.config.model.ProcessPriorities;
 import io.hakeeper.engine.realtime.JvmThreads.Task;
-import jnr.ffi.Pointer;
 import sun.misc.Signal;
 
 /**
@@ -40,7 +37,7 @@ public final class ProcessTuning {
 
     /** The calling thread's kernel id, as {@code /proc/PID/task/TID} names it. */
     public static int currentThreadId() {
-        return LIBC.gettid();
+        return RealtimeLibC.gettid();
     }
 
     /** Whether {@link #apply} has anything to do: settings asked now or changed before. */
@@ -74,11 +71,11 @@ public final class ProcessTuning {
         int reference = targets.size() > 1 ? targets.get(1).tid() : targets.get(0).tid();
         originalNice = JvmThreads.nice(reference);
         originalCpus = new long[Kernel.CPU_SET_BYTES / Long.BYTES];
-        if (LIBC.sched_getaffinity(reference, Kernel.CPU_SET_BYTES, originalCpus) != 0) {
+        if (RealtimeLibC.sched_getaffinity(reference, Kernel.CPU_SET_BYTES, originalCpus) != 0) {
             originalCpus = null;
         }
         originalRttime = new long[2];
-        if (LIBC.getrlimit(Kernel.RLIMIT_RTTIME, originalRttime) != 0) {
+        if (RealtimeLibC.getrlimit(Kernel.RLIMIT_RTTIME, originalRttime) != 0) {
             originalRttime = new long[] {Kernel.RLIM_INFINITY, Kernel.RLIM_INFINITY};
         }
     }
@@ -117,7 +114,7 @@ public final class ProcessTuning {
         String refused = null;
         for (int pass = 0; pass < 2; pass++) {
             for (Task task : JvmThreads.all()) {
-                if (LIBC.sched_setaffinity(task.tid(), Kernel.CPU_SET_BYTES, mask) != 0) {
+                if (RealtimeLibC.sched_setaffinity(task.tid(), Kernel.CPU_SET_BYTES, mask) != 0) {
                     int errno = Kernel.errno();
                     if (errno != Kernel.ESRCH && refused == null) { // the thread ended meanwhile
                         refused = Kernel.describe(errno) + " for " + task.name() + " (tid " + task.tid() + ")";
@@ -137,7 +134,7 @@ public final class ProcessTuning {
                 // the loop's SCHED_RESET_ON_FORK keeps the plugin threads it starts at normal priority; the VM
                 // thread has none, so that collector workers it starts later inherit its priority
                 int policy = task.name().equals(LOOP) ? Kernel.SCHED_RR | Kernel.SCHED_RESET_ON_FORK : Kernel.SCHED_RR;
-                if (LIBC.sched_setscheduler(task.tid(), policy, new int[] {priority}) == 0) {
+                if (RealtimeLibC.sched_setscheduler(task.tid(), policy, new int[] {priority}) == 0) {
                     anyRealtime = true;
                 } else if (refused == null) {
                     refused = Kernel.describe(Kernel.errno()) + " for " + task.name() + " (tid " + task.tid() + ")";
@@ -166,7 +163,7 @@ public final class ProcessTuning {
         }
         if (realtime) {
             for (Task task : targets) {
-                LIBC.sched_setscheduler(task.tid(), Kernel.SCHED_OTHER, new int[] {0});
+                RealtimeLibC.sched_setscheduler(task.tid(), Kernel.SCHED_OTHER, new int[] {0});
             }
             realtime = false;
             restoreRttime(warnings);
@@ -175,7 +172,7 @@ public final class ProcessTuning {
         if (wanted.nice().isPresent()) {
             int nice = wanted.nice().getAsInt();
             // without the flag, threads the loop starts would inherit a negative nice level
-            LIBC.sched_setscheduler(targets.get(0).tid(), Kernel.SCHED_OTHER | Kernel.SCHED_RESET_ON_FORK,
+            RealtimeLibC.sched_setscheduler(targets.get(0).tid(), Kernel.SCHED_OTHER | Kernel.SCHED_RESET_ON_FORK,
                     new int[] {0});
             String refused = setNice(targets, nice);
             niced = true;
@@ -195,7 +192,7 @@ public final class ProcessTuning {
     private static String setNice(List<Task> targets, int nice) {
         String refused = null;
         for (Task task : targets) {
-            if (LIBC.setpriority(Kernel.PRIO_PROCESS, task.tid(), nice) != 0 && refused == null) {
+            if (RealtimeLibC.setpriority(Kernel.PRIO_PROCESS, task.tid(), nice) != 0 && refused == null) {
                 refused = Kernel.describe(Kernel.errno()) + " for " + task.name() + " (tid " + task.tid() + ")";
             }
         }
@@ -209,13 +206,13 @@ public final class ProcessTuning {
     private void rttime(ProcessPriorities wanted, List<String> warnings) {
         long hard = Math.max(2, wanted.effectiveRlimitRttime());
         handleSigxcpu();
-        if (LIBC.setrlimit(Kernel.RLIMIT_RTTIME, new long[] {hard / 2, hard}) == 0) {
+        if (RealtimeLibC.setrlimit(Kernel.RLIMIT_RTTIME, new long[] {hard / 2, hard}) == 0) {
             rttimeSet = true;
             return;
         }
         int errno = Kernel.errno();
         long[] now = new long[2];
-        LIBC.getrlimit(Kernel.RLIMIT_RTTIME, now);
+        RealtimeLibC.getrlimit(Kernel.RLIMIT_RTTIME, now);
         warnings.add("vrrp_rlimit_rttime " + hard + ": the kernel refused RLIMIT_RTTIME " + hard / 2 + "/" + hard
                 + " us: " + Kernel.describe(errno) + "; it stays " + limit(now[0]) + "/" + limit(now[1]) + " (raising a"
                 + " hard limit needs CAP_SYS_RESOURCE, and some kernels refuse it even then): restart hakeeperd to"
@@ -226,7 +223,7 @@ public final class ProcessTuning {
         if (!rttimeSet) {
             return;
         }
-        if (LIBC.setrlimit(Kernel.RLIMIT_RTTIME, originalRttime) == 0) {
+        if (RealtimeLibC.setrlimit(Kernel.RLIMIT_RTTIME, originalRttime) == 0) {
             rttimeSet = false;
         } else {
             // no thread runs realtime any more, so the limit that stays counts for nothing
@@ -256,14 +253,14 @@ public final class ProcessTuning {
     private void memory(ProcessPriorities wanted, List<String> warnings) {
         if (wanted.noSwap() && !locked) {
             long[] memlock = new long[2];
-            LIBC.getrlimit(Kernel.RLIMIT_MEMLOCK, memlock);
+            RealtimeLibC.getrlimit(Kernel.RLIMIT_MEMLOCK, memlock);
             if (!Capabilities.has(Kernel.CAP_IPC_LOCK) && memlock[0] != Kernel.RLIM_INFINITY) {
                 warnings.add("vrrp_no_swap: memory not locked: hakeeperd has neither CAP_IPC_LOCK nor an unlimited"
                         + " RLIMIT_MEMLOCK (it is " + memlock[0] + " bytes), and under a limit the JVM's next heap"
                         + " growth or thread would fail once it is reached (systemd: LimitMEMLOCK=infinity)");
                 return;
             }
-            if (LIBC.mlockall(Kernel.MCL_CURRENT | Kernel.MCL_FUTURE | Kernel.MCL_ONFAULT) != 0) {
+            if (RealtimeLibC.mlockall(Kernel.MCL_CURRENT | Kernel.MCL_FUTURE | Kernel.MCL_ONFAULT) != 0) {
                 warnings.add("vrrp_no_swap: the kernel refused mlockall: " + Kernel.describe(Kernel.errno())
                         + "; memory is not locked");
                 return;
@@ -273,7 +270,7 @@ public final class ProcessTuning {
             LOG.info("vrrp_no_swap: memory locked (mlockall), {} MiB of heap, stacks and other anonymous memory"
                     + " touched in advance", touched >> 20);
         } else if (!wanted.noSwap() && locked) {
-            LIBC.munlockall();
+            RealtimeLibC.munlockall();
             locked = false;
             LOG.info("vrrp_no_swap removed: memory unlocked (munlockall)");
         }
@@ -287,7 +284,7 @@ public final class ProcessTuning {
         long touched = 0;
         try {
             for (AnonymousMemory.Region region : AnonymousMemory.writable()) {
-                if (LIBC.mlock(Pointer.wrap(Kernel.RUNTIME, region.start()), region.length()) == 0) {
+                if (RealtimeLibC.mlock(region.start(), region.length()) == 0) {
                     touched += region.length();
                 } else if (Kernel.errno() != Kernel.ENOMEM) { // the mapping went meanwhile
                     warnings.add("vrrp_no_swap: memory is locked but could not all be touched in advance: "

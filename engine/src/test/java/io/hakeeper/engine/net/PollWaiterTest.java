@@ -232,17 +232,17 @@ class PollWaiterTest {
 
     /** An eventfd standing for a socket: readable from {@link #makeReadable} on, as a socket with a packet queued. */
     private static final class ReadableFd implements AutoCloseable {
-        final int fd = Native.LIBC.eventfd(0, Linux.EFD_NONBLOCK | Linux.EFD_CLOEXEC);
-        private final jnr.ffi.Pointer one = Native.allocate(8);
+        final int fd = LibC.eventfd(0, Linux.EFD_NONBLOCK | Linux.EFD_CLOEXEC);
+        private final NativeMemory one = Native.allocate(8);
 
         void makeReadable() {
             one.putLong(0, 1);
-            assertEquals(8, Native.LIBC.write(fd, one, 8));
+            assertEquals(8, LibC.write(fd, one.address(), 8));
         }
 
         @Override
         public void close() {
-            Native.LIBC.close(fd);
+            LibC.close(fd);
         }
     }
 

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import jnr.ffi.Pointer;
 
 /**
  * A descriptor taken out of the poller (its socket about to close) is no longer reported, and its slot is
@@ -22,15 +21,15 @@ class PollerTest {
 
     @BeforeEach
     void open() {
-        first = Native.LIBC.eventfd(0, Linux.EFD_NONBLOCK | Linux.EFD_CLOEXEC);
-        second = Native.LIBC.eventfd(0, Linux.EFD_NONBLOCK | Linux.EFD_CLOEXEC);
+        first = LibC.eventfd(0, Linux.EFD_NONBLOCK | Linux.EFD_CLOEXEC);
+        second = LibC.eventfd(0, Linux.EFD_NONBLOCK | Linux.EFD_CLOEXEC);
         assertTrue(first >= 0 && second >= 0, "eventfd failed");
     }
 
     @AfterEach
     void close() {
-        Native.LIBC.close(first);
-        Native.LIBC.close(second);
+        LibC.close(first);
+        LibC.close(second);
     }
 
     @Test
@@ -64,7 +63,7 @@ class PollerTest {
         try (Poller poller = new Poller(many.length)) {
             int[] slots = new int[many.length];
             for (int i = 0; i < many.length; i++) {
-                many[i] = Native.LIBC.eventfd(0, Linux.EFD_NONBLOCK | Linux.EFD_CLOEXEC);
+                many[i] = LibC.eventfd(0, Linux.EFD_NONBLOCK | Linux.EFD_CLOEXEC);
                 slots[i] = poller.add(many[i]);
             }
             signal(many[3]);
@@ -76,7 +75,7 @@ class PollerTest {
             }
         } finally {
             for (int fd : many) {
-                Native.LIBC.close(fd);
+                LibC.close(fd);
             }
         }
     }
@@ -111,8 +110,8 @@ class PollerTest {
     }
 
     private static void signal(int eventFd) {
-        Pointer one = Native.allocate(8);
+        NativeMemory one = Native.allocate(8);
         one.putLong(0, 1);
-        assertEquals(8, Native.LIBC.write(eventFd, one, 8));
+        assertEquals(8, LibC.write(eventFd, one.address(), 8));
     }
 }
