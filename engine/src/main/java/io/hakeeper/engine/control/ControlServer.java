@@ -110,8 +110,9 @@ public final class ControlServer implements AutoCloseable {
         refuseLiveSocket(socket);
         Path temporary = socket.resolveSibling("." + socket.getFileName() + "." + ProcessHandle.current().pid());
         Files.deleteIfExists(temporary);
-        UnixStreamSocket server = UnixStreamSocket.listen(temporary, limits.backlog());
+        UnixStreamSocket server = null;
         try {
+            server = UnixStreamSocket.listen(temporary, limits.backlog());
             warnWhenTheKernelCapsTheBacklog(limits.backlog());
             Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-rw----"));
             if (group.isPresent()) {
@@ -122,7 +123,9 @@ public final class ControlServer implements AutoCloseable {
             }
             Files.move(temporary, socket, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            server.close();
+            if (server != null) {
+                server.close();
+            }
             Files.deleteIfExists(temporary);
             if (e instanceof java.nio.file.attribute.UserPrincipalNotFoundException) {
                 throw new ControlSocketException("control_group " + group.orElse("") + " does not exist");

@@ -1,6 +1,7 @@
 package io.hakeeper.engine.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -291,6 +292,19 @@ class ControlServerTest {
                 () -> ControlServer.start(socket, Optional.empty(), new ControlProtocol(service,
                         new Permissions(Optional.empty(), dir, dir)), events, ControlServer.Limits.DEFAULT));
         assertTrue(e.getMessage().contains("another hakeeperd"), e.getMessage());
+    }
+
+    @Test
+    void closingWakesTheAcceptingThreadAndRemovesTheSocket() throws Exception {
+        long accepting = acceptingThreads();
+        server.close();
+        assertFalse(Files.exists(socket), "the socket file outlived its server");
+        assertEquals(accepting - 1, acceptingThreads(), "the accepting thread is still blocked in accept");
+    }
+
+    private static long acceptingThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().equals("hakeeper-control-accept") && thread.isAlive()).count();
     }
 
     @Test
