@@ -48,10 +48,7 @@ class UnixStreamSocketTest {
 
     @Test
     void aConnectionCarriesBytesBothWaysAndThePeersPid() throws Exception {
-        Path path = directory.resolve("s.sock");
-        server = UnixStreamSocket.listen(path, 4);
-        try (SocketChannel client = connect(path)) {
-            accepted = server.accept();
+        try (SocketChannel client = connected()) {
             UnixStreamSocket.Credentials peer = accepted.peerCredentials();
             assertEquals(ProcessHandle.current().pid(), peer.pid());
             assertEquals(uidOfThisProcess(), peer.uid());
@@ -73,10 +70,7 @@ class UnixStreamSocketTest {
 
     @Test
     void aReadThatWaitsPastTheTimeOutAnswersZeroAndAReadNowNeverWaits() throws Exception {
-        Path path = directory.resolve("s.sock");
-        server = UnixStreamSocket.listen(path, 4);
-        try (SocketChannel client = connect(path)) {
-            accepted = server.accept();
+        try (SocketChannel client = connected()) {
             assertEquals(0, accepted.readNow(new byte[8]), "nothing has come");
             accepted.timeouts(Duration.ofMillis(200));
             assertEquals(0, accepted.read(new byte[8]), "the client sent nothing within the time-out");
@@ -85,10 +79,7 @@ class UnixStreamSocketTest {
 
     @Test
     void aWriteToAClientThatDoesNotReadFailsAfterTheTimeOut() throws Exception {
-        Path path = directory.resolve("s.sock");
-        server = UnixStreamSocket.listen(path, 4);
-        try (SocketChannel client = connect(path)) {
-            accepted = server.accept();
+        try (SocketChannel client = connected()) {
             accepted.timeouts(Duration.ofMillis(200));
             // far more than the socket buffers of both ends hold
             IOException e = assertThrows(IOException.class, () -> accepted.write(new byte[32 * 1024 * 1024]));
@@ -129,9 +120,13 @@ class UnixStreamSocketTest {
         assertTrue(e.getMessage().startsWith("bind " + path) && e.getMessage().contains("in use"), e.getMessage());
     }
 
-    private static SocketChannel connect(Path path) throws IOException {
+    /** A server listening in the test's directory, a client connected to it, and the server's end of it. */
+    private SocketChannel connected() throws IOException {
+        Path path = directory.resolve("s.sock");
+        server = UnixStreamSocket.listen(path, 4);
         SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
         channel.connect(UnixDomainSocketAddress.of(path));
+        accepted = server.accept();
         return channel;
     }
 
