@@ -2,7 +2,6 @@ package io.hakeeper.engine.net;
 
 import java.util.function.LongSupplier;
 
-
 /**
  * Puts the kernel's arrival stamps of packets ({@link ReceivedPacket#arrivedAtRealtimeNanos}, wall-clock
  * time) on the loop's monotonic clock, so that an advert's timers run from when it reached the host. The

@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Collection;
 
-
 /**
  * The kernel's own account of the network interfaces, as it happens: a non-blocking rtnetlink socket
  * (AF_NETLINK, NETLINK_ROUTE) in the multicast group of link changes, and optionally of IPv4 and IPv6

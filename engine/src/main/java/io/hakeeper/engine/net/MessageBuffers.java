@@ -1,6 +1,5 @@
 package io.hakeeper.engine.net;
 
-
 /**
  * The native memory of one direction of a socket, allocated once and reused by every sendmsg or recvmsg:
  * a {@code struct msghdr} wired to one {@code iovec}, a socket address big enough for IPv6 and a control

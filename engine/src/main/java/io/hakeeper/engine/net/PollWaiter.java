@@ -5,7 +5,6 @@ import org.slf4j.LoggerFactory;
 
 import io.hakeeper.engine.loop.Waiter;
 
-
 /**
  * The event loop's {@link Waiter} for a daemon with sockets: the loop thread sleeps in epoll (a
  * {@link Poller}) over its raw sockets, the netlink socket, an eventfd and a timerfd, so that a packet, a

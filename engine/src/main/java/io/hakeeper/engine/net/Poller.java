@@ -2,7 +2,6 @@ package io.hakeeper.engine.net;
 
 import java.util.Arrays;
 
-
 /**
  * epoll(7) over a fixed number of file descriptors (the raw sockets, the netlink socket, a wake-up
  * descriptor), level-triggered. The descriptors are registered once, so a wait hands the kernel nothing and

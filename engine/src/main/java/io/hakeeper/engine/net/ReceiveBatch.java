@@ -2,7 +2,6 @@ package io.hakeeper.engine.net;
 
 import java.nio.ByteBuffer;
 
-
 /**
  * Room for several packets read from a socket by one recvmmsg(2) ({@link RawVrrpSocket#receive(ReceiveBatch)}):
  * a {@code struct mmsghdr} array whose messages each have their own buffer, address and control memory, all

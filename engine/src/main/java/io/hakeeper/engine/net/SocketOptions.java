@@ -2,7 +2,6 @@ package io.hakeeper.engine.net;
 
 import java.nio.charset.StandardCharsets;
 
-
 /**
  * Configures a fresh raw VRRP socket: bound to its interface, member of the VRRP group there, TTL / hop
  * limit 255 on everything it sends (RFC 5798 5.1.1.3, receivers drop anything else), none of its own

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-
 /**
  * A descriptor taken out of the poller (its socket about to close) is no longer reported, and its slot is
  * taken by the next one added, so a daemon closing and reopening sockets never fills the poller.
