@@ -2,6 +2,8 @@ package io.hakeeper.engine.daemon;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.nio.ByteBuffer;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -20,6 +23,7 @@ import io.hakeeper.api.MapSettings;
 import io.hakeeper.api.PluginContext;
 import io.hakeeper.api.SourcePosition;
 import io.hakeeper.api.VipBackendFactory;
+import io.hakeeper.api.VirtualAddress;
 import io.hakeeper.engine.config.HostName;
 import io.hakeeper.engine.config.HostInterfaces;
 import io.hakeeper.engine.config.model.HakeeperConfig;
@@ -213,7 +217,8 @@ public final class Daemon implements AutoCloseable {
 
         InstanceFactory factory = new InstanceFactory(config.globalDefs(), registry,
                 new PluginContext("vrrp_instance", routerId, configDirectory), runtime,
-                (key, owner) -> new SocketReader(RawVrrpSocket.open(key.family(), key.interfaceName(), key.protocol()),
+                (key, owner) -> new SocketReader(RawVrrpSocket.open(key.family(), key.interfaceName(), key.protocol(),
+                        configuredVips(config.instances().values())),
                         new AdvertReceiver(key.interfaceName() + " " + key.family(), key.family(), owner,
                                 LOG_INTERVAL_NANOS), waiter, arrivals), links);
         opened.undo(() -> factory.readers().values().forEach(reader -> reader.socket().close()));
@@ -542,6 +547,21 @@ public final class Daemon implements AutoCloseable {
         socketRetryDelayNanos = factory.anySocketMissing()
                 ? Math.min(SOCKET_RETRY_MAX_NANOS, socketRetryDelayNanos * 2) : SOCKET_RETRY_FIRST_NANOS;
         scheduleSocketRetry();
+    }
+
+    /**
+     * Whether an address is one of the configured VIPs (virtual_ipaddress or virtual_ipaddress_excluded) of
+     * any instance: such an address is never an advert's source, even when a daemon that was killed left
+     * it on the interface.
+     */
+    private static Predicate<byte[]> configuredVips(Collection<VrrpInstance> instances) {
+        Set<ByteBuffer> vips = new HashSet<>();
+        for (VrrpInstance instance : instances) {
+            for (VirtualAddress vip : VipWork.addresses(instance)) {
+                vips.add(ByteBuffer.wrap(vip.address().getAddress()));
+            }
+        }
+        return address -> vips.contains(ByteBuffer.wrap(address));
     }
 
     /**

@@ -330,7 +330,8 @@ final class VipWork implements AutoCloseable {
         return all;
     }
 
-    private static List<VirtualAddress> addresses(VrrpInstance instance) {
+    /** An instance's virtual_ipaddress and virtual_ipaddress_excluded. */
+    static List<VirtualAddress> addresses(VrrpInstance instance) {
         List<VirtualAddress> all = new ArrayList<>(instance.virtualAddresses());
         all.addAll(instance.excludedAddresses());
         return all;

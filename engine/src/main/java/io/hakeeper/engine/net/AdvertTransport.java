@@ -25,4 +25,9 @@ public interface AdvertTransport {
      * {@code source}, both in network order and as long as each other (4 or 16 bytes), never null.
      */
     IoStatus send(ByteBuffer payload, byte[] destination, byte[] source);
+
+    /** Why the last send that returned {@link IoStatus#FAILED} failed (the call, the interface, errno), or null. */
+    default SocketError lastError() {
+        return null;
+    }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
+import java.util.function.Predicate;
 
 import io.hakeeper.engine.config.model.Family;
 
@@ -66,11 +67,20 @@ public final class RawVrrpSocket implements AdvertTransport, AutoCloseable {
      *         for IPv6 finding the link-local address (EADDRNOTAVAIL: the interface has none yet)
      */
     public static RawVrrpSocket open(Family family, String interfaceName, int protocol) throws NativeCallException {
+        return open(family, interfaceName, protocol, address -> false);
+    }
+
+    /**
+     * As {@link #open(Family, String, int)}, for IPv6 with the interface's own link-local address as the
+     * source: one that {@code virtual} says is a configured VIP is passed over.
+     */
+    public static RawVrrpSocket open(Family family, String interfaceName, int protocol, Predicate<byte[]> virtual)
+            throws NativeCallException {
         int index = LibC.if_nametoindex(interfaceName);
         if (index == 0) {
             throw new NativeCallException(new SocketError(NativeCall.IF_NAMETOINDEX, interfaceName, Native.errno()));
         }
-        byte[] linkLocal = family == Family.IPV6 ? linkLocalOf(interfaceName) : null;
+        byte[] linkLocal = family == Family.IPV6 ? linkLocalOf(interfaceName, virtual) : null;
         int fd = LibC.socket(family == Family.IPV6 ? Linux.AF_INET6 : Linux.AF_INET,
                 Linux.SOCK_RAW | Linux.SOCK_NONBLOCK | Linux.SOCK_CLOEXEC, protocol);
         if (fd < 0) {
@@ -120,9 +130,9 @@ public final class RawVrrpSocket implements AdvertTransport, AutoCloseable {
         lastReceiveBuffer = null;
     }
 
-    private static byte[] linkLocalOf(String interfaceName) throws NativeCallException {
+    private static byte[] linkLocalOf(String interfaceName, Predicate<byte[]> virtual) throws NativeCallException {
         try {
-            return LinkLocalAddress.of(interfaceName).orElseThrow(() -> new NativeCallException(
+            return LinkLocalAddress.of(interfaceName, virtual).orElseThrow(() -> new NativeCallException(
                     new SocketError(NativeCall.FIND_LINK_LOCAL, interfaceName, Linux.EADDRNOTAVAIL)));
         } catch (IOException e) {
             throw new NativeCallException(new SocketError(NativeCall.FIND_LINK_LOCAL, e.getMessage(),
@@ -316,6 +326,7 @@ public final class RawVrrpSocket implements AdvertTransport, AutoCloseable {
     }
 
     /** The most recent failure of a send or receive, or null when none has failed. */
+    @Override
     public SocketError lastError() {
         return lastError;
     }

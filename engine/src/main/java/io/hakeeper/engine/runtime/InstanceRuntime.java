@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import io.hakeeper.engine.net.AdvertTransport;
 import io.hakeeper.engine.loop.Timer;
 import io.hakeeper.engine.net.IoStatus;
+import io.hakeeper.engine.net.SocketError;
 import io.hakeeper.engine.vrrp.InstanceMachine;
 import io.hakeeper.engine.vrrp.ReceiveChecks;
 import io.hakeeper.engine.vrrp.ReceiveExpectations;
@@ -182,10 +183,17 @@ public final class InstanceRuntime {
             sendFailures++;
             if (sendFailures == 1 || Long.bitCount(sendFailures) == 1) {
                 // 1st, 2nd, 4th, 8th ... failure: a dead interface is said, not shouted once per advert
-                LOG.warn("{}: advert not sent{} ({} failures so far)", label,
-                        status == IoStatus.WOULD_BLOCK ? ": the socket's send buffer is full" : "", sendFailures);
+                LOG.warn("{}: advert not sent: {} ({} failures so far)", label, whyNotSent(status), sendFailures);
             }
         }
+    }
+
+    private Object whyNotSent(IoStatus status) {
+        if (status == IoStatus.WOULD_BLOCK) {
+            return "the socket's send buffer is full";
+        }
+        SocketError error = transport.lastError();
+        return error != null ? error : "the transport refused it";
     }
 
     @Override
