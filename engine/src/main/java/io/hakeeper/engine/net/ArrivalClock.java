@@ -31,7 +31,7 @@ public final class ArrivalClock {
 
     /** On the JVM's monotonic clock (the loop's, {@code System.nanoTime}) and the kernel's wall clock. */
     public static ArrivalClock system() {
-        NativeMemory timespec = Native.allocate(16);
+        NativeMemory timespec = NativeMemory.allocate(16);
         return new ArrivalClock(System::nanoTime, () -> {
             if (LibC.clock_gettime(Linux.CLOCK_REALTIME, timespec.address()) != 0) {
                 return 0; // never seen: CLOCK_REALTIME always exists

@@ -45,7 +45,8 @@ public final class LinkWatch implements AutoCloseable {
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(RECEIVE_BUFFER).order(ByteOrder.nativeOrder());
     private final long bufferAddress = Native.addressOf(buffer);
     private final MessageBuffers receiving = new MessageBuffers();
-    private final NativeMemory request = Native.allocate(NetlinkParser.NLMSG_HEADER + NetlinkParser.IFINFOMSG_SIZE);
+    private final NativeMemory request =
+            NativeMemory.allocate(NetlinkParser.NLMSG_HEADER + NetlinkParser.IFINFOMSG_SIZE);
     private int fd;
     private int sequence;
     private boolean dumpRunning;
@@ -78,7 +79,7 @@ public final class LinkWatch implements AutoCloseable {
             throw new NativeCallException(new SocketError(NativeCall.SOCKET, "netlink route", Native.errno()));
         }
         int groups = RTMGRP_LINK | (addresses ? RTMGRP_IPV4_IFADDR | RTMGRP_IPV6_IFADDR : 0);
-        NativeMemory address = Native.allocate(SOCKADDR_NL_SIZE);
+        NativeMemory address = NativeMemory.allocate(SOCKADDR_NL_SIZE);
         address.putShort(0, (short) Linux.AF_NETLINK);
         address.putInt(4, 0); // the kernel picks our port id
         address.putInt(8, groups);

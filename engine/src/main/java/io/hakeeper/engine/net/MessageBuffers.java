@@ -28,12 +28,12 @@ final class MessageBuffers {
     static final int CMSG_HEADER = 16;
 
     final NativeMemory header;
-    final NativeMemory iovec = Native.allocate(IOVEC_SIZE);
-    final NativeMemory name = Native.allocate(SOCKADDR_IN6_SIZE);
-    final NativeMemory control = Native.allocate(CONTROL_SIZE);
+    final NativeMemory iovec = NativeMemory.allocate(IOVEC_SIZE);
+    final NativeMemory name = NativeMemory.allocate(SOCKADDR_IN6_SIZE);
+    final NativeMemory control = NativeMemory.allocate(CONTROL_SIZE);
 
     MessageBuffers() {
-        this(Native.allocate(MSGHDR_SIZE));
+        this(NativeMemory.allocate(MSGHDR_SIZE));
     }
 
     /** @param header {@link #MSGHDR_SIZE} bytes of zeroed native memory, kept alive by the caller */

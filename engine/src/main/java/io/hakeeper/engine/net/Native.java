@@ -4,7 +4,7 @@ import java.nio.Buffer;
 
 import com.sun.jna.Pointer;
 
-/** The helpers every native structure of this package needs, beside {@link LibC}. */
+/** errno and a direct buffer's address: what every native call of this package needs beside {@link LibC}. */
 final class Native {
 
     private Native() {
@@ -13,11 +13,6 @@ final class Native {
     /** errno of this thread's last {@link LibC} call that failed. */
     static int errno() {
         return com.sun.jna.Native.getLastError();
-    }
-
-    /** Zeroed native memory, freed when nothing refers to it any more. */
-    static NativeMemory allocate(int size) {
-        return NativeMemory.allocate(size);
     }
 
     /** The native address of a direct buffer's first byte (looked up once per buffer, not per call). */

@@ -46,10 +46,6 @@ final class NativeMemory {
         bytes.putShort((int) offset, value);
     }
 
-    short getShort(long offset) {
-        return bytes.getShort((int) offset);
-    }
-
     void putInt(long offset, int value) {
         bytes.putInt((int) offset, value);
     }

@@ -52,11 +52,11 @@ public final class PollWaiter implements Waiter, AutoCloseable {
     private final int timerFd;
     private final int timerSlot;
     /** The 8-byte value 1, written by any thread; never changed after construction. */
-    private final NativeMemory one = Native.allocate(8);
+    private final NativeMemory one = NativeMemory.allocate(8);
     /** Where the loop thread reads the eventfd counter into; loop thread only. */
-    private final NativeMemory drained = Native.allocate(8);
+    private final NativeMemory drained = NativeMemory.allocate(8);
     /** struct itimerspec { timespec it_interval; timespec it_value; }: one shot, interval zero. Loop thread only. */
-    private final NativeMemory timerSpec = Native.allocate(32);
+    private final NativeMemory timerSpec = NativeMemory.allocate(32);
     /** The deadline the timerfd is armed for ({@link Waiter#NO_DEADLINE}: disarmed). Loop thread only. */
     private long armedFor = Waiter.NO_DEADLINE;
     /** The last failure to arm the timerfd, logged once per cause; loop thread only. */

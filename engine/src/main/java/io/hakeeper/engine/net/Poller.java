@@ -28,9 +28,9 @@ public final class Poller implements AutoCloseable {
 
     private final int epollFd;
     private final NativeMemory events;
-    private final NativeMemory event = Native.allocate(16);
+    private final NativeMemory event = NativeMemory.allocate(16);
     // struct timespec { long tv_sec; long tv_nsec; }
-    private final NativeMemory timeout = Native.allocate(16);
+    private final NativeMemory timeout = NativeMemory.allocate(16);
     private final int capacity;
     /** The descriptor in each slot, -1 for a free slot. */
     private final int[] fds;
@@ -50,7 +50,7 @@ public final class Poller implements AutoCloseable {
     Poller(int capacity, boolean nanosecondTimeouts) {
         this.nanosecondTimeouts = nanosecondTimeouts;
         this.capacity = capacity;
-        this.events = Native.allocate(Math.max(1, capacity) * EVENT_SIZE);
+        this.events = NativeMemory.allocate(Math.max(1, capacity) * EVENT_SIZE);
         this.fds = new int[capacity];
         this.readyAt = new long[capacity];
         Arrays.fill(fds, -1);

@@ -30,7 +30,7 @@ public final class ReceiveBatch {
         if (capacity < 1) {
             throw new IllegalArgumentException("a batch holds at least one packet: " + capacity);
         }
-        vector = Native.allocate(capacity * MMSGHDR_SIZE);
+        vector = NativeMemory.allocate(capacity * MMSGHDR_SIZE);
         messages = new MessageBuffers[capacity];
         buffers = new ByteBuffer[capacity];
         packets = new ReceivedPacket[capacity];

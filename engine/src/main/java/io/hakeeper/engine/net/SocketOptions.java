@@ -17,7 +17,7 @@ final class SocketOptions {
     private final int fd;
     private final String interfaceName;
     private final int interfaceIndex;
-    private final NativeMemory scratch = Native.allocate(32);
+    private final NativeMemory scratch = NativeMemory.allocate(32);
 
     SocketOptions(int fd, String interfaceName, int interfaceIndex) {
         this.fd = fd;

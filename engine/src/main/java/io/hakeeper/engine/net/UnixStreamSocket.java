@@ -45,24 +45,24 @@ public final class UnixStreamSocket implements AutoCloseable {
     public static UnixStreamSocket listen(Path path, int backlog) throws IOException {
         byte[] name = path.toString().getBytes(StandardCharsets.UTF_8);
         if (name.length >= SOCKADDR_UN_SIZE - SUN_PATH_OFFSET) {
-            throw new IOException("socket path " + path + " is longer than the " + (SOCKADDR_UN_SIZE - SUN_PATH_OFFSET - 1)
-                    + " bytes a Unix socket's address holds");
+            throw new IOException("socket path " + path + " is longer than the "
+                    + (SOCKADDR_UN_SIZE - SUN_PATH_OFFSET - 1) + " bytes a Unix socket's address holds");
         }
         int fd = LibC.socket(AF_UNIX, SOCK_STREAM | Linux.SOCK_CLOEXEC, 0);
         if (fd < 0) {
-            throw failure("socket", path);
+            throw failure(NativeCall.SOCKET, path.toString());
         }
         UnixStreamSocket socket = new UnixStreamSocket(fd, 0); // it never reads: no buffer
         NativeMemory address = NativeMemory.allocate(SOCKADDR_UN_SIZE);
         address.putShort(0, (short) AF_UNIX);
         address.put(SUN_PATH_OFFSET, name, 0, name.length);
         if (LibC.bind(fd, address.address(), SUN_PATH_OFFSET + name.length + 1) < 0) {
-            IOException e = failure("bind", path);
+            IOException e = failure(NativeCall.BIND, path.toString());
             socket.close();
             throw e;
         }
         if (LibC.listen(fd, backlog) < 0) {
-            IOException e = failure("listen", path);
+            IOException e = failure(NativeCall.LISTEN, path.toString());
             socket.close();
             throw e;
         }
@@ -76,9 +76,8 @@ public final class UnixStreamSocket implements AutoCloseable {
             if (client >= 0) {
                 return new UnixStreamSocket(client, BUFFER_BYTES);
             }
-            int errno = Native.errno();
-            if (errno != Linux.EINTR) {
-                throw new IOException("accept: " + LibC.strerror(errno));
+            if (Native.errno() != Linux.EINTR) {
+                throw failure(NativeCall.ACCEPT4, "");
             }
         }
     }
@@ -88,7 +87,7 @@ public final class UnixStreamSocket implements AutoCloseable {
         credentials.putInt(UCRED_SIZE, UCRED_SIZE); // the socklen_t after the struct
         if (LibC.getsockopt(fd, Linux.SOL_SOCKET, SO_PEERCRED, credentials.address(),
                 credentials.address() + UCRED_SIZE) < 0) {
-            throw failure("SO_PEERCRED", null);
+            throw failure(NativeCall.GETSOCKOPT, "SO_PEERCRED");
         }
         return new Credentials(credentials.getInt(0), credentials.getInt(4), credentials.getInt(8));
     }
@@ -100,7 +99,7 @@ public final class UnixStreamSocket implements AutoCloseable {
         time.putLong(8, limit.toMillisPart() * 1000L);
         if (LibC.setsockopt(fd, Linux.SOL_SOCKET, SO_RCVTIMEO, time.address(), TIMEVAL_SIZE) < 0
                 || LibC.setsockopt(fd, Linux.SOL_SOCKET, SO_SNDTIMEO, time.address(), TIMEVAL_SIZE) < 0) {
-            throw failure("SO_RCVTIMEO/SO_SNDTIMEO", null);
+            throw failure(NativeCall.SETSOCKOPT, "SO_RCVTIMEO, SO_SNDTIMEO");
         }
     }
 
@@ -134,7 +133,7 @@ public final class UnixStreamSocket implements AutoCloseable {
                 return 0;
             }
             if (errno != Linux.EINTR) {
-                throw new IOException("read: " + LibC.strerror(errno));
+                throw failure(NativeCall.RECV, "");
             }
         }
     }
@@ -157,7 +156,7 @@ public final class UnixStreamSocket implements AutoCloseable {
                     throw new IOException("the client does not read its answer");
                 }
                 if (errno != Linux.EINTR) {
-                    throw new IOException("write: " + LibC.strerror(errno));
+                    throw failure(NativeCall.SEND, "");
                 }
             }
             done += chunk;
@@ -181,8 +180,8 @@ public final class UnixStreamSocket implements AutoCloseable {
         }
     }
 
-    private static IOException failure(String call, Path path) {
-        int errno = Native.errno();
-        return new IOException(call + (path == null ? "" : " " + path) + ": " + LibC.strerror(errno));
+    /** The failure of the call just made, worded as every native failure of this package is ({@link SocketError}). */
+    private static IOException failure(NativeCall call, String detail) {
+        return new IOException(new SocketError(call, detail, Native.errno()).toString());
     }
 }

@@ -233,7 +233,7 @@ class PollWaiterTest {
     /** An eventfd standing for a socket: readable from {@link #makeReadable} on, as a socket with a packet queued. */
     private static final class ReadableFd implements AutoCloseable {
         final int fd = LibC.eventfd(0, Linux.EFD_NONBLOCK | Linux.EFD_CLOEXEC);
-        private final NativeMemory one = Native.allocate(8);
+        private final NativeMemory one = NativeMemory.allocate(8);
 
         void makeReadable() {
             one.putLong(0, 1);

@@ -109,7 +109,7 @@ class PollerTest {
     }
 
     private static void signal(int eventFd) {
-        NativeMemory one = Native.allocate(8);
+        NativeMemory one = NativeMemory.allocate(8);
         one.putLong(0, 1);
         assertEquals(8, LibC.write(eventFd, one.address(), 8));
     }

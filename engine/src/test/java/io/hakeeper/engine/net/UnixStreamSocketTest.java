@@ -101,7 +101,7 @@ class UnixStreamSocketTest {
         assertFalse(accepting.isDone(), "accept returned with no client");
         server.shutdown();
         ExecutionException woken = assertThrows(ExecutionException.class, () -> accepting.get(5, TimeUnit.SECONDS));
-        assertTrue(woken.getCause().getMessage().contains("accept"), woken.getCause().getMessage());
+        assertTrue(woken.getCause().getMessage().contains("accept4: "), woken.getCause().getMessage());
     }
 
     @Test
@@ -117,7 +117,8 @@ class UnixStreamSocketTest {
         Path path = directory.resolve("taken");
         Files.writeString(path, "not a socket");
         IOException e = assertThrows(IOException.class, () -> UnixStreamSocket.listen(path, 4));
-        assertTrue(e.getMessage().startsWith("bind " + path) && e.getMessage().contains("in use"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("bind (" + path + ")") && e.getMessage().contains("in use"),
+                e.getMessage());
     }
 
     /** A server listening in the test's directory, a client connected to it, and the server's end of it. */
