@@ -7,10 +7,10 @@
 #
 # TREE defaults to distribution/target/hakeeper. Two routers, A (priority 150) and B (100), each in a
 # network namespace of its own, on one bridge in a third; one VRRPv3 instance at INTERVAL with one VIP,
-# both daemons reading the same keepalived.conf with `vrrp_rt_priority RT_PRIORITY` (and nothing else of
-# the process keywords). Per daemon: a capture starts on the bridge, A starts and holds the VIP, B starts,
-# then `stress-ng --cpu 2 --vm 1 --vm-bytes 512M` runs on the host for DURATION seconds; the capture of
-# that window is judged. The line printed per daemon says:
+# both daemons reading the same keepalived.conf with `vrrp_rt_priority RT_PRIORITY` (and of the process
+# keywords only those in KEYWORDS). Per daemon: a capture starts on the bridge, A starts and holds the VIP,
+# B starts, then `stress-ng --cpu 2 --vm 1 --vm-bytes 512M` runs on the host for DURATION seconds; the
+# capture of that window is judged. The line printed per daemon says:
 #
 #   A adverts   A's adverts in the window, and how many INTERVAL would give
 #   jitter      |gap between consecutive adverts of A - INTERVAL|, in ms: median, p99, max (the gap is
@@ -21,7 +21,7 @@
 #   load        the load average at the end of the window
 #
 # Environment: DURATION (600), INTERVAL (0.01), RT_PRIORITY (50; empty: the keyword is left out),
-# DAEMONS ("hakeeper keepalived"), STRESS (the stress-ng arguments). Everything is removed on exit, also on
+# KEYWORDS (more global_defs lines for both daemons, ';' between them, e.g. "vrrp_no_swap"), DAEMONS ("hakeeper keepalived"), STRESS (the stress-ng arguments). Everything is removed on exit, also on
 # Ctrl-C (KEEP=1 keeps the logs and captures).
 set -euo pipefail
 
@@ -30,6 +30,7 @@ tree=$(cd -- "${1:-$here/distribution/target/hakeeper}" && pwd -P)
 duration=${DURATION:-600}
 interval=${INTERVAL:-0.01}
 rt_priority=${RT_PRIORITY-50}
+keywords=${KEYWORDS:-}
 daemons=${DAEMONS:-"hakeeper keepalived"}
 stress=${STRESS:-"--cpu 2 --vm 1 --vm-bytes 512M"}
 [ "$(id -u)" -eq 0 ] || { echo "$0: needs root (network namespaces)" >&2; exit 1; }
@@ -88,6 +89,7 @@ global_defs {
   router_id r$1
   vrrp_version 3
 ${rt_priority:+  vrrp_rt_priority $rt_priority}
+$(tr ';' '\n' <<< "$keywords" | sed 's/^ */  /')
 }
 vrrp_instance VI_1 {
   state BACKUP
@@ -182,7 +184,7 @@ EOF
 }
 
 echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), load $(cut -d' ' -f1-3 /proc/loadavg), advert_int $interval s," \
-     "${duration} s of stress-ng $stress, vrrp_rt_priority ${rt_priority:-(none)}"
+     "${duration} s of stress-ng $stress, vrrp_rt_priority ${rt_priority:-(none)}${keywords:+, $keywords}"
 for kind in $daemons; do
   one_run "$kind"
 done

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import io.hakeeper.engine.lab.CommandResult;
@@ -27,6 +28,11 @@ final class SoakFaultInjector {
     private static final Duration STATUS_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration RESTART_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration POLL = Duration.ofMillis(10);
+    /** The soak-hang backend's sleep: by then the call has returned, whatever the daemon's own limit. */
+    private static final Duration VIP_HANG_LIMIT = Duration.ofSeconds(20);
+    /** How long after the link's return a router that was not master still takes over and calls for its VIP. */
+    private static final Duration VIP_CALL_WAIT = Duration.ofSeconds(2);
+    private static final Duration STATS_POLL = Duration.ofMillis(100);
 
     private final NamespaceLab lab;
     private final List<SoakRouter> routers;
@@ -280,8 +286,51 @@ final class SoakFaultInjector {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return linkFlap(step, router, seconds(0.5, 1.5, step.duration()), "next VIP call for " + vip + " hangs; ",
-                Optional.of(vr.instance()));
+        long timeoutsBefore = vipTimeouts(router);
+        SoakFault flap = linkFlap(step, router, seconds(0.5, 1.5, step.duration()), "next VIP call for " + vip
+                + " hangs; ", Optional.of(vr.instance()));
+        return awaitHungVipCall(flap, router, timeoutsBefore);
+    }
+
+    /**
+     * The hung call holds its instance's later VIP jobs (the add of the next takeover among them) until the
+     * daemon gives up on it, seconds after the link came back: only then is the VIP free to answer again, and
+     * the fault healed. Judging from the link's return would charge the next fault with this one's wait.
+     */
+    private SoakFault awaitHungVipCall(SoakFault flap, SoakRouter router, long timeoutsBefore) {
+        Path trigger = router.dir().resolve(SoakRouter.VIP_HANG);
+        long consumedBy = System.nanoTime() + VIP_CALL_WAIT.toNanos();
+        while (Files.exists(trigger) && System.nanoTime() - consumedBy < 0) {
+            sleep(POLL);
+        }
+        if (Files.exists(trigger)) {
+            delete(trigger);
+            return new SoakFault(flap.number(), flap.kind(), flap.target(), flap.startMicros(), flap.healMicros(),
+                    flap.detail() + "; no VIP call was made, none hung", flap.exemptVirtualRouter(),
+                    List.of(SoakCheck.pass(SoakInvariant.HEALED, flap.number())), true);
+        }
+        long deadline = System.nanoTime() + VIP_HANG_LIMIT.toNanos();
+        while (vipTimeouts(router) <= timeoutsBefore) {
+            if (System.nanoTime() - deadline > 0) {
+                return new SoakFault(flap.number(), flap.kind(), flap.target(), flap.startMicros(), now(),
+                        flap.detail(), flap.exemptVirtualRouter(), List.of(SoakCheck.fail(SoakInvariant.HEALED,
+                                flap.number(), router + " did not time the hung VIP call out within "
+                                        + VIP_HANG_LIMIT.toSeconds() + " s (ha-admin stats: vip_backend.timeouts)")),
+                        true);
+            }
+            sleep(STATS_POLL);
+        }
+        long heal = now();
+        return new SoakFault(flap.number(), flap.kind(), flap.target(), flap.startMicros(), heal,
+                flap.detail() + "; the hung call timed out " + (heal - flap.healMicros()) / 1000 + " ms after",
+                flap.exemptVirtualRouter(), List.of(SoakCheck.pass(SoakInvariant.HEALED, flap.number())), true);
+    }
+
+    /** The daemon's count of VIP backend calls that ran out of time, -1 when it does not answer. */
+    private static long vipTimeouts(SoakRouter router) {
+        SoakControl.Reply stats = SoakControl.call(router.socket(), "stats", STATUS_TIMEOUT);
+        return stats.result().get("vip_backend") instanceof Map<?, ?> vip
+                && vip.get("timeouts") instanceof Number timeouts ? timeouts.longValue() : -1;
     }
 
     // ---- helpers --------------------------------------------------------------------------------------

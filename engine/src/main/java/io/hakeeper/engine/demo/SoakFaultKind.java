@@ -13,7 +13,7 @@ enum SoakFaultKind {
     RELOAD_FAILING_START("reload, fails at start", "a valid file whose daemon cannot start (soak-fail-start VIP backend): refused, the old one runs on"),
     CHECK_FLAP("check flaps", "VI_A's tracked check (weight -50) goes down and up 3-6 times; healed one check interval after it is up for good"),
     NOTIFIER_HANG("notifier hangs", "the router's next notify call sleeps 45 s (killed at the 30 s limit) while its link flaps; healed with the link"),
-    VIP_HANG("VIP call hangs", "the master's next VIP backend call for VI_A's VIP sleeps 20 s while its link flaps; healed with the link"),
+    VIP_HANG("VIP call hangs", "the master's next VIP backend call for VI_A's VIP sleeps 20 s while its link flaps; healed when the daemon has timed the call out (stats: vip_backend.timeouts)"),
     INTERFACE_RECREATE("interface deleted, created", "eth0 deleted, created again 0.5-2 s later (new ifindex); healed when it has carrier"),
     ADDRESS_REMOVED("address removed", "the router's IPv4 address (and with it the VIPs of its subnet) or IPv6 link-local address removed for 0.5-3 s; healed when added back");
 

@@ -11,7 +11,7 @@ enum SoakInvariant {
     TRANSITION_CAUSE("every transition logged with a cause", "daemon logs"),
     NOTIFY_ORDER("notifications per instance in the order of the transitions", "notifier output, logs"),
     RELOAD_ANSWER("reloads answered as documented (kept, applied or refused)", "control socket"),
-    HEALED("the fault healed (link up, raw socket open)", "lab");
+    HEALED("the fault healed (link up, raw socket open, hung call timed out)", "lab");
 
     private final String text;
     private final String witness;
