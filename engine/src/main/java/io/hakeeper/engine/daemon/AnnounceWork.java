@@ -219,45 +219,36 @@ final class AnnounceWork implements AutoCloseable {
 
     /**
      * The announcements of a new master, once the add asked for before them in {@code vips}' lane
-     * {@code label} is done: {@link #firstRound} and then {@link #afterFirstRound}, both in that lane, under
-     * this announcer's timeout and watch. Called on the event loop.
+     * {@code label} is done: {@link #firstSet}, in that lane, under this announcer's timeout and watch.
+     * Called on the event loop.
      */
     void becameMasterAfterAdd(VipWork vips, String label, Mastership stint, VrrpInstance instance) {
-        vips.afterPending(label, "announcing as the new master", () -> firstRound(stint, instance), callTimeout,
+        vips.afterPending(label, "announcing as the new master", () -> firstSet(stint, instance), callTimeout,
                 callWatch);
-        vips.afterPending(label, "scheduling the new master's announcements", () -> afterFirstRound(stint, instance),
-                callTimeout, callWatch);
     }
 
     /**
-     * The first round of a new master's first set, sent by the calling thread: a plugin lane's, which added
-     * the VIPs a moment ago and runs this under this announcer's timeout and watch (so a hung announcer is
-     * bounded and counted as it is in our own lanes). One thread from the add to the first
-     * gratuitous ARP, as keepalived does it. Sends nothing when the sets are paced or empty:
-     * {@link #afterFirstRound} then hands them over whole.
+     * A new master's first set, sent whole by the calling thread: a plugin lane's, which added the VIPs a
+     * moment ago and runs this under this announcer's timeout and watch (so a hung announcer is bounded and
+     * counted as it is in our own lanes). One thread from the add to the set's last gratuitous ARP, as
+     * keepalived does it: handing the set's later rounds to the announcer's threads cost each new master
+     * four more jobs, a wake-up and the announcer's lock taken by another thread, and made 1,000 new masters'
+     * sets wait behind each other there. The second set and the refreshes are scheduled first, so that an
+     * announcer that hangs in this set (the lane gives up on the job at the timeout) costs the stint this
+     * set only. A paced or empty set is handed over whole instead ({@link #becameMaster}), each message in
+     * its slot.
      */
-    private void firstRound(Mastership stint, VrrpInstance instance) {
-        if (pacing.unpaced() && instance.garp().masterRepeat() > 0) {
-            send(stint, instance, VipWork.announced(instance));
-        }
-    }
-
-    /**
-     * What follows {@link #firstRound}: the rest of the first set to the announcer's lanes, the second set
-     * and the refreshes to the scheduler. It runs as the next job of the same lane, after the first round
-     * and not before it: handed over first, the rounds woke an announcer thread that took the announcer
-     * (its calls are serialised) and made the first round wait for a wake-up and a read of the MAC. A
-     * first round that hangs holds them up only until its timeout, when the lane moves on to this job.
-     */
-    private void afterFirstRound(Mastership stint, VrrpInstance instance) {
+    private void firstSet(Mastership stint, VrrpInstance instance) {
         GarpTiming timing = instance.garp();
         if (!pacing.unpaced() || timing.masterRepeat() == 0) {
             becameMaster(stint, instance);
             return;
         }
         List<InetAddress> addresses = VipWork.announced(instance);
-        set(stint, instance, addresses, timing.masterRepeat() - 1);
         scheduleFollowUps(stint, instance, addresses, timing);
+        for (int i = 0; i < timing.masterRepeat() && stint.active(); i++) {
+            send(stint, instance, addresses);
+        }
     }
 
     /** The second set and the refreshes of a new master. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -103,6 +104,45 @@ class TakeoverRehearsalTest {
                 Thread.sleep(10);
             }
             assertTrue(calls.contains("remove 192.0.2.50/24 on eth0"), "VI_1's lane stayed held after the timeout");
+        } finally {
+            release.countDown();
+            hanging.close();
+        }
+    }
+
+    /**
+     * The whole first set goes from the thread that added, and an announcer that hangs in it costs that set
+     * only: the second set and the refreshes were scheduled before it, so the stint still announces.
+     */
+    @Test
+    void aNewMasterWhoseFirstSetHangsStillSendsItsRefreshes() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean first = new AtomicBoolean(true);
+        List<String> refreshes = new CopyOnWriteArrayList<>();
+        Announcer hangsOnce = (interfaceName, addresses) -> {
+            if (first.getAndSet(false)) {
+                while (release.getCount() > 0) {
+                    try {
+                        release.await();
+                    } catch (InterruptedException deaf) {
+                        // as a send stuck in the kernel would be
+                    }
+                }
+            } else {
+                refreshes.add("announce " + addresses);
+            }
+        };
+        AnnounceWork hanging = new AnnounceWork(hangsOnce, getClass().getClassLoader(), "test",
+                new AnnouncePacing(Duration.ZERO, Duration.ZERO), Duration.ofMillis(300));
+        try {
+            vips.add("VI_1", INSTANCE);
+            hanging.becameMasterAfterAdd(vips, "VI_1", hanging.claim("VI_1"), INSTANCE);
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while ((hanging.timeouts() == 0 || refreshes.size() < 2) && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(1, hanging.timeouts(), "the hung first set was not counted as the announcer's timeout");
+            assertTrue(refreshes.size() >= 2, "no second set nor refresh after the first set hung: " + refreshes);
         } finally {
             release.countDown();
             hanging.close();
