@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import io.hakeeper.engine.HakeeperdOptions.UsageException;
@@ -15,6 +16,7 @@ import io.hakeeper.engine.control.EventHub;
 import io.hakeeper.engine.control.Permissions;
 import io.hakeeper.engine.daemon.DaemonControl;
 import io.hakeeper.engine.net.NativeWarmUp;
+import io.hakeeper.engine.realtime.NonBlockingStderr;
 import io.hakeeper.engine.realtime.StartupHeap;
 import io.hakeeper.engine.config.model.HakeeperConfig;
 import io.hakeeper.engine.plugin.PluginProblem;
@@ -36,8 +38,19 @@ public final class HakeeperdMain {
     private HakeeperdMain() {
     }
 
+    /** How long the process waits at exit for its last log lines to reach stderr. */
+    private static final Duration STDERR_FLUSH = Duration.ofSeconds(2);
+
     public static void main(String[] args) {
-        System.exit(run(List.of(args), System.out, System.err));
+        // before anything logs: no thread of the daemon, the event loop least of all, waits for stderr
+        NonBlockingStderr.install();
+        int status = run(List.of(args), System.out, System.err);
+        try {
+            NonBlockingStderr.flushInstalled(STDERR_FLUSH);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        System.exit(status);
     }
 
     static int run(List<String> args, PrintStream out, PrintStream err) {

@@ -10,6 +10,7 @@ import io.hakeeper.engine.loop.EventLoop;
 import io.hakeeper.engine.loop.LatenessTracker;
 import io.hakeeper.engine.net.RawVrrpSocket;
 import io.hakeeper.engine.notify.NotifierStats;
+import io.hakeeper.engine.realtime.NonBlockingStderr;
 import io.hakeeper.engine.runtime.InstanceRuntime;
 import io.hakeeper.engine.track.CheckStatus;
 import io.hakeeper.engine.vrrp.VridDemultiplexer;
@@ -81,7 +82,10 @@ final class DaemonStats {
         return list;
     }
 
-    /** The event loop: timers run and how late, work that threw (each one a bug), lost link notifications. */
+    /**
+     * The event loop: timers run and how late, work that threw (each one a bug), lost link notifications,
+     * log lines stderr did not take in time (dropped rather than waited for, by the loop or any thread).
+     */
     private static Map<String, Object> loop(EventLoop loop, long linkNotificationsLost) {
         LatenessTracker lateness = loop.core().lateness();
         Map<String, Object> counters = new LinkedHashMap<>();
@@ -92,6 +96,7 @@ final class DaemonStats {
         counters.put("task_failures", loop.core().failures());
         counters.put("read_failures", loop.readFailures());
         counters.put("link_notifications_lost", linkNotificationsLost);
+        counters.put("log_lines_dropped", NonBlockingStderr.dropped());
         return counters;
     }
 

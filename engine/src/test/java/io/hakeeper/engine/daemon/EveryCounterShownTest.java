@@ -33,7 +33,7 @@ class EveryCounterShownTest {
     private static final Path SOURCES = Path.of("src/main/java/io/hakeeper/engine");
     private static final Path PROTOCOL = Path.of("../docs/control-protocol.md");
     private static final List<String> PACKAGES = List.of("runtime", "daemon", "loop", "net", "notify", "track",
-            "plugin", "vrrp", "control");
+            "plugin", "vrrp", "control", "realtime");
 
     /** Counter field ({@code Class.field}) to the stats key that shows it ({@code section.key}). */
     private static final Map<String, String> SHOWN = Map.ofEntries(
@@ -46,6 +46,7 @@ class EveryCounterShownTest {
             Map.entry("LoopCore.failures", "loop.task_failures"),
             Map.entry("EventLoop.readFailures", "loop.read_failures"),
             Map.entry("LinkWatch.notificationsLost", "loop.link_notifications_lost"),
+            Map.entry("NonBlockingStderr.droppedWrites", "loop.log_lines_dropped"),
             Map.entry("VipWork.failures", "vip_backend.failures"),
             Map.entry("AnnounceWork.failures", "announcer.failures"),
             Map.entry("VipWork.timeouts", "vip_backend.timeouts"),
@@ -73,6 +74,9 @@ class EveryCounterShownTest {
             Map.entry("Poller.count", "file descriptors watched"),
             Map.entry("Poller.waits", "which wait found a descriptor ready, to tell the last wait's from older ones"),
             Map.entry("LinkWatch.sequence", "netlink request sequence number"),
+            Map.entry("NonBlockingStderr.size", "bytes waiting for stderr"),
+            Map.entry("NonBlockingStderr.accepted", "bytes taken for stderr so far, what a flush at exit waits for"),
+            Map.entry("NonBlockingStderr.written", "bytes written to stderr so far, what a flush at exit waits for"),
             Map.entry("CheckSlot.generation", "which run of the check is current"),
             Map.entry("Json.at", "the parser's position"),
             Map.entry("PluginLanes.abandoned", "workers stuck in a call past its timeout now; each such call is in timeouts"),

@@ -111,8 +111,8 @@ class TakeoverRehearsalTest {
     }
 
     /**
-     * The whole first set goes from the thread that added, and an announcer that hangs in it costs that set
-     * only: the second set and the refreshes were scheduled before it, so the stint still announces.
+     * The first set goes from the thread that added, and an announcer that hangs in it costs that set only:
+     * the second set and the refreshes are scheduled all the same, so the stint still announces.
      */
     @Test
     void aNewMasterWhoseFirstSetHangsStillSendsItsRefreshes() throws Exception {

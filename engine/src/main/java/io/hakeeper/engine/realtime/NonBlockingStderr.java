@@ -1,0 +1,164 @@
+package io.hakeeper.engine.realtime;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * The daemon's stderr, written by a thread of its own, so that no other thread ever waits for it. Under
+ * systemd stderr is a stream socket to journald, and when journald stops reading (busy, restarting, its
+ * disk full) the socket fills and a write blocks until it reads again; the same happens to a pipe into a
+ * reader that stalls. A blocked event loop sends no advert: its backups would take over from a master
+ * that only wanted to log a line, and 1,000 instances starting log 1,000 lines at once.
+ *
+ * <p>Writes are copied into a bounded buffer ({@link #CAPACITY}) and return at once; the writer thread
+ * empties it into file descriptor 2. A write that does not fit is dropped whole (a logged line arrives as
+ * one write) and counted ({@code ha-admin stats}: {@code loop.log_lines_dropped}); once stderr takes
+ * bytes again, a line says how many went. Order is kept: one buffer, one writer.
+ */
+public final class NonBlockingStderr extends OutputStream {
+
+    /** About 2,500 log lines: the lines of 1,000 instances starting, held while stderr is stuck. */
+    static final int CAPACITY = 256 * 1024;
+    private static final int CHUNK = 16 * 1024;
+    private static volatile NonBlockingStderr installed;
+
+    private final OutputStream target;
+    private final byte[] ring;
+    /** Guarded by this: where the oldest unwritten byte is, how many there are. */
+    private int head;
+    private int size;
+    /** Guarded by this: bytes handed to the writer and not yet written, for {@link #flush(Duration)}. */
+    private long accepted;
+    private long written;
+    private long droppedWrites;
+    /** Writer thread only: how many of {@link #droppedWrites} it has said. */
+    private long droppedSaid;
+
+    NonBlockingStderr(OutputStream target, int capacity) {
+        this.target = target;
+        this.ring = new byte[capacity];
+        Thread writer = new Thread(this::drain, "hakeeper-stderr");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /**
+     * Makes {@link System#err} this stream, over file descriptor 2, before anything logs: the logger
+     * (slf4j-simple) looks {@code System.err} up at every line. Once per process.
+     */
+    public static synchronized void install() {
+        if (installed == null) {
+            installed = new NonBlockingStderr(new FileOutputStream(FileDescriptor.err), CAPACITY);
+            System.setErr(new PrintStream(installed, true, StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Log writes dropped because stderr did not take them in time; 0 when not installed. */
+    public static long dropped() {
+        NonBlockingStderr stream = installed;
+        return stream == null ? 0 : stream.droppedWrites();
+    }
+
+    /**
+     * Waits until what was written so far has reached stderr, at most {@code timeout}: at exit, so that the
+     * last lines (the resignation's) are not lost with the process. Nothing to wait for when not installed.
+     */
+    public static boolean flushInstalled(Duration timeout) throws InterruptedException {
+        NonBlockingStderr stream = installed;
+        return stream == null || stream.flush(timeout);
+    }
+
+    @Override
+    public void write(int b) {
+        write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public synchronized void write(byte[] bytes, int offset, int length) {
+        if (length > ring.length - size) {
+            droppedWrites++;
+            return;
+        }
+        int tail = (head + size) % ring.length;
+        int first = Math.min(length, ring.length - tail);
+        System.arraycopy(bytes, offset, ring, tail, first);
+        System.arraycopy(bytes, offset + first, ring, 0, length - first);
+        size += length;
+        accepted += length;
+        notifyAll();
+    }
+
+    /** Nothing to do: the writer thread writes as soon as it can. */
+    @Override
+    public void flush() {
+    }
+
+    synchronized long droppedWrites() {
+        return droppedWrites;
+    }
+
+    /** Bytes waiting for stderr. */
+    synchronized int waiting() {
+        return size;
+    }
+
+    /** Waits until the bytes accepted so far are written, at most {@code timeout}; false if not. */
+    synchronized boolean flush(Duration timeout) throws InterruptedException {
+        long target = accepted;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (written < target) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return true;
+    }
+
+    private void drain() {
+        byte[] chunk = new byte[CHUNK];
+        while (true) {
+            int length;
+            long lost;
+            synchronized (this) {
+                while (size == 0) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        return; // nobody interrupts it: it ends with the process
+                    }
+                }
+                length = Math.min(Math.min(size, chunk.length), ring.length - head);
+                System.arraycopy(ring, head, chunk, 0, length);
+                lost = droppedWrites;
+            }
+            writeQuietly(chunk, length);
+            synchronized (this) {
+                head = (head + length) % ring.length;
+                size -= length;
+                written += length;
+                notifyAll();
+            }
+            if (lost != droppedSaid) {
+                byte[] notice = ("hakeeperd: " + (lost - droppedSaid) + " log lines dropped: stderr did not take"
+                        + " them in time (ha-admin stats: loop.log_lines_dropped)\n").getBytes(StandardCharsets.UTF_8);
+                writeQuietly(notice, notice.length);
+                droppedSaid = lost;
+            }
+        }
+    }
+
+    private void writeQuietly(byte[] bytes, int length) {
+        try {
+            target.write(bytes, 0, length);
+        } catch (IOException e) {
+            // stderr closed or broken: the bytes are lost, as they would be with a plain stream
+        }
+    }
+}
