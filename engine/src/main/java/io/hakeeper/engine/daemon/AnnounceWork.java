@@ -89,6 +89,8 @@ final class AnnounceWork implements AutoCloseable {
         /** The announcer this stint sends through: the plugin's, or {@link #SILENT} for a rehearsal. */
         private final Announcer through;
         private final AtomicBoolean active = new AtomicBoolean(true);
+        /** Whether its second set and refreshes are scheduled: by its first set, or by the watch of a hung one. */
+        private final AtomicBoolean followUpsScheduled = new AtomicBoolean();
         private final List<ScheduledFuture<?>> pending = new ArrayList<>();
         private ScheduledFuture<?> settle;
 
@@ -214,53 +216,51 @@ final class AnnounceWork implements AutoCloseable {
         GarpTiming timing = instance.garp();
         List<InetAddress> addresses = VipWork.announced(instance);
         set(stint, instance, addresses, timing.masterRepeat());
-        scheduleFollowUps(stint, instance, addresses, timing);
+        scheduleFollowUpsOnce(stint, instance);
     }
 
     /**
      * The announcements of a new master, once the add asked for before them in {@code vips}' lane
-     * {@code label} is done: {@link #firstRound} and then {@link #restOfFirstSet}, both in that lane, under
-     * this announcer's timeout and watch. Called on the event loop.
+     * {@code label} is done: {@link #firstSet}, in that lane, under this announcer's timeout and watch.
+     * Should the set hang past its timeout before the stint's later sets were scheduled, the watch
+     * schedules them, so a hung announcer costs the stint that set only. Called on the event loop.
      */
     void becameMasterAfterAdd(VipWork vips, String label, Mastership stint, VrrpInstance instance) {
-        vips.afterPending(label, "announcing as the new master", () -> firstRound(stint, instance), callTimeout,
-                callWatch);
-        vips.afterPending(label, "announcing as the new master, the rest of the set",
-                () -> restOfFirstSet(stint, instance), callTimeout, callWatch);
+        vips.afterPending(label, "announcing as the new master", () -> firstSet(stint, instance), callTimeout,
+                (key, what, after) -> {
+                    scheduleFollowUpsOnce(stint, instance);
+                    callWatch.timedOut(key, what, after);
+                });
     }
 
     /**
-     * The first round of a new master's first set, sent by the calling thread: a plugin lane's, which added
-     * the VIPs a moment ago and runs this under this announcer's timeout and watch (so a hung announcer is
-     * bounded and counted as it is in our own lanes). One thread from the add to the first gratuitous ARP,
-     * as keepalived does it. Sends nothing when the sets are paced or empty: {@link #restOfFirstSet} then
-     * hands them over whole.
+     * A new master's first set, sent by the calling thread: a plugin lane's, which added the VIPs a moment
+     * ago and runs this under this announcer's timeout and watch (so a hung announcer is bounded and
+     * counted as it is in our own lanes). One thread and one job from the add to the set's last gratuitous
+     * ARP, as keepalived does it: the first round at once, then the stint's later sets scheduled, then the
+     * set's other rounds. Handing those rounds to the announcer's threads cost each new master four more
+     * jobs, a wake-up and the announcer's lock taken by another thread, and made 1,000 new masters' sets
+     * queue there. A paced or empty set is handed over whole instead ({@link #becameMaster}), each message
+     * in its slot.
      */
-    private void firstRound(Mastership stint, VrrpInstance instance) {
-        if (pacing.unpaced() && instance.garp().masterRepeat() > 0) {
-            send(stint, instance, VipWork.announced(instance));
-        }
-    }
-
-    /**
-     * What follows {@link #firstRound}, as the next job of the same lane, so on the same thread without a
-     * wake-up: the second set and the refreshes scheduled, then the first set's other rounds sent. Handing
-     * those rounds to the announcer's threads cost each new master four more jobs, a wake-up and the
-     * announcer's lock taken by another thread, and made 1,000 new masters' sets queue there. A first round
-     * that hangs holds this job up only until its timeout, and one that hangs here costs the rest of this
-     * set, never the stint's later sets, which are scheduled first. Paced or empty sets are handed to the
-     * announcer's threads whole ({@link #becameMaster}), each message in its slot.
-     */
-    private void restOfFirstSet(Mastership stint, VrrpInstance instance) {
+    private void firstSet(Mastership stint, VrrpInstance instance) {
         GarpTiming timing = instance.garp();
         if (!pacing.unpaced() || timing.masterRepeat() == 0) {
             becameMaster(stint, instance);
             return;
         }
         List<InetAddress> addresses = VipWork.announced(instance);
-        scheduleFollowUps(stint, instance, addresses, timing);
+        send(stint, instance, addresses);
+        scheduleFollowUpsOnce(stint, instance);
         for (int i = 1; i < timing.masterRepeat() && stint.active(); i++) {
             send(stint, instance, addresses);
+        }
+    }
+
+    /** The stint's second set and refreshes, unless they are scheduled already (see {@link #becameMasterAfterAdd}). */
+    private void scheduleFollowUpsOnce(Mastership stint, VrrpInstance instance) {
+        if (stint.followUpsScheduled.compareAndSet(false, true)) {
+            scheduleFollowUps(stint, instance, VipWork.announced(instance), instance.garp());
         }
     }
 
