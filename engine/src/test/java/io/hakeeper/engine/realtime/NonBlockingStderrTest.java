@@ -5,10 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -62,6 +68,34 @@ class NonBlockingStderrTest {
                 hakeeperd: 8 log lines dropped: stderr did not take them in time (ha-admin stats: \
                 loop.log_lines_dropped)
                 """, text(stderr));
+    }
+
+    @Test
+    void theWriterRunsAtNice19SoThatATakeoversThreadsGoFirst() throws Exception {
+        new NonBlockingStderr(new ByteArrayOutputStream(), 64);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        List<Integer> nices = writersNice();
+        while (!nices.contains(19) && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+            nices = writersNice();
+        }
+        assertTrue(nices.contains(19), "no hakeeper-stderr thread at nice 19: " + nices);
+    }
+
+    /** The nice level of every thread of this process named hakeeper-stderr, from /proc. */
+    private static List<Integer> writersNice() throws IOException {
+        List<Integer> nices = new ArrayList<>();
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+            for (Path task : tasks) {
+                if (Files.readString(task.resolve("comm")).strip().equals("hakeeper-stderr")) {
+                    String stat = Files.readString(task.resolve("stat"));
+                    // after the name in parentheses: state is field 3, nice field 19
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    nices.add(Integer.parseInt(fields[19 - 3]));
+                }
+            }
+        }
+        return nices;
     }
 
     /** A stderr that takes nothing until {@code reads} opens, as a socket to a stalled journald. */
