@@ -7,6 +7,8 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The daemon's stderr, written by a thread of its own, so that no other thread ever waits for it. Under
@@ -30,20 +32,25 @@ public final class NonBlockingStderr extends OutputStream {
 
     private final OutputStream target;
     private final byte[] ring;
-    /** Guarded by this: where the oldest unwritten byte is, how many there are. */
-    private int head;
-    private int size;
-    /** Guarded by this: bytes handed to the writer and not yet written, for {@link #flush(Duration)}. */
-    private long accepted;
-    private long written;
-    private long droppedWrites;
+    private final Thread writer;
+    /**
+     * Bytes taken so far and bytes written so far: the buffer holds those between the two, at their
+     * positions modulo its size. Only writers of lines move the first (one at a time, under
+     * {@link #producers}), only the writer thread the second, so neither ever waits for the other. A lock
+     * shared with the writer, which runs at nice 19 and may wait long for a CPU, would hold the event loop
+     * as long: under stress-ng, a build with such a lock had its loop stall for up to 92 ms.
+     */
+    private volatile long accepted;
+    private volatile long written;
+    private final Object producers = new Object();
+    private final AtomicLong droppedWrites = new AtomicLong();
     /** Writer thread only: how many of {@link #droppedWrites} it has said. */
     private long droppedSaid;
 
     NonBlockingStderr(OutputStream target, int capacity) {
         this.target = target;
         this.ring = new byte[capacity];
-        Thread writer = new Thread(this::drain, "hakeeper-stderr");
+        this.writer = new Thread(this::drain, "hakeeper-stderr");
         writer.setDaemon(true);
         writer.start();
     }
@@ -80,18 +87,20 @@ public final class NonBlockingStderr extends OutputStream {
     }
 
     @Override
-    public synchronized void write(byte[] bytes, int offset, int length) {
-        if (length > ring.length - size) {
-            droppedWrites++;
-            return;
+    public void write(byte[] bytes, int offset, int length) {
+        synchronized (producers) {
+            long tail = accepted;
+            if (length > ring.length - (tail - written)) {
+                droppedWrites.incrementAndGet();
+                return;
+            }
+            int at = (int) (tail % ring.length);
+            int first = Math.min(length, ring.length - at);
+            System.arraycopy(bytes, offset, ring, at, first);
+            System.arraycopy(bytes, offset + first, ring, 0, length - first);
+            accepted = tail + length;
         }
-        int tail = (head + size) % ring.length;
-        int first = Math.min(length, ring.length - tail);
-        System.arraycopy(bytes, offset, ring, tail, first);
-        System.arraycopy(bytes, offset + first, ring, 0, length - first);
-        size += length;
-        accepted += length;
-        notifyAll();
+        LockSupport.unpark(writer);
     }
 
     /** Nothing to do: the writer thread writes as soon as it can. */
@@ -99,60 +108,54 @@ public final class NonBlockingStderr extends OutputStream {
     public void flush() {
     }
 
-    synchronized long droppedWrites() {
-        return droppedWrites;
+    long droppedWrites() {
+        return droppedWrites.get();
     }
 
     /** Bytes waiting for stderr. */
-    synchronized int waiting() {
-        return size;
+    int waiting() {
+        return (int) (accepted - written);
     }
 
     /** Waits until the bytes accepted so far are written, at most {@code timeout}; false if not. */
-    synchronized boolean flush(Duration timeout) throws InterruptedException {
+    boolean flush(Duration timeout) throws InterruptedException {
         long target = accepted;
         long deadline = System.nanoTime() + timeout.toNanos();
         while (written < target) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
+            if (System.nanoTime() - deadline >= 0) {
                 return false;
             }
-            wait(Math.max(1, left / 1_000_000));
+            Thread.sleep(1);
         }
         return true;
     }
 
     private void drain() {
         yieldToTheDaemon();
-        byte[] chunk = new byte[CHUNK];
         while (true) {
-            int length;
-            long lost;
-            synchronized (this) {
-                while (size == 0) {
-                    try {
-                        wait();
-                    } catch (InterruptedException e) {
-                        return; // nobody interrupts it: it ends with the process
-                    }
-                }
-                length = Math.min(Math.min(size, chunk.length), ring.length - head);
-                System.arraycopy(ring, head, chunk, 0, length);
-                lost = droppedWrites;
+            long head = written;
+            long tail = accepted;
+            if (head == tail) {
+                sayDropped();
+                LockSupport.park(this);
+                continue;
             }
-            writeQuietly(chunk, length);
-            synchronized (this) {
-                head = (head + length) % ring.length;
-                size -= length;
-                written += length;
-                notifyAll();
-            }
-            if (lost != droppedSaid) {
-                byte[] notice = ("hakeeperd: " + (lost - droppedSaid) + " log lines dropped: stderr did not take"
-                        + " them in time (ha-admin stats: loop.log_lines_dropped)\n").getBytes(StandardCharsets.UTF_8);
-                writeQuietly(notice, notice.length);
-                droppedSaid = lost;
-            }
+            int at = (int) (head % ring.length);
+            int length = (int) Math.min(Math.min(tail - head, CHUNK), ring.length - at);
+            writeQuietly(ring, at, length);
+            written = head + length;
+            sayDropped();
+        }
+    }
+
+    /** Once stderr takes bytes again, how many lines went since the last time this was said. */
+    private void sayDropped() {
+        long lost = droppedWrites.get();
+        if (lost != droppedSaid) {
+            byte[] notice = ("hakeeperd: " + (lost - droppedSaid) + " log lines dropped: stderr did not take"
+                    + " them in time (ha-admin stats: loop.log_lines_dropped)\n").getBytes(StandardCharsets.UTF_8);
+            writeQuietly(notice, 0, notice.length);
+            droppedSaid = lost;
         }
     }
 
@@ -171,9 +174,9 @@ public final class NonBlockingStderr extends OutputStream {
         }
     }
 
-    private void writeQuietly(byte[] bytes, int length) {
+    private void writeQuietly(byte[] bytes, int offset, int length) {
         try {
-            target.write(bytes, 0, length);
+            target.write(bytes, offset, length);
         } catch (IOException e) {
             // stderr closed or broken: the bytes are lost, as they would be with a plain stream
         }
