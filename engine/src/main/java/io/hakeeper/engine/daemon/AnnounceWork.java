@@ -216,7 +216,7 @@ final class AnnounceWork implements AutoCloseable {
         GarpTiming timing = instance.garp();
         List<InetAddress> addresses = VipWork.announced(instance);
         set(stint, instance, addresses, timing.masterRepeat());
-        scheduleFollowUpsOnce(stint, instance);
+        scheduleFollowUpsOnce(stint, instance, addresses);
     }
 
     /**
@@ -228,7 +228,7 @@ final class AnnounceWork implements AutoCloseable {
     void becameMasterAfterAdd(VipWork vips, String label, Mastership stint, VrrpInstance instance) {
         vips.afterPending(label, "announcing as the new master", () -> firstSet(stint, instance), callTimeout,
                 (key, what, after) -> {
-                    scheduleFollowUpsOnce(stint, instance);
+                    scheduleFollowUpsOnce(stint, instance, VipWork.announced(instance));
                     callWatch.timedOut(key, what, after);
                 });
     }
@@ -251,22 +251,21 @@ final class AnnounceWork implements AutoCloseable {
         }
         List<InetAddress> addresses = VipWork.announced(instance);
         send(stint, instance, addresses);
-        scheduleFollowUpsOnce(stint, instance);
+        scheduleFollowUpsOnce(stint, instance, addresses);
         for (int i = 1; i < timing.masterRepeat() && stint.active(); i++) {
             send(stint, instance, addresses);
         }
     }
 
-    /** The stint's second set and refreshes, unless they are scheduled already (see {@link #becameMasterAfterAdd}). */
-    private void scheduleFollowUpsOnce(Mastership stint, VrrpInstance instance) {
-        if (stint.followUpsScheduled.compareAndSet(false, true)) {
-            scheduleFollowUps(stint, instance, VipWork.announced(instance), instance.garp());
+    /**
+     * The stint's second set and refreshes, unless they are scheduled already (see
+     * {@link #becameMasterAfterAdd}).
+     */
+    private void scheduleFollowUpsOnce(Mastership stint, VrrpInstance instance, List<InetAddress> addresses) {
+        if (!stint.followUpsScheduled.compareAndSet(false, true)) {
+            return;
         }
-    }
-
-    /** The second set and the refreshes of a new master. */
-    private void scheduleFollowUps(Mastership stint, VrrpInstance instance, List<InetAddress> addresses,
-                                   GarpTiming timing) {
+        GarpTiming timing = instance.garp();
         if (!timing.masterDelay().isZero()) {
             stint.add(later(stint, instance, addresses, timing.masterRepeat(), timing.masterDelay()));
         }

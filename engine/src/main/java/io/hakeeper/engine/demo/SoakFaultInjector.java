@@ -305,25 +305,27 @@ final class SoakFaultInjector {
         }
         if (Files.exists(trigger)) {
             delete(trigger);
-            return new SoakFault(flap.number(), flap.kind(), flap.target(), flap.startMicros(), flap.healMicros(),
-                    flap.detail() + "; no VIP call was made, none hung", flap.exemptVirtualRouter(),
-                    List.of(SoakCheck.pass(SoakInvariant.HEALED, flap.number())), true);
+            return healed(flap, flap.healMicros(), "; no VIP call was made, none hung",
+                    SoakCheck.pass(SoakInvariant.HEALED, flap.number()));
         }
         long deadline = System.nanoTime() + VIP_HANG_LIMIT.toNanos();
         while (vipTimeouts(router) <= timeoutsBefore) {
             if (System.nanoTime() - deadline > 0) {
-                return new SoakFault(flap.number(), flap.kind(), flap.target(), flap.startMicros(), now(),
-                        flap.detail(), flap.exemptVirtualRouter(), List.of(SoakCheck.fail(SoakInvariant.HEALED,
-                                flap.number(), router + " did not time the hung VIP call out within "
-                                        + VIP_HANG_LIMIT.toSeconds() + " s (ha-admin stats: vip_backend.timeouts)")),
-                        true);
+                return healed(flap, now(), "", SoakCheck.fail(SoakInvariant.HEALED, flap.number(), router
+                        + " did not time the hung VIP call out within " + VIP_HANG_LIMIT.toSeconds()
+                        + " s (ha-admin stats: vip_backend.timeouts)"));
             }
             sleep(STATS_POLL);
         }
         long heal = now();
-        return new SoakFault(flap.number(), flap.kind(), flap.target(), flap.startMicros(), heal,
-                flap.detail() + "; the hung call timed out " + (heal - flap.healMicros()) / 1000 + " ms after",
-                flap.exemptVirtualRouter(), List.of(SoakCheck.pass(SoakInvariant.HEALED, flap.number())), true);
+        return healed(flap, heal, "; the hung call timed out " + (heal - flap.healMicros()) / 1000 + " ms after",
+                SoakCheck.pass(SoakInvariant.HEALED, flap.number()));
+    }
+
+    /** {@code flap} healed at {@code healMicros} instead, its detail extended, judged by {@code check}. */
+    private static SoakFault healed(SoakFault flap, long healMicros, String moreDetail, SoakCheck check) {
+        return new SoakFault(flap.number(), flap.kind(), flap.target(), flap.startMicros(), healMicros,
+                flap.detail() + moreDetail, flap.exemptVirtualRouter(), List.of(check), true);
     }
 
     /** The daemon's count of VIP backend calls that ran out of time, -1 when it does not answer. */

@@ -122,13 +122,7 @@ class AnnounceWorkTest {
         CountDownLatch release = new CountDownLatch(1);
         Announcer hangsForOne = (interfaceName, addresses) -> {
             if (addresses.contains(hung)) {
-                while (release.getCount() > 0) {
-                    try {
-                        release.await();
-                    } catch (InterruptedException deaf) {
-                        // as a send stuck in the kernel would be
-                    }
-                }
+                StuckCalls.hangUntil(release);
             } else {
                 recorder.announce(interfaceName, addresses);
             }

@@ -75,15 +75,7 @@ class TakeoverRehearsalTest {
     @Test
     void anAnnouncerThatHangsInTheVipLaneIsTheAnnouncersTimeoutAndHoldsUpNoOtherInstance() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        Announcer hangs = (interfaceName, addresses) -> {
-            while (release.getCount() > 0) {
-                try {
-                    release.await();
-                } catch (InterruptedException deaf) {
-                    // as a send stuck in the kernel would be
-                }
-            }
-        };
+        Announcer hangs = (interfaceName, addresses) -> StuckCalls.hangUntil(release);
         AnnounceWork hanging = new AnnounceWork(hangs, getClass().getClassLoader(), "test",
                 new AnnouncePacing(Duration.ZERO, Duration.ZERO), Duration.ofMillis(500));
         try {
@@ -121,13 +113,7 @@ class TakeoverRehearsalTest {
         List<String> refreshes = new CopyOnWriteArrayList<>();
         Announcer hangsOnce = (interfaceName, addresses) -> {
             if (first.getAndSet(false)) {
-                while (release.getCount() > 0) {
-                    try {
-                        release.await();
-                    } catch (InterruptedException deaf) {
-                        // as a send stuck in the kernel would be
-                    }
-                }
+                StuckCalls.hangUntil(release);
             } else {
                 refreshes.add("announce " + addresses);
             }
