@@ -147,27 +147,33 @@ public final class VrrpRuntime {
      * run something else, so that the starts, and with them the master-down timers and the first adverts of
      * a new master, spread over hundreds of milliseconds. Sync groups start in one pass, so that no member
      * starts beside a member not started yet.
+     *
+     * <p>Every instance listens from this call on, wherever its start falls among the slices: its
+     * master-down timer counts from now, and an advert read for it before its start is taken at its start
+     * ({@link InstanceMachine#onStart(long, long)}). So the backups of a host that finds no master take over
+     * together one Master_Down_Interval after this call, as if started at once, rather than as spread as
+     * their starts were.
      */
     public void start() {
         List<InstanceRuntime> toStart = List.copyOf(instances);
-        startSlice(toStart, 0, groups.isEmpty() ? START_SLICE_NANOS : Long.MAX_VALUE);
+        startSlice(toStart, 0, groups.isEmpty() ? START_SLICE_NANOS : Long.MAX_VALUE, clock.nanoTime());
     }
 
-    private void startSlice(List<InstanceRuntime> toStart, int first, long sliceNanos) {
+    private void startSlice(List<InstanceRuntime> toStart, int first, long sliceNanos, long listeningSinceNanos) {
         long began = clock.nanoTime();
         int next = first;
         // at least one start per turn, so that a slow clock or a slow start cannot stall the rest
         do {
             InstanceRuntime instance = toStart.get(next++);
             if (byMachine.get(instance.machine()) == instance && instance.machine().state() == VrrpState.INIT) {
-                instance.machine().onStart(clock.nanoTime());
+                instance.machine().onStart(listeningSinceNanos, clock.nanoTime());
                 afterEvent(instance);
             }
         } while (next < toStart.size() && clock.nanoTime() - began < sliceNanos);
         if (next < toStart.size()) {
             int resume = next;
             startTimer = loop.newTimer("start instances " + (resume + 1) + "-",
-                    () -> startSlice(toStart, resume, sliceNanos));
+                    () -> startSlice(toStart, resume, sliceNanos, listeningSinceNanos));
             // due after the loop's present turn, whose due timers it runs to the end, reading no socket
             loop.schedule(startTimer, clock.nanoTime() + 1);
         } else {

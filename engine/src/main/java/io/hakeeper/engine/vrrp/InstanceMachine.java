@@ -27,6 +27,7 @@ public final class InstanceMachine {
 
     /** The deadline of a machine with no timer running (INIT, FAULT, STOP). */
     public static final long NO_DEADLINE = Long.MAX_VALUE;
+    private static final long NOTHING_HEARD = Long.MIN_VALUE;
 
     private final InstanceParameters config;
     private final byte[] primaryAddress;
@@ -59,6 +60,13 @@ public final class InstanceMachine {
     private int priorityOverride;
     /** In maintenance (ha-admin maintenance) the instance resigns and stays BACKUP. */
     private boolean maintenance;
+    /**
+     * The last advert heard before the start ({@link #onStart(long, long)} replays it): its arrival, or
+     * {@link #NOTHING_HEARD}, its priority and interval.
+     */
+    private long heardBeforeStartAtNanos = NOTHING_HEARD;
+    private int heardBeforeStartPriority;
+    private int heardBeforeStartIntervalCentiseconds;
 
     /**
      * @param out where the actions go; usually one buffer shared by every machine of the loop
@@ -78,12 +86,27 @@ public final class InstanceMachine {
 
     // ---- events --------------------------------------------------------------------------------------
 
-    /** Startup: to MASTER at once for an address owner, else BACKUP (or FAULT when something demands it). */
+    /** Startup, listening from now: see {@link #onStart(long, long)}. */
     public void onStart(long nowNanos) {
+        onStart(nowNanos, nowNanos);
+    }
+
+    /**
+     * Startup: to MASTER at once for an address owner, else BACKUP (or FAULT when something demands it). A
+     * backup's master-down timer counts from {@code listeningSinceNanos}, when the adverts for this instance
+     * began to be read (the elections' start, shared by every instance the loop starts in slices after it),
+     * and the last advert that arrived for it since then, before this call, is taken now as a backup would
+     * have taken it then. So a backup started late in a long start has listened for exactly one
+     * Master_Down_Interval from the elections' start, as if every instance had started at once, and no
+     * advert of that time is lost.
+     */
+    public void onStart(long listeningSinceNanos, long nowNanos) {
         if (state != VrrpState.INIT) {
             reportBug("start event in a started instance");
             return;
         }
+        long heardAt = heardBeforeStartAtNanos;
+        heardBeforeStartAtNanos = NOTHING_HEARD;
         if (ownFault()) {
             changeState(VrrpState.FAULT, faultCause(), nowNanos);
         } else if (group != null && group.trackedFault()) {
@@ -92,6 +115,13 @@ public final class InstanceMachine {
             changeState(VrrpState.MASTER, TransitionCause.ADDRESS_OWNER, nowNanos);
         } else {
             changeState(VrrpState.BACKUP, TransitionCause.STARTUP, nowNanos);
+            long since = Math.min(listeningSinceNanos, nowNanos);
+            if (state == VrrpState.BACKUP && !maintenance && since < nowNanos) {
+                moveDeadline(since + timers.masterDownNanos());
+                if (heardAt != NOTHING_HEARD && heardAt >= since) {
+                    backupHeard(heardBeforeStartPriority, heardBeforeStartIntervalCentiseconds, heardAt);
+                }
+            }
         }
     }
 
@@ -102,10 +132,16 @@ public final class InstanceMachine {
         // advert_rcvd and pri_zero_rcvd are the receive side's to count (ReceiveLedger), with the errors
         int priority = advert.priority();
         switch (state) {
-            case BACKUP -> backupHeard(advert, priority, nowNanos);
+            case BACKUP -> backupHeard(priority, advert.intervalCentiseconds(), nowNanos);
             case MASTER -> masterHeard(advert, priority, nowNanos);
+            case INIT -> {
+                // not started yet: kept for the start, which counts the listening from before it
+                heardBeforeStartAtNanos = nowNanos;
+                heardBeforeStartPriority = priority;
+                heardBeforeStartIntervalCentiseconds = advert.intervalCentiseconds();
+            }
             default -> {
-                // INIT, FAULT and STOP take no part in the election: the advert is counted and dropped.
+                // FAULT and STOP take no part in the election: the advert is counted and dropped.
             }
         }
     }
@@ -313,7 +349,7 @@ public final class InstanceMachine {
 
     // ---- the election --------------------------------------------------------------------------------
 
-    private void backupHeard(ReceivedAdvert advert, int priority, long nowNanos) {
+    private void backupHeard(int priority, int intervalCentiseconds, long nowNanos) {
         if (priority == 0 && !maintenance) {
             // The master resigns: whoever has the shortest skew takes over.
             moveDeadline(nowNanos + timers.skewNanos());
@@ -329,8 +365,8 @@ public final class InstanceMachine {
             if (higher && preemptDelayNanos > 0) {
                 preemptAllowedAtNanos = nowNanos + preemptDelayNanos;
             }
-            if (version == 3 && advert.intervalCentiseconds() != timers.masterAdverIntervalCentiseconds()) {
-                timers.recalculate(3, effectivePriority, advert.intervalCentiseconds());
+            if (version == 3 && intervalCentiseconds != timers.masterAdverIntervalCentiseconds()) {
+                timers.recalculate(3, effectivePriority, intervalCentiseconds);
             }
             moveDeadline(nowNanos + timers.masterDownNanos());
             wantsMaster = false;
@@ -352,7 +388,7 @@ public final class InstanceMachine {
             changeState(VrrpState.BACKUP, TransitionCause.HIGHER_PRIORITY_ADVERT, nowNanos);
             // The new master's advert is the backup's first accepted one (v3: it also sets the interval).
             if (state == VrrpState.BACKUP) {
-                backupHeard(advert, priority, nowNanos);
+                backupHeard(priority, advert.intervalCentiseconds(), nowNanos);
             }
             return;
         }
