@@ -100,12 +100,16 @@ public final class TakeoverRehearsal {
         ByteBuffer packet = ByteBuffer.allocateDirect(1024);
         for (int priority : new int[] {MASTER_PRIORITY, 0}) {
             now[0] += INTERVAL_CENTISECONDS * 10_000_000L;
-            int length = peer.encode(packet, 0, priority, master, group);
+            // as the sockets hand them over: IPv4 with its header, IPv6 the message with its addresses
             if (kind.family() == Family.IPV4) {
-                receiver.onIpv4Packet(packet, length, now[0]);
+                receiver.onIpv4Packet(packet, peer.encodeIpv4Packet(packet, 0, priority, master, group), now[0]);
             } else {
+                int length = peer.encodeMessage(packet, 0, priority, master, group);
                 receiver.onIpv6Message(packet, length, master, group, 255, now[0]);
             }
+        }
+        if (machine.nextDeadlineNanos() != now[0] + machine.skewTimeNanos()) {
+            throw new IllegalStateException("the rehearsed " + kind + " backup did not hear its master resign");
         }
         // Skew_Time, then one advert interval: the takeover, then the master's first timed advert
         for (int i = 0; i < 2; i++) {
