@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import io.hakeeper.api.Announcer;
 import io.hakeeper.engine.config.model.GarpTiming;
 import io.hakeeper.engine.config.model.VrrpInstance;
+import io.hakeeper.engine.plugin.StuckCalls;
 
 /**
  * When announcements go out, on the announce thread, with a recording announcer. Waits are generous and

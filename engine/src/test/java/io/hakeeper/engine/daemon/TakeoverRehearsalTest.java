@@ -21,6 +21,7 @@ import io.hakeeper.api.VirtualAddress;
 import io.hakeeper.api.VirtualRoute;
 import io.hakeeper.engine.config.model.GarpTiming;
 import io.hakeeper.engine.config.model.VrrpInstance;
+import io.hakeeper.engine.plugin.StuckCalls;
 
 /**
  * The takeover rehearsal at start goes through the VIP and announcement lanes and touches nothing: no

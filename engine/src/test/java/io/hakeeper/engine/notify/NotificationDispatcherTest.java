@@ -25,6 +25,7 @@ import io.hakeeper.api.MapSettings;
 import io.hakeeper.api.Notifier;
 import io.hakeeper.api.Transition;
 import io.hakeeper.api.VrrpState;
+import io.hakeeper.engine.plugin.StuckCalls;
 
 /** The dispatcher with in-test notifiers: order, isolation, timeouts and the drain at close. */
 class NotificationDispatcherTest {
@@ -62,16 +63,7 @@ class NotificationDispatcherTest {
 
     /** Hangs on every call until the test ends, ignoring interruption, as a badly written plugin might. */
     private Notifier hanging() {
-        return transition -> {
-            boolean released = false;
-            while (!released) {
-                try {
-                    released = releaseHung.await(1, TimeUnit.HOURS);
-                } catch (InterruptedException ignored) {
-                    // a bad plugin swallows it
-                }
-            }
-        };
+        return transition -> StuckCalls.hangUntil(releaseHung);
     }
 
     private NotificationDispatcher dispatcher(DeliveryLimits limits, NotificationDispatcher.Attached... attached) {

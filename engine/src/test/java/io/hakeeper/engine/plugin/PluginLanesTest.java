@@ -3,8 +3,10 @@ package io.hakeeper.engine.plugin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -238,7 +240,7 @@ class PluginLanesTest {
         List<String> order = new CopyOnWriteArrayList<>();
         lanes.submit("VI_HUNG", "add 192.0.2.1/24", () -> {
             order.add("hung started");
-            hangUntil(release);
+            StuckCalls.hangUntil(release);
         });
         lanes.submit("VI_HUNG", "remove 192.0.2.1/24", () -> order.add("VI_HUNG next"));
         long start = System.nanoTime();
@@ -272,7 +274,7 @@ class PluginLanesTest {
         lanes = new PluginLanes("test-lanes", 2, Duration.ofMillis(50), 3, listener);
         CountDownLatch never = new CountDownLatch(1);
         for (int k = 0; k < 10; k++) {
-            lanes.submit("VI_" + k, "add", () -> hangUntil(never));
+            lanes.submit("VI_" + k, "add", () -> StuckCalls.hangUntil(never));
         }
         awaitTrue(() -> timeouts.size() == 5, "2 workers and 3 replacements, each abandoned in turn");
         Thread.sleep(300);
@@ -293,7 +295,7 @@ class PluginLanesTest {
         // let the watchdog fall asleep for the lanes' own 30 s before the short call comes
         Thread.sleep(50);
         long start = System.nanoTime();
-        lanes.submit("VI_SHORT", "announce", () -> hangUntil(release), Duration.ofMillis(200), listener);
+        lanes.submit("VI_SHORT", "announce", () -> StuckCalls.hangUntil(release), Duration.ofMillis(200), listener);
         awaitTrue(() -> timeouts.equals(List.of("VI_SHORT announce")), "the short call was never abandoned");
         long after = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertTrue(after >= 200, "abandoned after " + after + " ms, before its 200 ms");
@@ -309,7 +311,7 @@ class PluginLanesTest {
         // the watchdog sleeps for one limit at a time when nothing is in hand: start the call inside that
         Thread.sleep(limit.toMillis() * 3 / 4);
         long start = System.nanoTime();
-        lanes.submit("VI_HUNG", "add", () -> hangUntil(release));
+        lanes.submit("VI_HUNG", "add", () -> StuckCalls.hangUntil(release));
         awaitTrue(() -> timeouts.equals(List.of("VI_HUNG add")), "the call was never abandoned");
         long after = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertTrue(after >= limit.toMillis(), "abandoned after " + after + " ms, before its limit");
@@ -346,7 +348,7 @@ class PluginLanesTest {
             Thread[] first = new Thread[1];
             lanes.submit(key, "add", () -> {
                 first[0] = Thread.currentThread();
-                hangUntil(nextQueued); // the next call is queued while this one runs, as a GARP behind its add
+                StuckCalls.hangUntil(nextQueued); // the next call is queued while this one runs, as a GARP behind its add
             });
             lanes.submit(key, "announce", () -> {
                 if (Thread.currentThread() != first[0]) {
@@ -365,7 +367,7 @@ class PluginLanesTest {
         while (System.nanoTime() < deadline) {
             try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
                 for (Path task : tasks) {
-                    if (Files.readString(task.resolve("comm")).strip().equals(name)) {
+                    if (name.equals(commOf(task))) {
                         return task;
                     }
                 }
@@ -375,6 +377,15 @@ class PluginLanesTest {
         throw new AssertionError("no thread " + name);
     }
 
+    /** The thread's name, or null for a thread that ended since the directory was listed. */
+    private static String commOf(Path task) throws IOException {
+        try {
+            return Files.readString(task.resolve("comm")).strip();
+        } catch (NoSuchFileException ended) {
+            return null;
+        }
+    }
+
     private static long voluntarySwitches(Path task) throws Exception {
         for (String line : Files.readAllLines(task.resolve("status"))) {
             if (line.startsWith("voluntary_ctxt_switches:")) {
@@ -382,18 +393,6 @@ class PluginLanesTest {
             }
         }
         throw new AssertionError("no voluntary_ctxt_switches in " + task);
-    }
-
-    /** Waits for the latch deaf to interrupts, as a plugin call stuck in the kernel or on a lock would. */
-    private static void hangUntil(CountDownLatch latch) {
-        while (true) {
-            try {
-                latch.await();
-                return;
-            } catch (InterruptedException e) {
-                // the timeout's interrupt goes unheard
-            }
-        }
     }
 
     private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {

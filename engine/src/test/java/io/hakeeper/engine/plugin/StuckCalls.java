@@ -1,15 +1,15 @@
-package io.hakeeper.engine.daemon;
+package io.hakeeper.engine.plugin;
 
 import java.util.concurrent.CountDownLatch;
 
 /** Plugin calls that hang the way a send stuck in the kernel does: deaf to interrupts, until released. */
-final class StuckCalls {
+public final class StuckCalls {
 
     private StuckCalls() {
     }
 
     /** Blocks until {@code release} is counted down, swallowing every interrupt meanwhile. */
-    static void hangUntil(CountDownLatch release) {
+    public static void hangUntil(CountDownLatch release) {
         while (release.getCount() > 0) {
             try {
                 release.await();
