@@ -106,14 +106,12 @@ public final class DaemonControl implements ControlService, AutoCloseable {
 
     /**
      * Applies the process priorities of the daemon's configuration to its event loop and the JVM threads the
-     * loop waits for, before its instances start (or, on a reload, as soon as the configuration runs). The
-     * loop thread names its kernel id itself. A refusal is a warning (logged by the tuning); the daemon runs on.
+     * loop waits for, before its instances start (or, on a reload, as soon as the configuration runs), and
+     * the loop's short slice, which every loop gets. The loop thread names its kernel id itself. A refusal is
+     * a warning (logged by the tuning); the daemon runs on.
      */
     private void tune(Daemon target) {
         ProcessPriorities wanted = target.config().globalDefs().processPriorities();
-        if (!tuning.needsWork(wanted)) {
-            return;
-        }
         // binds libc here: generating the binding takes long enough to make a running loop miss adverts
         ProcessTuning.currentThreadId();
         CompletableFuture<Integer> loopTid = new CompletableFuture<>();
@@ -121,13 +119,13 @@ public final class DaemonControl implements ControlService, AutoCloseable {
         try {
             tuning.apply(wanted, loopTid.get(LOOP_WAIT_MILLIS, TimeUnit.MILLISECONDS));
         } catch (TimeoutException | ExecutionException e) {
-            LOG.warn("the event loop did not say its thread id within {} ms: vrrp_rt_priority, vrrp_priority,"
-                    + " vrrp_no_swap and vrrp_cpu_affinity are not applied", LOOP_WAIT_MILLIS);
+            LOG.warn("the event loop did not say its thread id within {} ms: its slice, vrrp_rt_priority,"
+                    + " vrrp_priority, vrrp_no_swap and vrrp_cpu_affinity are not applied", LOOP_WAIT_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | LinkageError e) {
-            LOG.warn("vrrp_rt_priority, vrrp_priority, vrrp_no_swap and vrrp_cpu_affinity are not applied: {}",
-                    e.toString());
+            LOG.warn("the event loop's slice, vrrp_rt_priority, vrrp_priority, vrrp_no_swap and vrrp_cpu_affinity"
+                    + " are not applied: {}", e.toString());
         }
     }
 

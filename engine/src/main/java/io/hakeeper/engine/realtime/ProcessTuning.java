@@ -22,6 +22,8 @@ public final class ProcessTuning {
 
     private static final Logger LOG = LoggerFactory.getLogger("hakeeper");
     private static final String LOOP = "the event loop";
+    /** The slice the event loop asks of the kernel's fair scheduler (EEVDF): the least it grants. */
+    static final long LOOP_SLICE_NANOS = 100_000;
 
     private ProcessPriorities applied = ProcessPriorities.NONE;
     private boolean realtime;
@@ -34,33 +36,72 @@ public final class ProcessTuning {
     private int originalNice;
     private long[] originalCpus;
     private long[] originalRttime;
+    /** The loop thread given the short slice, and the one whose refusal was said (once per loop). */
+    private int slicedLoop;
+    private int sliceRefusedLoop;
 
     /** The calling thread's kernel id, as {@code /proc/PID/task/TID} names it. */
     public static int currentThreadId() {
         return RealtimeLibC.gettid();
     }
 
-    /** Whether {@link #apply} has anything to do: settings asked now or changed before. */
-    public synchronized boolean needsWork(ProcessPriorities wanted) {
+    /** Whether the process keywords have anything to do: settings asked now or changed before. */
+    private boolean keywordsNeedWork(ProcessPriorities wanted) {
         return !wanted.equals(applied) || !wanted.equals(ProcessPriorities.NONE);
     }
 
     /**
      * Applies {@code wanted} to the event loop's thread {@code loopTid} and to the JVM threads it waits for at
-     * safepoints, and to the process where the setting is the process's. Returns the warnings, also logged.
+     * safepoints, and to the process where the setting is the process's; and gives the loop, unless it runs
+     * realtime, the shortest slice (with or without keywords). Returns the warnings, also logged.
      */
     public synchronized List<String> apply(ProcessPriorities wanted, int loopTid) {
         List<String> warnings = new ArrayList<>();
-        List<Task> targets = new ArrayList<>();
-        targets.add(new Task(loopTid, LOOP));
-        targets.addAll(JvmThreads.safepointWorkers());
-        rememberOriginals(targets);
-        cpus(wanted, warnings);
-        scheduling(wanted, targets, warnings);
-        memory(wanted, warnings);
-        applied = wanted;
+        if (keywordsNeedWork(wanted)) {
+            List<Task> targets = new ArrayList<>();
+            targets.add(new Task(loopTid, LOOP));
+            targets.addAll(JvmThreads.safepointWorkers());
+            rememberOriginals(targets);
+            cpus(wanted, warnings);
+            scheduling(wanted, targets, warnings);
+            memory(wanted, warnings);
+            applied = wanted;
+        }
+        shortSlice(loopTid, warnings);
         warnings.forEach(LOG::warn);
         return warnings;
+    }
+
+    /**
+     * Under EEVDF (Linux 6.6 on) a thread woken while every CPU runs another waits until the running one's
+     * slice ends (the default, 0.75 ms scaled by the CPU count, is 1.4 ms on two CPUs) unless its own slice
+     * is shorter (Linux 6.12's wake-up preemption): a takeover timer fired at the right time then runs a
+     * millisecond late. The loop runs microseconds per wake-up, so the least slice costs it nothing, and
+     * its share of the CPU is what fairness gives it either way. Asked again after every setting that may
+     * have reset it (nice through sched_setscheduler, a realtime policy removed); SCHED_FLAG_RESET_ON_FORK
+     * gives the threads the loop starts the default. A realtime loop preempts anyway and is left alone;
+     * kernels before EEVDF accept the call and ignore the slice.
+     */
+    private void shortSlice(int loopTid, List<String> warnings) {
+        int policy = RealtimeLibC.sched_getscheduler(loopTid);
+        if (policy < 0 || (policy & ~Kernel.SCHED_RESET_ON_FORK) != Kernel.SCHED_OTHER) {
+            return;
+        }
+        long number = Kernel.sysSchedSetattr();
+        long[] attr = Kernel.schedAttr(JvmThreads.nice(loopTid), LOOP_SLICE_NANOS, Kernel.SCHED_FLAG_RESET_ON_FORK);
+        if (number >= 0 && RealtimeLibC.syscall(number, loopTid, attr, 0) == 0) {
+            if (slicedLoop != loopTid) {
+                LOG.info("{} asks for {} us slices: woken while the CPUs are busy, it preempts a thread with the"
+                        + " default slice at once", LOOP, LOOP_SLICE_NANOS / 1000);
+            }
+            slicedLoop = loopTid;
+        } else if (sliceRefusedLoop != loopTid) {
+            sliceRefusedLoop = loopTid;
+            warnings.add(LOOP + " keeps the default slice: " + (number < 0 ? "sched_setattr's number on "
+                    + System.getProperty("os.arch") + " is not known here" : "the kernel refused sched_setattr: "
+                    + Kernel.describe(Kernel.errno())) + "; woken while every CPU is busy, it may wait up to a"
+                    + " slice (about a millisecond) before it runs (vrrp_rt_priority avoids that)");
+        }
     }
 
     private void rememberOriginals(List<Task> targets) {

@@ -26,11 +26,20 @@ final class RealtimeLibC {
     static native int sched_setscheduler(int tid, int policy, int[] param);
 
     /** {@code mask}: a {@code cpu_set_t} of {@code size} bytes. */
+    /** The thread's policy, with SCHED_RESET_ON_FORK or'ed in when set; -1 on error. */
+    static native int sched_getscheduler(int tid);
+
     static native int sched_setaffinity(int tid, long size, long[] mask);
 
     static native int sched_getaffinity(int tid, long size, long[] mask);
 
     static native int setpriority(int which, int who, int nice);
+
+    /**
+     * syscall(2) for {@code sched_setattr(tid, attr, flags)}, which glibc wraps only from 2.41 on.
+     * {@code attr}: {@code struct sched_attr} as {@link Kernel#schedAttr} lays it out.
+     */
+    static native long syscall(long number, long tid, long[] attr, long flags);
 
     static native int mlockall(int flags);
 
