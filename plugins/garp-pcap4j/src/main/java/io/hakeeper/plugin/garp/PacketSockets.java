@@ -103,8 +103,10 @@ final class PacketSockets implements Links {
         private final Memory address = new Memory(SOCKADDR_LL_LENGTH);
         /** sendto's arguments; only the length changes (a boxed small number: cached, not allocated). */
         private final Object[] sendArguments;
-        private int fd;
+        private final int fd;
+        private boolean closed;
 
+        /** {@code fd} -1: a socket that was never opened, whose sends the kernel refuses (the warm-up). */
         PacketSocket(int fd, int index) {
             this.fd = fd;
             address.clear();
@@ -114,7 +116,11 @@ final class PacketSockets implements Links {
         }
 
         @Override
-        public void send(byte[] bytes) throws IOException {
+        public synchronized void send(byte[] bytes) throws IOException {
+            if (closed) {
+                // by another thread that found it stale; its descriptor may be another file's by now
+                throw new IOException("the packet socket was closed");
+            }
             frame.write(0, bytes, 0, bytes.length);
             // the EtherType, in network order as in the frame: the kernel's skb->protocol
             address.setByte(SLL_PROTOCOL, bytes[ETHERTYPE]);
@@ -128,16 +134,16 @@ final class PacketSockets implements Links {
         }
 
         @Override
-        public boolean isOpen() {
-            return fd >= 0;
+        public synchronized boolean isOpen() {
+            return fd >= 0 && !closed;
         }
 
         @Override
-        public void close() {
-            if (fd >= 0) {
+        public synchronized void close() {
+            if (fd >= 0 && !closed) {
                 PacketSockets.close(fd);
-                fd = -1;
             }
+            closed = true;
         }
     }
 }
