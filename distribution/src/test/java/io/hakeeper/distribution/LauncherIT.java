@@ -203,44 +203,6 @@ class LauncherIT {
         Tree.pluginJar(tree, "auth");
     }
 
-    /**
-     * The daemon's lower JIT thresholds for the takeover's packages: the launcher names the file, the JVM
-     * parses it without a word, and every package it names has classes in the tree. A file the JVM cannot
-     * open is ignored in silence, and a package renamed would leave its line matching nothing: both would
-     * quietly bring back a start-up burst run in the interpreter.
-     */
-    @Test
-    void theDaemonsJitThresholdsAreReadAndNameTheTreesOwnPackages() throws Exception {
-        String launcher = Files.readString(hakeeperd);
-        String flag = "-XX:CompileCommandFile=${script%/*/*}/libexec/hot-path.compilecommands";
-        assertTrue(launcher.contains(flag), "no " + flag + " in\n" + launcher);
-        Path commands = tree.resolve("libexec/hot-path.compilecommands");
-        assertTrue(Files.isRegularFile(commands), "no " + commands);
-
-        Command.Result parsed = Command.of("java", "-XX:CompileCommandFile=" + commands, "-version").run();
-        assertEquals(0, parsed.exitCode(), parsed::toString);
-        assertFalse((parsed.stdout() + parsed.stderr()).contains("CompileCommand"), parsed::toString);
-
-        List<String> classes = new java.util.ArrayList<>();
-        for (String dir : List.of("lib", "plugins")) {
-            try (var jars = Files.newDirectoryStream(tree.resolve(dir), "*.jar")) {
-                for (Path jar : jars) {
-                    try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
-                        zip.stream().map(java.util.zip.ZipEntry::getName).filter(n -> n.endsWith(".class"))
-                                .forEach(classes::add);
-                    }
-                }
-            }
-        }
-        List<String> packages = Files.readAllLines(commands).stream()
-                .filter(line -> line.startsWith("CompileThresholdScaling,"))
-                .map(line -> line.split(",")[1].replace(".*::*", "").replace('.', '/') + "/").toList();
-        assertFalse(packages.isEmpty(), "no thresholds in " + commands);
-        for (String prefix : packages) {
-            assertTrue(classes.stream().anyMatch(name -> name.startsWith(prefix)), "no class of " + prefix + " in the tree");
-        }
-    }
-
     @Test
     void tarballHoldsTheTreeWithExecutableScripts() throws Exception {
         Path tarball = tree.getParent().resolve("hakeeper-0.1.0.tar.gz");

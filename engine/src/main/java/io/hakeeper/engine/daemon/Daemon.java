@@ -276,9 +276,7 @@ public final class Daemon implements AutoCloseable {
             TakeoverRehearsal.run();
         } catch (RuntimeException e) {
             LOG.warn("bug: the takeover rehearsal failed; the first takeover may be a few ms slower", e);
-            return;
         }
-        TakeoverRehearsal.warmUpInBackground();
     }
 
     /**

@@ -27,6 +27,7 @@ public final class NonBlockingStderr extends OutputStream {
     /** About 2,500 log lines: the lines of 1,000 instances starting, held while stderr is stuck. */
     static final int CAPACITY = 256 * 1024;
     private static final int CHUNK = 16 * 1024;
+    private static final int LOWEST_PRIORITY = 19;
     private static volatile NonBlockingStderr installed;
 
     private final OutputStream target;
@@ -130,12 +131,7 @@ public final class NonBlockingStderr extends OutputStream {
     }
 
     private void drain() {
-        // Nice 19 for this thread: a line is written when a CPU has nothing better to do. A takeover logs its
-        // transition while the VIP thread adds the address and sends the first gratuitous ARP; woken at normal
-        // priority, this thread took one of the two CPUs from them: in the takeover benchmark the first ARP's p90
-        // was 1.2-2.3 ms with it, 0.66-0.69 ms at nice 19. Under a load that leaves it no CPU, lines wait in the
-        // buffer, and past its size are dropped and counted, never waited for. Left as it is if refused.
-        ProcessTuning.yieldToTheDaemon();
+        yieldToTheDaemon();
         while (true) {
             long head = written;
             long tail = accepted;
@@ -160,6 +156,21 @@ public final class NonBlockingStderr extends OutputStream {
                     + " them in time (ha-admin stats: loop.log_lines_dropped)\n").getBytes(StandardCharsets.UTF_8);
             writeQuietly(notice, 0, notice.length);
             droppedSaid = lost;
+        }
+    }
+
+    /**
+     * Nice 19 for this thread: a line is written when a CPU has nothing better to do. A takeover logs its
+     * transition while the VIP thread adds the address and sends the first gratuitous ARP; woken at normal
+     * priority, this thread took one of the two CPUs from them: in the takeover benchmark the first ARP's
+     * p90 was 1.2-2.3 ms with it, 0.66-0.69 ms at nice 19. Under a load that leaves it no CPU, lines wait
+     * in the buffer, and past its size are dropped and counted, never waited for. Left as it is if refused.
+     */
+    private static void yieldToTheDaemon() {
+        try {
+            RealtimeLibC.setpriority(Kernel.PRIO_PROCESS, RealtimeLibC.gettid(), LOWEST_PRIORITY);
+        } catch (LinkageError e) {
+            // no libc binding (a JVM without JNA's native part): the writer runs at the daemon's priority
         }
     }
 

@@ -22,7 +22,6 @@ public final class ProcessTuning {
 
     private static final Logger LOG = LoggerFactory.getLogger("hakeeper");
     private static final String LOOP = "the event loop";
-    private static final int LOWEST_NICE = 19;
     /** The slice the event loop asks of the kernel's fair scheduler (EEVDF): the least it grants. */
     static final long LOOP_SLICE_NANOS = 100_000;
 
@@ -44,18 +43,6 @@ public final class ProcessTuning {
     /** The calling thread's kernel id, as {@code /proc/PID/task/TID} names it. */
     public static int currentThreadId() {
         return RealtimeLibC.gettid();
-    }
-
-    /**
-     * Nice 19 for the calling thread: it runs when a CPU has nothing better to do. Left as it is if the
-     * kernel refuses or libc cannot be bound.
-     */
-    public static void yieldToTheDaemon() {
-        try {
-            RealtimeLibC.setpriority(Kernel.PRIO_PROCESS, RealtimeLibC.gettid(), LOWEST_NICE);
-        } catch (LinkageError e) {
-            // no libc binding (a JVM without JNA's native part): the thread runs at the daemon's priority
-        }
     }
 
     /** Whether the process keywords have anything to do: settings asked now or changed before. */

@@ -5,9 +5,6 @@ import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
-
-import org.slf4j.LoggerFactory;
 
 import io.hakeeper.api.VrrpState;
 import io.hakeeper.engine.config.model.Family;
@@ -16,7 +13,6 @@ import io.hakeeper.engine.loop.LoopCore;
 import io.hakeeper.engine.net.AdvertTransport;
 import io.hakeeper.engine.net.IoStatus;
 import io.hakeeper.engine.net.RawVrrpSocket;
-import io.hakeeper.engine.realtime.ProcessTuning;
 import io.hakeeper.engine.vrrp.ActionBuffer;
 import io.hakeeper.engine.vrrp.InstanceMachine;
 import io.hakeeper.engine.vrrp.InstanceParameters;
@@ -55,47 +51,7 @@ public final class TakeoverRehearsal {
             new Kind(3, Family.IPV4, "192.0.2.2", "192.0.2.3", "224.0.0.18", "192.0.2.1"),
             new Kind(3, Family.IPV6, "fe80::2", "fe80::3", "ff02::12", "2001:db8::1"));
 
-    /**
-     * How often the background warm-up plays each kind: enough for the JIT to compile the path under the
-     * launcher's thresholds for the engine's packages (bin/hakeeperd: a method is compiled after about 10
-     * calls there; after about 1,000 elsewhere).
-     */
-    static final int WARM_UP_ROUNDS = 40;
-    private static final AtomicBoolean WARMED = new AtomicBoolean();
-
     private TakeoverRehearsal() {
-    }
-
-    /**
-     * Plays the takeovers {@link #WARM_UP_ROUNDS} times more on a thread of its own at nice 19, once per
-     * process, and returns at once. Why: run once, the path is loaded but interpreted, and 1,000 backups
-     * that take over together (a daemon's start beside no master) ran it in the interpreter while the JIT
-     * compiled it, beside them, on the other CPU. Played here while the backups listen, it is compiled
-     * before their Master_Down_Interval ends. Every object is the rehearsal's own, so it runs beside the
-     * event loop without touching it; at nice 19 it takes no CPU the loop wants.
-     *
-     * @return the thread, or null when a daemon of this process warmed up already
-     */
-    public static Thread warmUpInBackground() {
-        return WARMED.compareAndSet(false, true) ? startWarmUp(WARM_UP_ROUNDS) : null;
-    }
-
-    /** The warm-up's thread, started: {@code rounds} rehearsals at nice 19. */
-    static Thread startWarmUp(int rounds) {
-        Thread thread = new Thread(() -> {
-            ProcessTuning.yieldToTheDaemon();
-            try {
-                for (int i = 0; i < rounds; i++) {
-                    run();
-                }
-            } catch (RuntimeException e) {
-                LoggerFactory.getLogger("hakeeper").warn("bug: the takeover warm-up failed; a burst of takeovers"
-                        + " may run slower", e);
-            }
-        }, "hakeeper-takeover-warm-up");
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
     }
 
     /**

@@ -2,7 +2,6 @@ package io.hakeeper.engine.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -22,44 +21,6 @@ class TakeoverRehearsalTest {
     void eachKindOfInstanceTakesOverAndSends() {
         assertEquals(3 * 3, TakeoverRehearsal.run(), "three kinds, each: the takeover's advert, the timer's, and "
                 + "the priority-0 one when taken out");
-    }
-
-    /**
-     * The warm-up plays its rehearsals on a daemon thread of its own at nice 19 and ends; the thread's own
-     * rehearsals are checked as the one above is (each throws if its backup did not hear or take over).
-     */
-    @Test
-    void theWarmUpRehearsesOnAThreadOfItsOwnAtTheLowestPriority() throws Exception {
-        // enough rounds (tens of milliseconds) for its nice level to be read from /proc while it runs
-        Thread warmUp = TakeoverRehearsal.startWarmUp(500);
-        assertEquals("hakeeper-takeover-warm-up", warmUp.getName());
-        assertTrue(warmUp.isDaemon(), "a warm-up must not keep the JVM alive");
-        int nice = Integer.MIN_VALUE;
-        while (warmUp.isAlive() && nice != 19) {
-            nice = niceOfThreadNamed("hakeeper-takeov"); // the kernel keeps 15 characters of the name
-        }
-        warmUp.join(60_000);
-        assertFalse(warmUp.isAlive(), "500 rehearsals in 60 s");
-        assertEquals(19, nice, "the warm-up's nice level while it ran");
-    }
-
-    /** The nice level of this JVM's thread of that name, or MIN_VALUE if there is none. */
-    private static int niceOfThreadNamed(String comm) {
-        try (var tasks = java.nio.file.Files.newDirectoryStream(java.nio.file.Path.of("/proc/self/task"))) {
-            for (java.nio.file.Path task : tasks) {
-                try {
-                    if (java.nio.file.Files.readString(task.resolve("comm")).strip().equals(comm)) {
-                        String stat = java.nio.file.Files.readString(task.resolve("stat"));
-                        return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
-                    }
-                } catch (java.io.IOException ended) {
-                    // a thread that ended while we looked
-                }
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return Integer.MIN_VALUE;
     }
 
     @Test
