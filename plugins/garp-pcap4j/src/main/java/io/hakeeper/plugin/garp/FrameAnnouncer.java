@@ -8,10 +8,10 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.hakeeper.api.Announcer;
 
@@ -26,10 +26,8 @@ import io.hakeeper.api.Announcer;
  * forwarding flag is read on every call, so a host that became a router is announced correctly; its MAC
  * at most once a second, after sending ({@link MacAddresses}), and again after a failed send.
  *
- * <p>Thread-safe, and calls run side by side: when 1,000 new masters announce at once the engine's four
- * VIP threads send their sets together, and a lock over the whole announcer made them take turns (one CPU
- * of two busy while the others waited). Each link serialises its own sends; opening and dropping links
- * is serialised by the announcer.
+ * <p>Thread-safe: the engine's workers may announce on several interfaces at once; calls are serialised,
+ * which costs nothing next to the engine's intervals between announcements.
  */
 final class FrameAnnouncer implements Announcer {
 
@@ -41,22 +39,16 @@ final class FrameAnnouncer implements Announcer {
     private static final Inet6Address WARM_UP_IPV6 = (Inet6Address) literal("2001:db8::1");
 
     private final Links links;
-    private final Map<String, Link> open = new ConcurrentHashMap<>();
-    private final MacAddresses macs;
-    private volatile boolean closed;
+    private final Map<String, Link> open = new HashMap<>();
+    private final MacAddresses macs = new MacAddresses(FrameAnnouncer::readMac, System::nanoTime);
+    private boolean closed;
 
     FrameAnnouncer(Links links) {
-        this(links, FrameAnnouncer::readMac);
-    }
-
-    /** With the interfaces' MACs read by {@code macReader} instead of from /sys (tests). */
-    FrameAnnouncer(Links links, MacAddresses.Reader macReader) {
         this.links = links;
-        this.macs = new MacAddresses(macReader, System::nanoTime);
     }
 
     @Override
-    public void announce(String interfaceName, List<InetAddress> addresses) throws IOException {
+    public synchronized void announce(String interfaceName, List<InetAddress> addresses) throws IOException {
         if (closed) {
             throw new IllegalStateException("announcer is closed; cannot announce on " + interfaceName);
         }
@@ -102,12 +94,12 @@ final class FrameAnnouncer implements Announcer {
                 link.send(frame);
             } catch (IOException stale) {
                 // a link opened before the interface went down and up again, or was made anew: reopen once
-                forget(interfaceName, link);
+                forget(interfaceName);
                 link = link(interfaceName);
                 try {
                     link.send(frame);
                 } catch (IOException e) {
-                    forget(interfaceName, link);
+                    forget(interfaceName);
                     throw new IOException("cannot send " + what + " for " + address.getHostAddress() + " on "
                             + interfaceName + ": " + e.getMessage(), e);
                 }
@@ -146,8 +138,8 @@ final class FrameAnnouncer implements Announcer {
     @Override
     public synchronized void close() {
         closed = true;
-        for (Map.Entry<String, Link> entry : List.copyOf(open.entrySet())) {
-            forget(entry.getKey(), entry.getValue());
+        for (String interfaceName : List.copyOf(open.keySet())) {
+            forget(interfaceName);
         }
     }
 
@@ -156,24 +148,16 @@ final class FrameAnnouncer implements Announcer {
         if (link != null && link.isOpen()) {
             return link;
         }
-        synchronized (this) {
-            link = open.get(interfaceName);
-            if (link == null || !link.isOpen()) {
-                link = links.open(interfaceName);
-                open.put(interfaceName, link);
-            }
-            return link;
-        }
+        link = links.open(interfaceName);
+        open.put(interfaceName, link);
+        return link;
     }
 
-    /**
-     * Drops {@code failed} unless another thread has dropped it already and opened the next link, which
-     * this thread's failure says nothing about.
-     */
-    private synchronized void forget(String interfaceName, Link failed) {
+    private void forget(String interfaceName) {
         macs.forget(interfaceName);
-        if (open.remove(interfaceName, failed) && failed.isOpen()) {
-            failed.close();
+        Link link = open.remove(interfaceName);
+        if (link != null && link.isOpen()) {
+            link.close();
         }
     }
 

@@ -2,10 +2,7 @@ package io.hakeeper.plugin.garp;
 
 import java.io.IOException;
 
-/**
- * What one interface's announcements are sent on: a pcap handle, a packet socket. Sends may come from
- * several threads at once: the link serialises them itself. Opened and closed by one thread at a time.
- */
+/** What one interface's announcements are sent on: a pcap handle, a packet socket. Used by one thread at a time. */
 interface Link {
 
     /**

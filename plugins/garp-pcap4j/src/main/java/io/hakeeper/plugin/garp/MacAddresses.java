@@ -2,8 +2,8 @@ package io.hakeeper.plugin.garp;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -13,8 +13,7 @@ import java.util.function.LongSupplier;
  * quadratic; and a read before each announcement put a file read between a takeover's first advert and its
  * first gratuitous ARP. So the announcer sends with the MAC it has ({@link #last}) and asks afterwards
  * whether it changed ({@link #changedFrom}), sending again if so. The entry is dropped when a send on the
- * interface fails (the link went away). Thread-safe: two threads that find an entry missing or old both
- * read it, and either read is right.
+ * interface fails (the link went away). Not thread-safe: the announcer serialises its calls.
  */
 final class MacAddresses {
 
@@ -32,7 +31,7 @@ final class MacAddresses {
 
     private final Reader reader;
     private final LongSupplier clock;
-    private final Map<String, Entry> byInterface = new ConcurrentHashMap<>();
+    private final Map<String, Entry> byInterface = new HashMap<>();
 
     MacAddresses(Reader reader, LongSupplier clock) {
         this.reader = reader;

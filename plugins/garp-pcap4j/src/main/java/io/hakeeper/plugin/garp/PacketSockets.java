@@ -103,10 +103,8 @@ final class PacketSockets implements Links {
         private final Memory address = new Memory(SOCKADDR_LL_LENGTH);
         /** sendto's arguments; only the length changes (a boxed small number: cached, not allocated). */
         private final Object[] sendArguments;
-        private final int fd;
-        private boolean closed;
+        private int fd;
 
-        /** {@code fd} -1: a socket that was never opened, whose sends the kernel refuses (the warm-up). */
         PacketSocket(int fd, int index) {
             this.fd = fd;
             address.clear();
@@ -116,11 +114,7 @@ final class PacketSockets implements Links {
         }
 
         @Override
-        public synchronized void send(byte[] bytes) throws IOException {
-            if (closed) {
-                // by another thread that found it stale; its descriptor may be another file's by now
-                throw new IOException("the packet socket was closed");
-            }
+        public void send(byte[] bytes) throws IOException {
             frame.write(0, bytes, 0, bytes.length);
             // the EtherType, in network order as in the frame: the kernel's skb->protocol
             address.setByte(SLL_PROTOCOL, bytes[ETHERTYPE]);
@@ -134,16 +128,16 @@ final class PacketSockets implements Links {
         }
 
         @Override
-        public synchronized boolean isOpen() {
-            return fd >= 0 && !closed;
+        public boolean isOpen() {
+            return fd >= 0;
         }
 
         @Override
-        public synchronized void close() {
-            if (fd >= 0 && !closed) {
+        public void close() {
+            if (fd >= 0) {
                 PacketSockets.close(fd);
+                fd = -1;
             }
-            closed = true;
         }
     }
 }

@@ -65,7 +65,7 @@ final class PcapLinks implements Links {
     private record PcapLink(PcapHandle handle) implements Link {
 
         @Override
-        public synchronized void send(byte[] frame) throws IOException {
+        public void send(byte[] frame) throws IOException {
             try {
                 handle.sendPacket(frame);
             } catch (PcapNativeException | NotOpenException e) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 import io.hakeeper.api.VipBackend;
 import io.hakeeper.api.VirtualAddress;
@@ -36,7 +35,7 @@ import io.hakeeper.api.VirtualRoute;
  */
 final class NetlinkBackend implements VipBackend {
 
-    private final NetlinkAddressPool pool;
+    private final NetlinkAddresses addresses;
     /**
      * What this backend added and has not removed ({@link #key}); the lane threads call in parallel. An
      * interface made again under a new index leaves its entries behind, at most one per VIP each time.
@@ -64,21 +63,13 @@ final class NetlinkBackend implements VipBackend {
     }
 
     /**
-     * @param sockets makes the sockets requests go over, one per thread calling at once; closed with this
-     *                backend
-     * @param routes  where routes go: the iproute2 backend, which runs {@code ip route}
+     * @param socket the socket requests go over; closed with this backend
+     * @param routes where routes go: the iproute2 backend, which runs {@code ip route}
      */
-    NetlinkBackend(Supplier<NetlinkSocket> sockets, VipBackend routes) {
-        this.pool = new NetlinkAddressPool(sockets);
+    NetlinkBackend(NetlinkSocket socket, VipBackend routes) {
+        this.addresses = new NetlinkAddresses(socket);
         this.routes = routes;
-        try {
-            pool.with(addresses -> {
-                addresses.warmUp();
-                return null;
-            });
-        } catch (IOException e) {
-            throw new IllegalStateException("the warm-up reports nothing: " + e.getMessage(), e);
-        }
+        addresses.warmUp();
     }
 
     /**
@@ -93,32 +84,15 @@ final class NetlinkBackend implements VipBackend {
         synchronized (expected) {
             expected.values().removeIf(stale -> now - stale.atNanos() >= EXPECTED_ADD_NANOS);
         }
-        // take and give rather than a lambda: a lambda is linked the first time it runs, on a daemon's first
-        // takeover here, milliseconds before its first gratuitous ARP
-        NetlinkAddresses addresses = pool.take();
-        try {
-            int index = addresses.index(device, "add", address);
-            expected.put(address, new ExpectedAdd(device, index, addresses.prepareAdd(index, address),
-                    key(index, address), now));
-        } finally {
-            pool.give(addresses);
-        }
+        int index = addresses.index(device, "add", address);
+        expected.put(address, new ExpectedAdd(device, index, addresses.prepareAdd(index, address),
+                key(index, address), now));
     }
 
     @Override
     public void addAddress(String interfaceName, VirtualAddress address) throws IOException {
         String device = address.device().orElse(interfaceName);
         ExpectedAdd ready = readyAdd(device, address);
-        NetlinkAddresses addresses = pool.take(); // not a lambda: see addExpected
-        try {
-            add(addresses, device, address, ready);
-        } finally {
-            pool.give(addresses);
-        }
-    }
-
-    private Void add(NetlinkAddresses addresses, String device, VirtualAddress address, ExpectedAdd ready)
-            throws IOException {
         int index = ready != null ? ready.index() : addresses.index(device, "add", address);
         int errno = ready != null ? addresses.addPrepared(ready.request()) : addresses.addMarked(index, address);
         if (errno == Errno.ENODEV && ready != null) {
@@ -129,11 +103,11 @@ final class NetlinkBackend implements VipBackend {
         }
         if (errno == 0) {
             addedHere.add(ready != null ? ready.key() : key(index, address));
-            return null;
+            return;
         }
         if (errno == Errno.EEXIST && address.address() instanceof Inet4Address
                 || addresses.protocolOf(index, device, address) != NetlinkAddresses.ABSENT) {
-            return null;
+            return;
         }
         throw NetlinkAddresses.failure("add", device, address, errno);
     }
@@ -149,18 +123,14 @@ final class NetlinkBackend implements VipBackend {
     @Override
     public void removeAddress(String interfaceName, VirtualAddress address) throws IOException {
         String device = address.device().orElse(interfaceName);
-        pool.with(addresses -> remove(addresses, device, address));
-    }
-
-    private Void remove(NetlinkAddresses addresses, String device, VirtualAddress address) throws IOException {
         int index = addresses.index(device, "remove", address);
         if (!addedHere.remove(key(index, address)) && addresses.protocolOf(index, device, address) != ADDRESS_PROTOCOL) {
-            return null; // absent, or the host's own: not ours to remove
+            return; // absent, or the host's own: not ours to remove
         }
         int errno = addresses.remove(index, address);
         if (errno == 0 || errno == Errno.EADDRNOTAVAIL
                 || addresses.protocolOf(index, device, address) == NetlinkAddresses.ABSENT) {
-            return null;
+            return;
         }
         throw NetlinkAddresses.failure("remove", device, address, errno);
     }
@@ -175,18 +145,12 @@ final class NetlinkBackend implements VipBackend {
 
     /** How many times this backend read every address of the host (tests). */
     long addressDumps() {
-        return pool.dumps();
-    }
-
-    /** How many sockets the backend opened (tests). */
-    int sockets() {
-        return pool.size();
+        return addresses.dumps();
     }
 
     @Override
     public List<VirtualAddress> listAddresses(String interfaceName) throws IOException {
-        return pool.with(addresses -> addresses.list(addresses.index(interfaceName, "list the addresses of"),
-                interfaceName));
+        return addresses.list(addresses.index(interfaceName, "list the addresses of"), interfaceName);
     }
 
     @Override
@@ -202,7 +166,7 @@ final class NetlinkBackend implements VipBackend {
     @Override
     public void close() throws Exception {
         try {
-            pool.close();
+            addresses.close();
         } finally {
             routes.close();
         }

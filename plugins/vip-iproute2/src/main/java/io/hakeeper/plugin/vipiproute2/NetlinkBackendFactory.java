@@ -26,8 +26,8 @@ public final class NetlinkBackendFactory implements VipBackendFactory {
 
     @Override
     public VipBackend create(Settings settings, PluginContext context) {
-        Duration timeout = Duration.ofSeconds(IpRoute2BackendFactory.TIMEOUT_SECONDS);
-        return new NetlinkBackend(() -> new NetlinkSocket(NetlinkSocket::openHere, timeout),
-                new IpRoute2BackendFactory().create(settings, context));
+        NetlinkSocket socket = new NetlinkSocket(NetlinkSocket::openHere,
+                Duration.ofSeconds(IpRoute2BackendFactory.TIMEOUT_SECONDS));
+        return new NetlinkBackend(socket, new IpRoute2BackendFactory().create(settings, context));
     }
 }

@@ -44,53 +44,6 @@ class NetlinkBackendNamespaceTest extends VipBackendNamespaceTest {
         }
     }
 
-    /**
-     * The engine's VIP threads call at once: each call gets a socket no other is using (a socket answers
-     * one request at a time), and every address lands, marked as ours, and is removed again.
-     */
-    @Test
-    void threadsAddingAtOnceEachGetASocketAndEveryAddressLands() throws Exception {
-        try (TestNamespace ns = TestNamespace.create(kind())) {
-            NetlinkBackend backend = (NetlinkBackend) ns.backend();
-            int threads = 4;
-            int each = 50;
-            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
-            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
-            try {
-                java.util.List<java.util.concurrent.Future<?>> adds = new java.util.ArrayList<>();
-                for (int t = 0; t < threads; t++) {
-                    int first = t * each + 1;
-                    adds.add(pool.submit(() -> {
-                        start.await();
-                        for (int i = first; i < first + each; i++) {
-                            backend.addAddress(TestNamespace.A, vip("198.18." + (i / 250) + "." + (i % 250 + 1), 15,
-                                    null, null, null, null));
-                        }
-                        return null;
-                    }));
-                }
-                for (java.util.concurrent.Future<?> add : adds) {
-                    add.get(60, java.util.concurrent.TimeUnit.SECONDS);
-                }
-            } finally {
-                pool.shutdownNow();
-            }
-            assertTrue(backend.sockets() >= 1 && backend.sockets() <= threads, "sockets: " + backend.sockets());
-            java.util.List<VirtualAddress> listed = backend.listAddresses(TestNamespace.A);
-            assertEquals(threads * each, listed.stream().filter(v -> v.cidr().startsWith("198.18.")).count(),
-                    listed::toString);
-            long dumpsBefore = backend.addressDumps();
-            for (int i = 1; i <= threads * each; i++) {
-                backend.removeAddress(TestNamespace.A, vip("198.18." + (i / 250) + "." + (i % 250 + 1), 15, null,
-                        null, null, null));
-            }
-            // each removed on this backend's word that it added it, whichever socket did
-            assertEquals(dumpsBefore, backend.addressDumps());
-            String shown = ns.ip("-4", "addr", "show", "dev", TestNamespace.A);
-            assertFalse(shown.contains("198.18."), shown);
-        }
-    }
-
     @Test
     void anAddressTheHostHeldIsStillAskedAboutAndKept() throws Exception {
         try (TestNamespace ns = TestNamespace.create(kind())) {

@@ -75,7 +75,7 @@ final class TestNamespace implements AutoCloseable {
                 new NetlinkAddresses(socket()));
         return switch (kind) {
             case IPROUTE2 -> ip;
-            case NETLINK -> new NetlinkBackend(this::socket, ip);
+            case NETLINK -> new NetlinkBackend(socket(), ip);
         };
     }
 
