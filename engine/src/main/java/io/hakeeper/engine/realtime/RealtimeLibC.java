@@ -25,10 +25,10 @@ final class RealtimeLibC {
     /** {@code param}: {@code struct sched_param}, one int, the priority. */
     static native int sched_setscheduler(int tid, int policy, int[] param);
 
-    /** {@code mask}: a {@code cpu_set_t} of {@code size} bytes. */
     /** The thread's policy, with SCHED_RESET_ON_FORK or'ed in when set; -1 on error. */
     static native int sched_getscheduler(int tid);
 
+    /** {@code mask}: a {@code cpu_set_t} of {@code size} bytes. */
     static native int sched_setaffinity(int tid, long size, long[] mask);
 
     static native int sched_getaffinity(int tid, long size, long[] mask);
