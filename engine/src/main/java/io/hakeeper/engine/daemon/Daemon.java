@@ -41,6 +41,7 @@ import io.hakeeper.engine.net.RawVrrpSocket;
 import io.hakeeper.engine.notify.DeliveryLimits;
 import io.hakeeper.engine.notify.NotificationDispatcher;
 import io.hakeeper.engine.plugin.TypeRegistry;
+import io.hakeeper.engine.realtime.MemoryWarmth;
 import io.hakeeper.engine.runtime.AdvertReceiver;
 import io.hakeeper.engine.runtime.InstanceRuntime;
 import io.hakeeper.engine.runtime.TakeoverRehearsal;
@@ -207,6 +208,9 @@ public final class Daemon implements AutoCloseable {
         MonotonicClock clock = MonotonicClock.system();
         EventLoop loop = new EventLoop("hakeeper-loop", clock, waiter, io,
                 new LatenessTracker(EventLoop.DEFAULT_TOLERANCE_NANOS));
+        // a backup that waited seconds for its master finds its memory cold at its takeover: warm it first
+        MemoryWarmth warmth = MemoryWarmth.process();
+        loop.core().onWarmUp(warmth::beforeTakeover);
 
         Map<String, VrrpInstance> configByName = new LinkedHashMap<>(config.instances());
         Map<String, String> labelByName = new LinkedHashMap<>();

@@ -10,6 +10,7 @@ import io.hakeeper.engine.loop.EventLoop;
 import io.hakeeper.engine.loop.LatenessTracker;
 import io.hakeeper.engine.net.RawVrrpSocket;
 import io.hakeeper.engine.notify.NotifierStats;
+import io.hakeeper.engine.realtime.MemoryWarmth;
 import io.hakeeper.engine.realtime.NonBlockingStderr;
 import io.hakeeper.engine.runtime.InstanceRuntime;
 import io.hakeeper.engine.track.CheckStatus;
@@ -84,7 +85,8 @@ final class DaemonStats {
 
     /**
      * The event loop: timers run and how late, work that threw (each one a bug), lost link notifications,
-     * log lines stderr did not take in time (dropped rather than waited for, by the loop or any thread).
+     * log lines stderr did not take in time (dropped rather than waited for, by the loop or any thread), the
+     * passes over the process's memory before takeovers ({@link MemoryWarmth}).
      */
     private static Map<String, Object> loop(EventLoop loop, long linkNotificationsLost) {
         LatenessTracker lateness = loop.core().lateness();
@@ -97,6 +99,10 @@ final class DaemonStats {
         counters.put("read_failures", loop.readFailures());
         counters.put("link_notifications_lost", linkNotificationsLost);
         counters.put("log_lines_dropped", NonBlockingStderr.dropped());
+        MemoryWarmth warmth = MemoryWarmth.process();
+        counters.put("memory_warm_ups", warmth.passes());
+        counters.put("memory_warm_up_pages", warmth.pagesRead());
+        counters.put("memory_warm_up_last_ms", warmth.lastPassMicros() / 1e3);
         return counters;
     }
 

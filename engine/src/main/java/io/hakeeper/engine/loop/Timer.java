@@ -16,6 +16,10 @@ public final class Timer {
     boolean headsUpWanted;
     /** Whether {@link #headsUp} already ran for the deadline the timer has now. */
     boolean headsUpGiven;
+    /** Whether this deadline gets the loop's warm-up ({@link LoopCore#onWarmUp}): set at each arming. */
+    boolean warmUpWanted;
+    /** Whether the warm-up already ran for the deadline the timer has now. */
+    boolean warmUpGiven;
     /** Where the timer sits in the queue. */
     long deadline = DISARMED;
     /** A later deadline not yet applied ({@link LoopCore#postpone}), or {@link #DISARMED}. */
@@ -35,6 +39,14 @@ public final class Timer {
      */
     public void wantHeadsUp(boolean wanted) {
         headsUpWanted = wanted && headsUp != null;
+    }
+
+    /**
+     * Whether the deadline the timer is armed for next gets the loop's warm-up,
+     * {@link LoopCore#WARM_UP_LEAD_NANOS} before it; kept until changed. Loop thread only.
+     */
+    public void wantWarmUp(boolean wanted) {
+        warmUpWanted = wanted;
     }
 
     /** What the timer is for, as log lines name it: {@code VI_1 master-down}. */

@@ -63,6 +63,7 @@ final class TimerQueue {
             front.deadline = front.postponedTo;
             front.postponedTo = Timer.DISARMED;
             front.headsUpGiven = false;
+            front.warmUpGiven = false;
             deadlines[0] = front.deadline;
             siftDown(0);
         }
@@ -84,6 +85,7 @@ final class TimerQueue {
         timer.postponedTo = Timer.DISARMED;
         timer.deadline = deadline;
         timer.headsUpGiven = false;
+        timer.warmUpGiven = false;
         int id = timer.id;
         if (id >= 0) {
             int position = positions[id];

@@ -53,4 +53,16 @@ final class RealtimeLibC {
     static native int setrlimit(int resource, long[] limit);
 
     static native String strerror(int errno);
+
+    static native int getpid();
+
+    static native int getpagesize();
+
+    /**
+     * Copies from this or another process's memory: {@code localIov} and {@code remoteIov} are
+     * {@code struct iovec} arrays, base then length per entry. Reads a page of our own that was unmapped
+     * meanwhile fail with EFAULT rather than a fault.
+     */
+    static native long process_vm_readv(int pid, long[] localIov, long localCount, long[] remoteIov,
+                                        long remoteCount, long flags);
 }

@@ -37,6 +37,13 @@ public final class VrrpRuntime {
      * turns between the slices cost little beside the starts.
      */
     static final long START_SLICE_NANOS = 1_000_000;
+    /**
+     * The shortest Master_Down_Interval whose backups ask for the loop's warm-up before their takeover: a
+     * process's memory left alone for half a second or more is slower to touch again on a virtual machine
+     * (see {@code MemoryWarmth}), and at this length the warm-up, 150 ms before the deadline, comes only
+     * after two adverts or more were missed.
+     */
+    static final long WARM_UP_MIN_INTERVAL_NANOS = 1_000_000_000L;
 
     private final LoopCore loop;
     private final MonotonicClock clock;
@@ -285,7 +292,9 @@ public final class VrrpRuntime {
         long deadline = instance.machine().nextDeadlineNanos();
         Timer timer = instance.timer();
         // a backup's deadline is its takeover, should no advert come first
-        timer.wantHeadsUp(instance.machine().state() == VrrpState.BACKUP);
+        boolean backup = instance.machine().state() == VrrpState.BACKUP;
+        timer.wantHeadsUp(backup);
+        timer.wantWarmUp(backup && instance.machine().masterDownIntervalNanos() >= WARM_UP_MIN_INTERVAL_NANOS);
         if (deadline == InstanceMachine.NO_DEADLINE) {
             loop.cancel(timer);
         } else if (!timer.isArmed() || deadline != timer.deadline()) {

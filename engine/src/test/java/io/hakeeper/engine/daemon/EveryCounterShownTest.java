@@ -47,6 +47,8 @@ class EveryCounterShownTest {
             Map.entry("EventLoop.readFailures", "loop.read_failures"),
             Map.entry("LinkWatch.notificationsLost", "loop.link_notifications_lost"),
             Map.entry("NonBlockingStderr.droppedWrites", "loop.log_lines_dropped"),
+            Map.entry("MemoryWarmth.passes", "loop.memory_warm_ups"),
+            Map.entry("MemoryWarmth.pagesRead", "loop.memory_warm_up_pages"),
             Map.entry("VipWork.failures", "vip_backend.failures"),
             Map.entry("AnnounceWork.failures", "announcer.failures"),
             Map.entry("VipWork.timeouts", "vip_backend.timeouts"),
@@ -65,6 +67,8 @@ class EveryCounterShownTest {
     private static final Map<String, String> NOT_COUNTERS = Map.ofEntries(
             Map.entry("PeerTable.slots", "adverts per router heard, a column of the peer table: ha-admin peers shows it"),
             Map.entry("PeerTable.used", "slots of the peer table in use"),
+            Map.entry("MemoryWarmth.batched", "pages queued for the pass's next read"),
+            Map.entry("MemoryWarmth.readThisPass", "pages read by the pass under way; memory_warm_up_pages adds them"),
             Map.entry("LatenessTracker.unloggedLate", "late timers not yet said in the log; timers_late has them all"),
             Map.entry("RateLimitedLog.suppressed", "log lines held back, said with the next line of their kind"),
             Map.entry("TimerQueue.size", "timers armed"),

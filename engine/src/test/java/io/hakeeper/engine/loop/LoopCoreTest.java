@@ -105,6 +105,29 @@ class LoopCoreTest {
     }
 
     @Test
+    void aTimerThatWantsTheWarmUpGetsItTheLongerLeadBeforeItsDeadlineOncePerDeadline() {
+        core.onWarmUp(() -> ran.add("warm-up"));
+        Timer timer = core.newTimer("master-down", () -> ran.add("fired"), () -> ran.add("heads-up"));
+        timer.wantHeadsUp(true);
+        timer.wantWarmUp(true);
+        long deadline = 1_000 * MS;
+        core.schedule(timer, deadline);
+        long warmUpAt = deadline - LoopCore.WARM_UP_LEAD_NANOS;
+        long headsUpAt = deadline - LoopCore.HEADS_UP_LEAD_NANOS;
+
+        assertEquals(warmUpAt, core.runDue(0), "the loop would not wake for the warm-up");
+        assertEquals(headsUpAt, core.runDue(warmUpAt));
+        assertEquals(headsUpAt, core.runDue(warmUpAt + 1), "a second warm-up for the same deadline");
+        assertEquals(List.of("warm-up"), ran);
+        // an advert came after all: the later deadline gets a warm-up of its own
+        core.postpone(timer, 2 * deadline);
+        assertEquals(2 * deadline - LoopCore.WARM_UP_LEAD_NANOS, core.runDue(warmUpAt + 2));
+        core.runDue(2 * deadline - LoopCore.HEADS_UP_LEAD_NANOS);
+        assertEquals(Long.MIN_VALUE, core.runDue(2 * deadline));
+        assertEquals(List.of("warm-up", "warm-up", "heads-up", "fired"), ran);
+    }
+
+    @Test
     void aTimerThatDoesNotWantItOrHasNoneWakesTheLoopOnlyForItsDeadline() {
         Timer unwanted = core.newTimer("advert", () -> ran.add("advert"), () -> ran.add("heads-up"));
         core.schedule(unwanted, 100 * MS);
