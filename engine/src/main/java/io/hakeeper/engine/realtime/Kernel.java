@@ -27,11 +27,12 @@ final class Kernel {
     static final int ESRCH = 3;
     static final int ENOSYS = 38;
     static final int ENOMEM = 12;
+    static final int EFAULT = 14;
 
     static final int CAP_IPC_LOCK = 14;
 
     private static final Map<Integer, String> NAMES = Map.of(1, "EPERM", ESRCH, "ESRCH", 11, "EAGAIN", ENOMEM,
-            "ENOMEM", 13, "EACCES", 22, "EINVAL", ENOSYS, "ENOSYS");
+            "ENOMEM", 13, "EACCES", EFAULT, "EFAULT", 22, "EINVAL", ENOSYS, "ENOSYS");
 
     private Kernel() {
     }

@@ -59,8 +59,9 @@ public final class MemoryWarmth {
     /** Set when a pass failed: the next ones would too. */
     private volatile boolean failed;
     private volatile Thread thread;
-    /** When the last pass ended (System.nanoTime); warm-thread only. */
-    private long lastPassEnd = Long.MIN_VALUE / 2;
+    /** When the last pass ended (System.nanoTime), if one was made; warm thread only. */
+    private long lastPassEnd;
+    private boolean passMade;
 
     // the pass's buffers, made once, used by the warm thread only
     private byte[] maps = new byte[64 * 1024];
@@ -133,7 +134,7 @@ public final class MemoryWarmth {
                 continue;
             }
             asked = false;
-            if (System.nanoTime() - lastPassEnd < MIN_GAP_NANOS) {
+            if (passMade && System.nanoTime() - lastPassEnd < MIN_GAP_NANOS) {
                 continue;
             }
             try {
@@ -146,6 +147,7 @@ public final class MemoryWarmth {
                 return;
             }
             lastPassEnd = System.nanoTime();
+            passMade = true;
             LOG.debug("warmed {} pages in {} µs before a takeover", lastPassPages, lastPassMicros);
         }
     }
@@ -204,24 +206,57 @@ public final class MemoryWarmth {
             }
             for (int page = 0; page < pages; page++) {
                 if (pageMapEntries.getLong(page * 8) < 0) { // bit 63: present
-                    remote[2 * batched] = chunk + page * pageSize;
-                    remote[2 * batched + 1] = 1;
-                    if (++batched == BATCH) {
-                        flush();
-                    }
+                    queue(chunk + page * pageSize);
                 }
             }
         }
     }
 
-    private void flush() {
-        if (batched == 0) {
-            return;
+    private void queue(long address) throws IOException {
+        remote[2 * batched] = address;
+        remote[2 * batched + 1] = 1;
+        if (++batched == BATCH) {
+            flush();
         }
-        local[1] = batched;
-        long read = RealtimeLibC.process_vm_readv(RealtimeLibC.getpid(), local, 1, remote, batched, 0);
-        // a read that fails part way (a page unmapped meanwhile) stops there: the rest stay as warm as they were
-        readThisPass += Math.max(0, read);
+    }
+
+    /** Reads one byte at each address as a pass does; how many were read. For tests. */
+    synchronized long readEach(long... addresses) throws IOException {
+        if (sink == null) {
+            sink = new Memory(BATCH);
+        }
+        local[0] = Pointer.nativeValue(sink);
+        readThisPass = 0;
+        for (long address : addresses) {
+            queue(address);
+        }
+        flush();
+        return readThisPass;
+    }
+
+    /**
+     * Reads the pages queued. A read stops at the first page it cannot read (unmapped since the page map was
+     * read, or one the kernel maps without pages of its own, as [vvar]); it goes on from the page after.
+     */
+    private void flush() throws IOException {
+        int pid = RealtimeLibC.getpid();
+        while (batched > 0) {
+            local[1] = batched;
+            long read = RealtimeLibC.process_vm_readv(pid, local, 1, remote, batched, 0);
+            if (read < 0 && Kernel.errno() != Kernel.EFAULT) {
+                batched = 0;
+                throw new IOException("process_vm_readv: " + Kernel.describe(Kernel.errno()));
+            }
+            if (read >= batched) {
+                readThisPass += read;
+                break;
+            }
+            int done = (int) Math.max(0, read);
+            readThisPass += done;
+            int skipped = done + 1;
+            System.arraycopy(remote, 2 * skipped, remote, 0, 2 * (batched - skipped));
+            batched -= skipped;
+        }
         batched = 0;
     }
 
