@@ -69,8 +69,9 @@ class EventReachTest {
         receiver.onIpv4Packet(advert, length, now);
         long masterDown = backup.machine().nextDeadlineNanos();
         assertTrue(masterDown > armed);
-        assertEquals(masterDown - LoopCore.HEADS_UP_LEAD_NANOS, loop.runDue(now),
-                "the loop would wake for the deadline the advert replaced, or not for the new one's heads-up");
+        // advert_int 1 s: the first wake-up the new deadline asks for is its warm-up
+        assertEquals(masterDown - LoopCore.WARM_UP_LEAD_NANOS, loop.runDue(now),
+                "the loop would wake for the deadline the advert replaced, or not for the new one's warm-up");
         long fired = loop.lateness().fired();
         now = armed;
         loop.runDue(now);
