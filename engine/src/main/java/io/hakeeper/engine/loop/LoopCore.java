@@ -30,8 +30,8 @@ public final class LoopCore {
     public static final long HEADS_UP_LEAD_NANOS = 8_000_000;
     /**
      * How long before its deadline a timer that wants it gets the loop's warm-up ({@link #onWarmUp}): long
-     * enough for a pass over the process's memory (30-40 ms of one CPU on this project's 2-vCPU benchmark
-     * machine, cold) to end before the deadline's heads-up.
+     * enough for a pass over the process's memory (12-22 ms of one CPU on this project's 2-vCPU benchmark
+     * machine, cold) to end well before the deadline's heads-up, even on a busy host.
      */
     public static final long WARM_UP_LEAD_NANOS = 150_000_000;
 

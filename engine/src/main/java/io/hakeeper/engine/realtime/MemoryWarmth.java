@@ -56,12 +56,9 @@ public final class MemoryWarmth {
     private volatile long lastPassMicros;
     private volatile long lastPassPages;
     private volatile boolean asked;
-    /** Set when a pass failed: the next ones would too. */
-    private volatile boolean failed;
     private volatile Thread thread;
-    /** When the last pass ended (System.nanoTime), if one was made; warm thread only. */
-    private long lastPassEnd;
-    private boolean passMade;
+    /** When the last pass ended (System.nanoTime), once {@link #passes} is above 0. */
+    private volatile long lastPassEnd;
 
     // the pass's buffers, made once, used by the warm thread only
     private byte[] maps = new byte[64 * 1024];
@@ -88,9 +85,6 @@ public final class MemoryWarmth {
     public void beforeTakeover() {
         Thread warmer = thread;
         if (warmer == null) {
-            if (failed) {
-                return;
-            }
             warmer = start();
         }
         asked = true;
@@ -134,7 +128,7 @@ public final class MemoryWarmth {
                 continue;
             }
             asked = false;
-            if (passMade && System.nanoTime() - lastPassEnd < MIN_GAP_NANOS) {
+            if (passes.get() > 0 && System.nanoTime() - lastPassEnd < MIN_GAP_NANOS) {
                 continue;
             }
             try {
@@ -143,11 +137,8 @@ public final class MemoryWarmth {
                 // a kernel without /proc/self/pagemap fails every time: said once, then no more passes
                 LOG.warn("cannot warm the process's memory before takeovers ({}); takeovers after a long wait may"
                         + " come a few milliseconds later on a virtual machine", e.toString());
-                failed = true;
-                return;
+                return; // the thread ends: later asks unpark a finished thread, which does nothing
             }
-            lastPassEnd = System.nanoTime();
-            passMade = true;
             LOG.debug("warmed {} pages in {} µs before a takeover", lastPassPages, lastPassMicros);
         }
     }
@@ -177,7 +168,8 @@ public final class MemoryWarmth {
         lastPassPages = readThisPass;
         pagesRead.addAndGet(readThisPass);
         passes.incrementAndGet();
-        lastPassMicros = (System.nanoTime() - start) / 1_000;
+        lastPassEnd = System.nanoTime();
+        lastPassMicros = (lastPassEnd - start) / 1_000;
     }
 
     /** {@code 7f0c1000-7f0c3000 r-xp 00000000 08:01 1234   /path}: the range, if its permissions start with r. */
