@@ -36,8 +36,9 @@ final class DaemonSideEffects implements SideEffects {
     private final Optional<NotificationDispatcher> notifications;
     private final Consumer<StateChange> transitions;
     /**
-     * A new master's VIP add is held back from the VIP threads until its announcements are handed over too
-     * ({@link VipWork#holdWakeups}); loop thread only.
+     * A new master's VIP add is held back from the VIP threads until its advert is sent and its
+     * announcements are handed over too ({@link VipWork#holdWakeups}), unless a VIP thread waits for it
+     * already; loop thread only.
      */
     private boolean wakeupsHeld;
     /** The last transitions of each instance and group, newest last; loop thread only. */
@@ -85,8 +86,10 @@ final class DaemonSideEffects implements SideEffects {
         VrrpInstance config = configOf(instance);
         if (vips.isPresent()) {
             VipWork work = vips.get();
-            if (announcements.isPresent() && !wakeupsHeld) {
-                // the announcements follow (announce): one wake-up of a VIP thread for the add and them
+            if (!wakeupsHeld) {
+                // asked for before the advert: a VIP thread spinning for this takeover takes the add at once
+                // and makes it while the advert is sent; one that sleeps is woken only once the advert is out
+                // and the announcements are queued behind the add (announce, actionsCarriedOut)
                 work.holdWakeups();
                 wakeupsHeld = true;
             }

@@ -520,10 +520,12 @@ public final class InstanceMachine {
         switch (to) {
             case MASTER -> {
                 counters.increment(VrrpCounter.BECOME_MASTER);
-                // the advert first (RFC 5798 6.4.2): the VIP work it would otherwise follow wakes another thread,
-                // which on a busy machine can take the loop's CPU for milliseconds before the advert leaves
-                sendAdvert();
+                // the VIPs asked for before the advert (RFC 5798 6.4.2 sends it first): a VIP thread the runtime
+                // has waiting for this takeover adds them while the advert is sent instead of after it; one it
+                // would have to wake is held until the advert is out, which a woken thread could delay on a
+                // busy machine. The announcements follow the advert: no gratuitous ARP precedes it.
                 out.add(this, Effect.ADD_VIPS);
+                sendAdvert();
                 out.add(this, Effect.ANNOUNCE);
                 moveDeadline(nowNanos + advertIntervalNanos);
                 nextAnswerAllowedAtNanos = nowNanos;

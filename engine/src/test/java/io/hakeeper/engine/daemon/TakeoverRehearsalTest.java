@@ -16,9 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.hakeeper.api.Announcer;
-import io.hakeeper.api.VipBackend;
-import io.hakeeper.api.VirtualAddress;
-import io.hakeeper.api.VirtualRoute;
 import io.hakeeper.engine.config.model.GarpTiming;
 import io.hakeeper.engine.config.model.VrrpInstance;
 import io.hakeeper.engine.plugin.StuckCalls;
@@ -37,7 +34,7 @@ class TakeoverRehearsalTest {
     private static final VrrpInstance INSTANCE = Instances.withVip("VI_1", 51, "192.0.2.50", Duration.ofSeconds(1), GARP);
 
     private final List<String> calls = new CopyOnWriteArrayList<>();
-    private final VipWork vips = new VipWork(new RecordingBackend(), getClass().getClassLoader(), "test");
+    private final VipWork vips = new VipWork(new RecordingBackend(calls), getClass().getClassLoader(), "test");
     private final AnnounceWork announcements = new AnnounceWork(this::announce, getClass().getClassLoader(), "test",
             new AnnouncePacing(Duration.ZERO, Duration.ZERO));
     private final DaemonSideEffects effects = new DaemonSideEffects(new HashMap<>(), new HashMap<>(),
@@ -139,34 +136,6 @@ class TakeoverRehearsalTest {
     private void announce(String interfaceName, List<InetAddress> addresses) {
         if (!addresses.isEmpty()) {
             calls.add("announce " + addresses + " on " + interfaceName);
-        }
-    }
-
-    private final class RecordingBackend implements VipBackend {
-        @Override
-        public void addAddress(String interfaceName, VirtualAddress address) {
-            calls.add("add " + address.cidr() + " on " + interfaceName);
-        }
-
-        @Override
-        public void removeAddress(String interfaceName, VirtualAddress address) {
-            calls.add("remove " + address.cidr() + " on " + interfaceName);
-        }
-
-        @Override
-        public List<VirtualAddress> listAddresses(String interfaceName) {
-            calls.add("list " + interfaceName);
-            return List.of();
-        }
-
-        @Override
-        public void addRoute(VirtualRoute route) {
-            calls.add("add route " + route.destination());
-        }
-
-        @Override
-        public void removeRoute(VirtualRoute route) {
-            calls.add("remove route " + route.destination());
         }
     }
 }
