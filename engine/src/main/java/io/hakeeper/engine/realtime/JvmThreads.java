@@ -24,11 +24,6 @@ final class JvmThreads {
      * threads (G1 Conc, G1 Refine) never hold a safepoint and stay as they are.
      */
     private static final Pattern SAFEPOINT_WORKER = Pattern.compile("VM Thread|GC Thread#\\d+");
-    /**
-     * HotSpot's JIT compiler threads ("C1 CompilerThread0", cut to 15 characters) and its code cache
-     * sweeper.
-     */
-    private static final Pattern JIT_WORKER = Pattern.compile("C[12] CompilerThre.*|Sweeper thread");
     private static final Path TASKS = Path.of("/proc/self/task");
 
     private JvmThreads() {
@@ -59,11 +54,6 @@ final class JvmThreads {
 
     static boolean isSafepointWorker(String name) {
         return SAFEPOINT_WORKER.matcher(name).matches();
-    }
-
-    /** The JIT's threads: compiled code comes from them, never an answer anyone waits for. */
-    static List<Task> jitWorkers() {
-        return all().stream().filter(task -> JIT_WORKER.matcher(task.name()).matches()).toList();
     }
 
     /** The nice level of a thread of this process (field 19 of its stat), or 0 if it cannot be read. */

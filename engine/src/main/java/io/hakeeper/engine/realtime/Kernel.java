@@ -7,10 +7,6 @@ final class Kernel {
 
     static final int SCHED_OTHER = 0;
     static final int SCHED_RR = 2;
-    /** A fair-share thread that never preempts a running one when woken: it waits for the scheduler's tick. */
-    static final int SCHED_BATCH = 3;
-    /** The lowest priority a fair-share thread can have. */
-    static final int LOWEST_NICE = 19;
     /** Threads and processes the thread creates start under SCHED_OTHER, and at nice 0 if it was below. */
     static final int SCHED_RESET_ON_FORK = 0x40000000;
     /** sched_attr.sched_flags: as SCHED_RESET_ON_FORK, and it also gives children the default slice. */

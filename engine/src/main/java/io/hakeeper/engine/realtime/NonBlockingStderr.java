@@ -27,6 +27,7 @@ public final class NonBlockingStderr extends OutputStream {
     /** About 2,500 log lines: the lines of 1,000 instances starting, held while stderr is stuck. */
     static final int CAPACITY = 256 * 1024;
     private static final int CHUNK = 16 * 1024;
+    private static final int LOWEST_PRIORITY = 19;
     private static volatile NonBlockingStderr installed;
 
     private final OutputStream target;
@@ -167,7 +168,7 @@ public final class NonBlockingStderr extends OutputStream {
      */
     private static void yieldToTheDaemon() {
         try {
-            RealtimeLibC.setpriority(Kernel.PRIO_PROCESS, RealtimeLibC.gettid(), Kernel.LOWEST_NICE);
+            RealtimeLibC.setpriority(Kernel.PRIO_PROCESS, RealtimeLibC.gettid(), LOWEST_PRIORITY);
         } catch (LinkageError e) {
             // no libc binding (a JVM without JNA's native part): the writer runs at the daemon's priority
         }

@@ -39,7 +39,6 @@ public final class ProcessTuning {
     /** The loop thread given the short slice, and the one whose refusal was said (once per loop). */
     private int slicedLoop;
     private int sliceRefusedLoop;
-    private boolean jitBehind;
 
     /** The calling thread's kernel id, as {@code /proc/PID/task/TID} names it. */
     public static int currentThreadId() {
@@ -69,7 +68,6 @@ public final class ProcessTuning {
             applied = wanted;
         }
         shortSlice(loopTid, warnings);
-        jitBehind(warnings);
         warnings.forEach(LOG::warn);
         return warnings;
     }
@@ -103,35 +101,6 @@ public final class ProcessTuning {
                     + System.getProperty("os.arch") + " is not known here" : "the kernel refused sched_setattr: "
                     + Kernel.describe(Kernel.errno())) + "; woken while every CPU is busy, it may wait up to a"
                     + " slice (about a millisecond) before it runs (vrrp_rt_priority avoids that)");
-        }
-    }
-
-    /**
-     * The JIT's threads run SCHED_BATCH at nice 19, once per process. A plugin thread that crosses a compile
-     * threshold in a takeover wakes a compiler thread, which the kernel placed on that thread's own CPU and
-     * let preempt it: 0.4-1 ms of compiling between the VIP's netlink acknowledgement and the first
-     * gratuitous ARP (seen in a scheduler trace of the takeover benchmark, in about one VRRPv2 takeover in
-     * three). A SCHED_BATCH thread never preempts a running one when woken, and at nice 19 it takes the CPU
-     * time nobody else wants; compiling is throughput work, and its code comes a little later. Compiler
-     * threads the JVM adds later are started by a compiler thread and inherit both. Lowering a thread's
-     * priority needs no privilege; a refusal (a seccomp filter, say) is a warning.
-     */
-    private void jitBehind(List<String> warnings) {
-        if (jitBehind) {
-            return;
-        }
-        jitBehind = true;
-        String refused = null;
-        for (Task task : JvmThreads.jitWorkers()) {
-            if ((RealtimeLibC.sched_setscheduler(task.tid(), Kernel.SCHED_BATCH, new int[] {0}) != 0
-                    || RealtimeLibC.setpriority(Kernel.PRIO_PROCESS, task.tid(), Kernel.LOWEST_NICE) != 0)
-                    && refused == null && Kernel.errno() != Kernel.ESRCH) {
-                refused = Kernel.describe(Kernel.errno()) + " for " + task.name() + " (tid " + task.tid() + ")";
-            }
-        }
-        if (refused != null) {
-            warnings.add("the JIT's threads keep their priority, the kernel refused SCHED_BATCH at nice "
-                    + Kernel.LOWEST_NICE + ": " + refused + "; a compilation may delay a takeover's gratuitous ARP");
         }
     }
 
