@@ -44,8 +44,8 @@ final class VipWork implements AutoCloseable {
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
     private static final int WORKERS = 4;
     /**
-     * How long past an expected takeover a VIP thread still waits for its add: the loop sends the advert
-     * and hands the add over 0.1-0.3 ms after the deadline, unless it is late itself.
+     * How long past an expected takeover a VIP thread still waits for its add: the loop hands the add over,
+     * just before the new master's advert, 0.1-0.3 ms after the deadline, unless it is late itself.
      */
     static final long EXPECTED_ADD_WAIT_NANOS = 1_000_000;
     /**

@@ -10,7 +10,12 @@ import io.hakeeper.engine.vrrp.SuspectedBug;
  */
 public interface SideEffects {
 
-    /** The instance became master: its VIPs and routes go up. */
+    /**
+     * The instance became master: its VIPs and routes go up. Called before the new master's advert is sent,
+     * so that a thread already waiting for the takeover adds them meanwhile; a thread that would have to be
+     * woken for them must wait until {@link #announce} or {@link #actionsCarriedOut}, after the advert: a
+     * woken thread can take the loop's CPU before the advert leaves.
+     */
     void addVips(InstanceRuntime instance);
 
     /** The instance left master: its VIPs and routes go down. */
