@@ -17,6 +17,16 @@ public interface Announcer extends AutoCloseable {
      */
     void announce(String interfaceName, List<InetAddress> addresses) throws Exception;
 
+    /**
+     * Runs {@link #announce}'s code for the addresses as far as it can without sending anything (a send the
+     * kernel refuses, say), for the engine's rehearsal of takeovers at start: a daemon of many instances
+     * rehearses as many, so that the JIT has compiled the announcement before a burst of takeovers needs
+     * it rather than during the burst. Must send nothing. The default does nothing; a failure is not
+     * reported.
+     */
+    default void rehearse(String interfaceName, List<InetAddress> addresses) throws Exception {
+    }
+
     @Override
     default void close() throws Exception {
     }

@@ -34,6 +34,16 @@ public interface VipBackend extends AutoCloseable {
     default void addExpected(String interfaceName, VirtualAddress address) throws Exception {
     }
 
+    /**
+     * Runs {@link #addAddress}'s code as far as it can without changing the host (a request the kernel
+     * refuses, say), for the engine's rehearsal of takeovers at start: a daemon of many instances rehearses
+     * as many, so that the JIT has compiled the add before a burst of takeovers needs it rather than
+     * during the burst. Must not add, remove or announce anything. The default does nothing; a failure is
+     * not reported.
+     */
+    default void rehearseAdd(String interfaceName, VirtualAddress address) throws Exception {
+    }
+
     /** Removes the address if it is present and (for a backend that marks) carries hakeeper's mark. */
     void removeAddress(String interfaceName, VirtualAddress address) throws Exception;
 

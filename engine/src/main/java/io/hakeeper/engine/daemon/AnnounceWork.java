@@ -74,9 +74,8 @@ final class AnnounceWork implements AutoCloseable {
     /** Per instance label, its current stint as master; none while it is not master. */
     private final Map<String, Mastership> masterships = new ConcurrentHashMap<>();
     private final AtomicLong failures = new AtomicLong();
-    /** Sends nothing: the announcer of a rehearsal. */
-    private static final Announcer SILENT = (interfaceName, addresses) -> {
-    };
+    /** Sends nothing, through the plugin's own rehearsal of its sends: the announcer of a rehearsal. */
+    private final Announcer rehearsing;
 
     /**
      * One stint as master of one instance, and every announcement scheduled for it. Announcements are
@@ -86,7 +85,7 @@ final class AnnounceWork implements AutoCloseable {
      */
     static final class Mastership {
         private final String label;
-        /** The announcer this stint sends through: the plugin's, or {@link #SILENT} for a rehearsal. */
+        /** The announcer this stint sends through: the plugin's, or its rehearsal ({@link #rehearsal}). */
         private final Announcer through;
         private final AtomicBoolean active = new AtomicBoolean(true);
         /** Whether its second set and refreshes are scheduled: by its first set, or by the watch of a hung one. */
@@ -138,6 +137,14 @@ final class AnnounceWork implements AutoCloseable {
         this.pacing = pacing;
         this.callTimeout = callTimeout;
         this.lanes = new PluginLanes("hakeeper-announce", WORKERS, callTimeout, MAX_ABANDONED, callWatch);
+        this.rehearsing = (interfaceName, addresses) -> {
+            try {
+                announcer.rehearse(interfaceName, addresses);
+            } catch (Exception e) {
+                LOG.debug("{}: rehearsing an announcement failed in announcer plugin {}: {}", interfaceName, pluginId,
+                        e.toString());
+            }
+        };
     }
 
     /** Announcer calls that threw, preparing an interface or announcing. */
@@ -188,11 +195,11 @@ final class AnnounceWork implements AutoCloseable {
 
     /**
      * A stint for the rehearsal of a takeover (see {@code DaemonSideEffects.rehearseTakeover}): everything
-     * a real stint does, through an announcer that sends nothing. It is nobody's mastership: {@link #cancel}
-     * does not see it, {@link #endRehearsal} ends it.
+     * a real stint does, through the announcer's rehearsal ({@link Announcer#rehearse}), which sends
+     * nothing. It is nobody's mastership: {@link #cancel} does not see it, {@link #endRehearsal} ends it.
      */
     Mastership rehearsal(String label) {
-        return new Mastership(label, SILENT);
+        return new Mastership(label, rehearsing);
     }
 
     /** Ends a rehearsal's stint once the messages handed to its lane so far have run: its later sets never run. */

@@ -68,6 +68,8 @@ public final class Daemon implements AutoCloseable {
     private static final int MAX_SOCKETS = 64;
     private static final long RESIGN_WAIT_MILLIS = 500;
     private static final long VIP_DRAIN_MILLIS = 800;
+    /** One rehearsal takes well under a millisecond, interpreted; its thread runs at nice 19. */
+    private static final long REHEARSAL_STOP_MILLIS = 200;
     /** A socket that would not open is tried again after 1 s, then twice as long each time, at most 60 s. */
     private static final long SOCKET_RETRY_FIRST_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long SOCKET_RETRY_MAX_NANOS = TimeUnit.SECONDS.toNanos(60);
@@ -98,6 +100,8 @@ public final class Daemon implements AutoCloseable {
     /** Interfaces whose stale sockets were said to stay (for sync groups), so that it is said once. */
     private final Set<String> staleSaid = new HashSet<>();
     private Timer socketRetry;
+    /** The takeover rehearsals of a daemon of many instances, stopped first at close. */
+    private BurstRehearsal rehearsals = BurstRehearsal.NONE;
     private long socketRetryDelayNanos = SOCKET_RETRY_FIRST_NANOS;
     /** The configuration running now; replaced on the loop by {@link #apply}. */
     private volatile HakeeperConfig config;
@@ -267,6 +271,9 @@ public final class Daemon implements AutoCloseable {
         daemon.socketRetry = loop.core().newTimer("VRRP socket retry", daemon::retrySockets);
         rehearseTakeover();
         loop.start();
+        daemon.rehearsals = config.instances().values().stream().findFirst()
+                .map(sample -> BurstRehearsal.start(config.instances().size(), effects, sample))
+                .orElse(BurstRehearsal.NONE);
         return daemon;
     }
 
@@ -686,10 +693,12 @@ public final class Daemon implements AutoCloseable {
      */
     @Override
     public void close() throws Exception {
+        rehearsals.stop();
         loop.execute(resign);
         if (!resigned.await(RESIGN_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
             LOG.warn("the event loop did not resign the instances within {} ms", RESIGN_WAIT_MILLIS);
         }
+        rehearsals.awaitStopped(REHEARSAL_STOP_MILLIS);
         for (VipWork work : vips.stream().toList()) {
             work.drain(VIP_DRAIN_MILLIS);
         }

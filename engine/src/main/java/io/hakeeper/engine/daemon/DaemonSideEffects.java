@@ -170,22 +170,36 @@ final class DaemonSideEffects implements SideEffects {
     }
 
     /**
-     * Runs a takeover's path once, at start, with nothing added and nothing sent: the VIP backend's add
-     * calls are made but not run, and the announcements go through the same lanes and threads to an
-     * announcer that sends nothing. The first real takeover then finds that code loaded and linked, instead
+     * Runs a takeover's path once, at start, with nothing added and nothing sent: the VIP backend and the
+     * announcer rehearse their calls (their code runs, the host is unchanged), through the same lanes and
+     * threads as a real takeover's. The first real takeover then finds that code loaded and linked, instead
      * of paying for it between its first advert and its first gratuitous ARP (10-20 ms measured). It runs
      * in a lane of its own ({@link #REHEARSAL}), beside the instances', on the plugins' threads.
      */
     void rehearseTakeover(VrrpInstance config) {
         vips.ifPresent(VipWork::holdWakeups);
         vips.ifPresent(work -> work.rehearseAdd(REHEARSAL, config));
+        rehearseAnnouncements(config);
+        vips.ifPresent(VipWork::wakeHeld);
+    }
+
+    /**
+     * One more rehearsal of a takeover's plugin calls, for a daemon of many instances: the adds and
+     * announcements of {@link #rehearseTakeover}, on any thread, holding no wake-ups (the event loop may hold
+     * them meanwhile).
+     */
+    void rehearseAgain(VrrpInstance config) {
+        vips.ifPresent(work -> work.rehearseAdds(REHEARSAL, config));
+        rehearseAnnouncements(config);
+    }
+
+    private void rehearseAnnouncements(VrrpInstance config) {
         if (announcements.isPresent()) {
             AnnounceWork work = announcements.get();
             AnnounceWork.Mastership stint = work.rehearsal(REHEARSAL);
             announceAfterVips(REHEARSAL, work, stint, config);
             afterVips(REHEARSAL, () -> work.endRehearsal(stint));
         }
-        vips.ifPresent(VipWork::wakeHeld);
     }
 
     @Override

@@ -57,6 +57,7 @@ final class VipWork implements AutoCloseable {
     private static final PluginLanes.Call NOTHING = () -> {
     };
     private static final String EXPECTING = "expecting the add";
+    private static final String REHEARSING_ADDS = "rehearsing the adds";
 
     private final VipBackend backend;
     private final ClassLoader pluginLoader;
@@ -234,8 +235,8 @@ final class VipWork implements AutoCloseable {
      * lambda's first making links it, milliseconds the first takeover would otherwise pay), tells the
      * backend of them as a takeover's heads-up does (a lookup, nothing changed), rehearses the spin of the
      * worker that waits for the add ({@link PluginLanes#rehearseSpin}) and links its placement
-     * ({@link AwayFromLoop#warmUp}), and runs a job that does nothing in
-     * the lane {@code label} through the same wrapper as every backend call.
+     * ({@link AwayFromLoop#warmUp}), runs a job that does nothing in the lane {@code label} through the
+     * same wrapper as every backend call, then the backend's own rehearsal of the adds ({@link #rehearseAdds}).
      */
     void rehearseAdd(String label, VrrpInstance instance) {
         Adds prepared = prepareAdds(label, instance);
@@ -243,6 +244,27 @@ final class VipWork implements AutoCloseable {
         lanes.submit(label, "linking the spinner's placement", awayFromLoop::warmUp);
         lanes.rehearseSpin();
         queue(label, "takeover rehearsal", NOTHING);
+        rehearseAdds(label, instance);
+    }
+
+    /**
+     * The backend's rehearsal of the instance's adds ({@link VipBackend#rehearseAdd}: its code run, the host
+     * unchanged), handed to the lane {@code label} as a new master's adds are. Its failure is only logged at
+     * debug level: a rehearsal changes nothing, and the real add reports its own. Any thread.
+     */
+    void rehearseAdds(String label, VrrpInstance instance) {
+        lanes.submit(label, REHEARSING_ADDS, () -> {
+            try {
+                PluginCalls.withContextLoaderChecked(pluginLoader, () -> {
+                    for (VirtualAddress vip : addresses(instance)) {
+                        backend.rehearseAdd(deviceOf(vip, instance), vip);
+                    }
+                    return null;
+                });
+            } catch (Exception e) {
+                LOG.debug("{}: {} failed in VIP backend plugin {}: {}", label, REHEARSING_ADDS, pluginId, e.toString());
+            }
+        });
     }
 
     private void queueRemove(String label, VrrpInstance instance) {

@@ -27,7 +27,6 @@ public final class NonBlockingStderr extends OutputStream {
     /** About 2,500 log lines: the lines of 1,000 instances starting, held while stderr is stuck. */
     static final int CAPACITY = 256 * 1024;
     private static final int CHUNK = 16 * 1024;
-    private static final int LOWEST_PRIORITY = 19;
     private static volatile NonBlockingStderr installed;
 
     private final OutputStream target;
@@ -167,11 +166,7 @@ public final class NonBlockingStderr extends OutputStream {
      * in the buffer, and past its size are dropped and counted, never waited for. Left as it is if refused.
      */
     private static void yieldToTheDaemon() {
-        try {
-            RealtimeLibC.setpriority(Kernel.PRIO_PROCESS, RealtimeLibC.gettid(), LOWEST_PRIORITY);
-        } catch (LinkageError e) {
-            // no libc binding (a JVM without JNA's native part): the writer runs at the daemon's priority
-        }
+        LowestPriority.forCurrentThread();
     }
 
     private void writeQuietly(byte[] bytes, int offset, int length) {

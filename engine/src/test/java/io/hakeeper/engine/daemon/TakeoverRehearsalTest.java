@@ -3,6 +3,7 @@ package io.hakeeper.engine.daemon;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.HashMap;
@@ -16,6 +17,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.hakeeper.api.Announcer;
+import io.hakeeper.api.VipBackend;
+import io.hakeeper.api.VirtualAddress;
+import io.hakeeper.api.VirtualRoute;
 import io.hakeeper.engine.config.model.GarpTiming;
 import io.hakeeper.engine.config.model.VrrpInstance;
 import io.hakeeper.engine.plugin.StuckCalls;
@@ -34,9 +38,19 @@ class TakeoverRehearsalTest {
     private static final VrrpInstance INSTANCE = Instances.withVip("VI_1", 51, "192.0.2.50", Duration.ofSeconds(1), GARP);
 
     private final List<String> calls = new CopyOnWriteArrayList<>();
-    private final VipWork vips = new VipWork(new RecordingBackend(calls), getClass().getClassLoader(), "test");
-    private final AnnounceWork announcements = new AnnounceWork(this::announce, getClass().getClassLoader(), "test",
-            new AnnouncePacing(Duration.ZERO, Duration.ZERO));
+    private final List<String> rehearsals = new CopyOnWriteArrayList<>();
+    private final VipWork vips = new VipWork(new RecordingBackend(calls, rehearsals), getClass().getClassLoader(), "test");
+    private final AnnounceWork announcements = new AnnounceWork(new Announcer() {
+        @Override
+        public void announce(String interfaceName, List<InetAddress> addresses) {
+            TakeoverRehearsalTest.this.announce(interfaceName, addresses);
+        }
+
+        @Override
+        public void rehearse(String interfaceName, List<InetAddress> addresses) {
+            rehearsals.add("rehearse " + addresses + " on " + interfaceName);
+        }
+    }, getClass().getClassLoader(), "test", new AnnouncePacing(Duration.ZERO, Duration.ZERO));
     private final DaemonSideEffects effects = new DaemonSideEffects(new HashMap<>(), new HashMap<>(),
             Optional.of(vips), Optional.of(announcements), Optional.empty(), change -> { });
 
@@ -53,6 +67,112 @@ class TakeoverRehearsalTest {
         vips.drain(5_000);
         assertEquals(List.of(), calls);
         assertEquals(0, vips.failures() + announcements.failures(), "the rehearsal failed somewhere");
+    }
+
+    /**
+     * What the plugins run is their own rehearsal, once per rehearsal: the add of each VIP, then the first
+     * set's rounds (garp_master_repeat 2 here), in that order, as a takeover would call them.
+     */
+    @Test
+    void theRehearsalRunsThePluginsOwnRehearsalsInATakeoversOrder() throws Exception {
+        effects.rehearseTakeover(INSTANCE);
+        awaitRehearsals(3);
+        assertEquals(List.of("rehearse add 192.0.2.50/24 on eth0", "rehearse [/192.0.2.50] on eth0",
+                "rehearse [/192.0.2.50] on eth0"), rehearsals);
+    }
+
+    /**
+     * Rehearsed again from another thread while the event loop holds the VIP threads' wake-ups (as it does
+     * between a new master's add and its advert): nothing is added or announced, the loop's held add still
+     * waits for the loop's word, and every rehearsal runs.
+     */
+    @Test
+    void rehearsalsFromAnotherThreadChangeNothingAndLeaveTheLoopsHoldAlone() throws Exception {
+        effects.rehearseTakeover(INSTANCE);
+        awaitRehearsals(3);
+        vips.holdWakeups();
+        vips.add("VI_1", INSTANCE);
+        Thread rehearsing = new Thread(() -> {
+            for (int i = 0; i < 20; i++) {
+                effects.rehearseAgain(INSTANCE);
+            }
+        });
+        rehearsing.start();
+        rehearsing.join(5_000);
+        awaitRehearsals(3 + 20 * 3);
+        assertEquals(List.of(), calls, "the held add ran before the loop let it go, or a rehearsal changed something");
+        vips.wakeHeld();
+        vips.drain(5_000);
+        assertEquals(List.of("add 192.0.2.50/24 on eth0"), calls);
+        assertEquals(0, vips.failures() + announcements.failures(), "a rehearsal failed somewhere");
+    }
+
+    /** A plugin whose rehearsal fails costs nothing: no failure counted, and the real takeover goes on. */
+    @Test
+    void aPluginRehearsalThatFailsIsNoFailure() throws Exception {
+        RecordingBackend recording = new RecordingBackend(calls);
+        VipBackend failsToRehearse = new VipBackend() {
+            @Override
+            public void addAddress(String interfaceName, VirtualAddress address) {
+                recording.addAddress(interfaceName, address);
+            }
+
+            @Override
+            public void rehearseAdd(String interfaceName, VirtualAddress address) throws Exception {
+                throw new IOException("netlink: cannot rehearse");
+            }
+
+            @Override
+            public void removeAddress(String interfaceName, VirtualAddress address) {
+                recording.removeAddress(interfaceName, address);
+            }
+
+            @Override
+            public List<VirtualAddress> listAddresses(String interfaceName) {
+                return recording.listAddresses(interfaceName);
+            }
+
+            @Override
+            public void addRoute(VirtualRoute route) {
+                recording.addRoute(route);
+            }
+
+            @Override
+            public void removeRoute(VirtualRoute route) {
+                recording.removeRoute(route);
+            }
+        };
+        VipWork vipsOfFailing = new VipWork(failsToRehearse, getClass().getClassLoader(), "test");
+        AnnounceWork announcing = new AnnounceWork(new Announcer() {
+            @Override
+            public void announce(String interfaceName, List<InetAddress> addresses) {
+                TakeoverRehearsalTest.this.announce(interfaceName, addresses);
+            }
+
+            @Override
+            public void rehearse(String interfaceName, List<InetAddress> addresses) throws Exception {
+                throw new IOException("no MAC");
+            }
+        }, getClass().getClassLoader(), "test", new AnnouncePacing(Duration.ZERO, Duration.ZERO));
+        DaemonSideEffects failing = new DaemonSideEffects(new HashMap<>(), new HashMap<>(), Optional.of(vipsOfFailing),
+                Optional.of(announcing), Optional.empty(), change -> { });
+        try {
+            failing.rehearseTakeover(INSTANCE);
+            failing.rehearseAgain(INSTANCE);
+            vipsOfFailing.drain(5_000);
+            assertEquals(0, vipsOfFailing.failures() + announcing.failures(), "a failed rehearsal was counted");
+            vipsOfFailing.add("VI_1", INSTANCE);
+            announcing.becameMasterAfterAdd(vipsOfFailing, "VI_1", announcing.claim("VI_1"), INSTANCE);
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (calls.size() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(List.of("add 192.0.2.50/24 on eth0", "announce [/192.0.2.50] on eth0",
+                    "announce [/192.0.2.50] on eth0"), calls.subList(0, Math.min(3, calls.size())));
+        } finally {
+            announcing.close();
+            vipsOfFailing.close();
+        }
     }
 
     @Test
@@ -131,6 +251,14 @@ class TakeoverRehearsalTest {
             release.countDown();
             hanging.close();
         }
+    }
+
+    private void awaitRehearsals(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (rehearsals.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(count, rehearsals.size(), "rehearsals run: " + rehearsals);
     }
 
     private void announce(String interfaceName, List<InetAddress> addresses) {

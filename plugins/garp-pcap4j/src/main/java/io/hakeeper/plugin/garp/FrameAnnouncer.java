@@ -42,6 +42,8 @@ final class FrameAnnouncer implements Announcer {
     private final Map<String, Link> open = new HashMap<>();
     private final MacAddresses macs = new MacAddresses(FrameAnnouncer::readMac, System::nanoTime);
     private boolean closed;
+    /** The rehearsals' link ({@link #rehearse}), made at the first. */
+    private Link nowhere;
 
     FrameAnnouncer(Links links) {
         this.links = links;
@@ -79,17 +81,7 @@ final class FrameAnnouncer implements Announcer {
             throws IOException {
         Link link = link(interfaceName);
         for (InetAddress address : addresses) {
-            byte[] frame;
-            String what;
-            if (address instanceof Inet4Address ipv4) {
-                frame = AnnouncementFrames.gratuitousArp(mac, ipv4);
-                what = "gratuitous ARP";
-            } else if (address instanceof Inet6Address ipv6) {
-                frame = AnnouncementFrames.unsolicitedNeighbourAdvert(mac, ipv6, router);
-                what = "unsolicited neighbour advertisement";
-            } else {
-                throw new IllegalArgumentException("neither IPv4 nor IPv6: " + address);
-            }
+            byte[] frame = frame(mac, address, router);
             try {
                 link.send(frame);
             } catch (IOException stale) {
@@ -100,11 +92,47 @@ final class FrameAnnouncer implements Announcer {
                     link.send(frame);
                 } catch (IOException e) {
                     forget(interfaceName);
-                    throw new IOException("cannot send " + what + " for " + address.getHostAddress() + " on "
+                    throw new IOException("cannot send " + (address instanceof Inet4Address ? "gratuitous ARP"
+                            : "unsolicited neighbour advertisement") + " for " + address.getHostAddress() + " on "
                             + interfaceName + ": " + e.getMessage(), e);
                 }
             }
         }
+    }
+
+    private static byte[] frame(byte[] mac, InetAddress address, boolean router) {
+        if (address instanceof Inet4Address ipv4) {
+            return AnnouncementFrames.gratuitousArp(mac, ipv4);
+        }
+        if (address instanceof Inet6Address ipv6) {
+            return AnnouncementFrames.unsolicitedNeighbourAdvert(mac, ipv6, router);
+        }
+        throw new IllegalArgumentException("neither IPv4 nor IPv6: " + address);
+    }
+
+    /**
+     * What {@link #announce} does for the addresses, each frame handed to a link that sends nowhere (a packet
+     * socket's send on no descriptor, which the kernel refuses): the interface's MAC and forwarding flag
+     * read as an announcement reads them, the frames built, the send's native call made. Nothing leaves.
+     */
+    @Override
+    public synchronized void rehearse(String interfaceName, List<InetAddress> addresses) throws IOException {
+        if (closed) {
+            return;
+        }
+        if (nowhere == null) {
+            nowhere = links.nowhere();
+        }
+        byte[] mac = macs.last(interfaceName);
+        boolean router = hasIpv6(addresses) && forwardsIpv6(interfaceName);
+        for (InetAddress address : addresses) {
+            try {
+                nowhere.send(frame(mac, address, router));
+            } catch (IOException refused) {
+                // EBADF: what a link that sends nowhere answers
+            }
+        }
+        macs.changedFrom(mac, interfaceName);
     }
 
     /**

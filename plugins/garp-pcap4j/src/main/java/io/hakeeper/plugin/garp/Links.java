@@ -13,4 +13,25 @@ interface Links {
      * loading and linking it; done even when no interface can be opened (the class-data-sharing training).
      */
     void warmUp();
+
+    /**
+     * A link that sends nothing, for rehearsals: its sends run as much of a real send's code as they can
+     * and fail or do nothing. This default does nothing at all.
+     */
+    default Link nowhere() {
+        return new Link() {
+            @Override
+            public void send(byte[] frame) {
+            }
+
+            @Override
+            public boolean isOpen() {
+                return false;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
 }

@@ -71,7 +71,7 @@ final class PacketSockets implements Links {
      */
     @Override
     public void warmUp() {
-        PacketSocket nowhere = new PacketSocket(-1, 0);
+        Link nowhere = nowhere();
         try {
             nowhere.send(new byte[AnnouncementFrames.ARP_FRAME_LENGTH]);
         } catch (IOException expected) {
@@ -79,6 +79,12 @@ final class PacketSockets implements Links {
         } finally {
             nowhere.close();
         }
+    }
+
+    /** A socket on no descriptor (-1): every send is refused with EBADF, after JNA's whole call path. */
+    @Override
+    public Link nowhere() {
+        return new PacketSocket(-1, 0);
     }
 
     private static void close(int fd) {

@@ -17,8 +17,8 @@ import io.hakeeper.api.Settings;
  * Run by the wire test through {@code ip netns exec}: an announcer opens its link in the caller's network
  * namespace (and reads the interface from that namespace's /sys), so it must run in a process that lives
  * there. Arguments: the announcer type, the interface, how many calls (or {@code stdin}: one call per line
- * read, each answered with "sent" or "failed: REASON", until the input ends), then the addresses. Exit 0
- * when every call returned.
+ * read, each answered with "sent" or "failed: REASON", until the input ends; or {@code rehearse-N}: N
+ * rehearsals, then one call), then the addresses. Exit 0 when every call returned.
  */
 public final class AnnounceOnce {
 
@@ -43,6 +43,13 @@ public final class AnnounceOnce {
             default -> throw new IllegalArgumentException("no announcer type " + type);
         };
         try (Announcer announcer = factory.create(none, new PluginContext("announcer", "test", null))) {
+            if (args[2].startsWith("rehearse-")) {
+                for (int i = 0, rehearsals = Integer.parseInt(args[2].substring(9)); i < rehearsals; i++) {
+                    announcer.rehearse(interfaceName, addresses);
+                }
+                announcer.announce(interfaceName, addresses);
+                return;
+            }
             if (!args[2].equals("stdin")) {
                 for (int i = 0, calls = Integer.parseInt(args[2]); i < calls; i++) {
                     announcer.announce(interfaceName, addresses);

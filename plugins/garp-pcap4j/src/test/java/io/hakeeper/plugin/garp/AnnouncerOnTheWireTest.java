@@ -132,6 +132,20 @@ class AnnouncerOnTheWireTest {
         assertEquals(List.of(VIP6, VIP6, VIP6), na);
     }
 
+    /** Rehearsals send nothing: of 50 rehearsals and one announcement, one frame per address is on the wire. */
+    @ParameterizedTest
+    @ValueSource(strings = {"packet", "pcap4j"})
+    void rehearsalsSendNothing(String type) throws Exception {
+        Path capture = capture(() -> {
+            Result result = exec(announcerCommand(type, "va", "rehearse-50", VIP4, VIP6));
+            assertEquals(0, result.exit(), "announcer in " + A + ": " + result.output());
+        });
+
+        assertEquals(List.of(VIP4), decode(capture, "arp", "arp.dst.proto_ipv4"));
+        assertEquals(List.of(VIP6), decode(capture, "icmpv6.type == 136 && ipv6.src == " + VIP6,
+                "icmpv6.nd.na.target_address"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"packet", "pcap4j"})
     void anInterfaceThatIsNotThereIsNamedInTheError(String type) throws Exception {

@@ -56,6 +56,12 @@ final class NetlinkBackend implements VipBackend {
     static final long EXPECTED_ADD_NANOS = 20_000_000;
 
     /**
+     * An interface index no interface has: the kernel counts a namespace's indexes up from 1, and reaches
+     * this one only after two billion interfaces.
+     */
+    static final int NO_SUCH_INDEX = Integer.MAX_VALUE;
+
+    /**
      * An add made ready: the interface's index, the request, the key of {@link #addedHere}. Only its
      * accessors are called, never the record's equals or hashCode (linked at their first call).
      */
@@ -110,6 +116,20 @@ final class NetlinkBackend implements VipBackend {
             return;
         }
         throw NetlinkAddresses.failure("add", device, address, errno);
+    }
+
+    /**
+     * The add's lookup and request, the request sent for an interface index no interface has: the kernel
+     * refuses it (ENODEV) before it changes anything, so the whole path runs, the kernel's answer read
+     * included, and nothing is added.
+     */
+    @Override
+    public void rehearseAdd(String interfaceName, VirtualAddress address) throws IOException {
+        addresses.index(address.device().orElse(interfaceName), "add", address);
+        int errno = addresses.addMarked(NO_SUCH_INDEX, address);
+        if (errno != Errno.ENODEV) {
+            throw NetlinkAddresses.failure("rehearse the add of", "interface index " + NO_SUCH_INDEX, address, errno);
+        }
     }
 
     /** The add made ready for the address on the device, if a fresh one is there; taken, so used once. */

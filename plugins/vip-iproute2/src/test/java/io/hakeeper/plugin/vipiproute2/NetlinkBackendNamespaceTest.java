@@ -2,7 +2,10 @@ package io.hakeeper.plugin.vipiproute2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
 
 import org.junit.jupiter.api.Test;
 
@@ -94,6 +97,32 @@ class NetlinkBackendNamespaceTest extends VipBackendNamespaceTest {
             backend.addAddress(TestNamespace.A, moved);
             assertTrue(ns.ip("-4", "addr", "show", "dev", TestNamespace.A).contains("192.0.2.71/24"),
                     "the add used the index of an interface that is gone");
+        }
+    }
+
+    @Test
+    void aRehearsedAddRunsAsFarAsTheKernelAndAddsNothing() throws Exception {
+        try (TestNamespace ns = TestNamespace.create(kind())) {
+            NetlinkBackend backend = (NetlinkBackend) ns.backend();
+            String before = ns.ip("addr", "show");
+            for (VirtualAddress vip : new VirtualAddress[] {vip("192.0.2.80", 24, null, null, null, null),
+                    vip("2001:db8::80", 64, null, null, null, null)}) {
+                backend.rehearseAdd(TestNamespace.A, vip); // the kernel's ENODEV is the rehearsal's success
+            }
+            assertEquals(before, ns.ip("addr", "show"), "a rehearsal changed the addresses");
+            // and the backend still adds for real afterwards, on the same socket
+            backend.addAddress(TestNamespace.A, vip("192.0.2.81", 24, null, null, null, null));
+            assertTrue(ns.ip("-4", "addr", "show", "dev", TestNamespace.A).contains("192.0.2.81/24"));
+        }
+    }
+
+    @Test
+    void aRehearsalOnAnInterfaceThatIsNotThereFailsAsTheAddWould() throws Exception {
+        try (TestNamespace ns = TestNamespace.create(kind())) {
+            NetlinkBackend backend = (NetlinkBackend) ns.backend();
+            Exception e = assertThrows(IOException.class,
+                    () -> backend.rehearseAdd("nosuch0", vip("192.0.2.82", 24, null, null, null, null)));
+            assertTrue(e.getMessage().contains("nosuch0"), e.getMessage());
         }
     }
 }

@@ -1,0 +1,88 @@
+package io.hakeeper.engine.daemon;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.hakeeper.engine.config.model.VrrpInstance;
+import io.hakeeper.engine.realtime.LowestPriority;
+import io.hakeeper.engine.runtime.TakeoverRehearsal;
+
+/**
+ * A daemon of many instances rehearses their takeover as many times as it has instances, at most
+ * {@link #MOST}, before its elections can make them master: the loop's path on throw-away instances
+ * ({@link TakeoverRehearsal}) and the plugins' adds and announcements, which change nothing
+ * ({@link DaemonSideEffects#rehearseAgain}).
+ *
+ * <p>Why: backups that hear no master take over together, one Master_Down_Interval after the elections
+ * begin: 1,000 takeovers in one turn of the loop, 1,000 adds and 5,000 gratuitous ARPs behind them. The JIT
+ * compiles a method after about a thousand calls (C1 at the launcher's thresholds), so the first such burst
+ * ran interpreted and had the compiler working beside it for the two CPUs of a small host: the burst took
+ * 4-6 times keepalived's. Rehearsed as many times first, the same code is compiled before it. One
+ * instance's takeover is rehearsed once, as every daemon's is ({@link DaemonSideEffects#rehearseTakeover}):
+ * a single takeover calls each method once, which compiles nothing, so rehearsing more would only cost
+ * memory for compiled code it does not need.
+ *
+ * <p>On a thread of its own at nice 19, so that the loop's start and any early takeover (an address
+ * owner's) go first; the plugins' part runs on their own threads, in a lane of its own.
+ */
+final class BurstRehearsal {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BurstRehearsal.class);
+
+    /** Past the ~1,000 calls after which C1 compiles a method (200 × -XX:CompileThresholdScaling=5). */
+    static final int MOST = 1_200;
+
+    /** Rehearsals of a daemon of one instance: none beyond the first. */
+    static final BurstRehearsal NONE = new BurstRehearsal();
+
+    private volatile boolean stopped;
+    private Thread thread;
+
+    private BurstRehearsal() {
+    }
+
+    /** Rehearsals beyond the first for a daemon of {@code instances}. */
+    static int moreFor(int instances) {
+        return Math.max(0, Math.min(instances, MOST) - 1);
+    }
+
+    /** Starts the rehearsals beyond the first, if the daemon has more than one instance. */
+    static BurstRehearsal start(int instances, DaemonSideEffects effects, VrrpInstance sample) {
+        int times = moreFor(instances);
+        if (times == 0) {
+            return NONE;
+        }
+        BurstRehearsal rehearsals = new BurstRehearsal();
+        rehearsals.thread = new Thread(() -> rehearsals.run(times, effects, sample), "hakeeper-rehearsal");
+        rehearsals.thread.setDaemon(true);
+        rehearsals.thread.start();
+        return rehearsals;
+    }
+
+    /** No rehearsal starts after this: the daemon stops. Returns at once. */
+    void stop() {
+        stopped = true;
+    }
+
+    /**
+     * Waits, at most {@code millis}, for the rehearsal in hand to be handed over after {@link #stop}, so that
+     * the plugins' lanes, drained next at shutdown, are not handed rehearsals after their drain began.
+     */
+    void awaitStopped(long millis) throws InterruptedException {
+        if (thread != null) {
+            thread.join(millis);
+        }
+    }
+
+    private void run(int times, DaemonSideEffects effects, VrrpInstance sample) {
+        LowestPriority.forCurrentThread();
+        try {
+            for (int i = 0; i < times && !stopped; i++) {
+                TakeoverRehearsal.run();
+                effects.rehearseAgain(sample);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("bug: the takeover rehearsals failed; the first burst of takeovers may be slower", e);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.hakeeper.engine.daemon;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.hakeeper.engine.config.model.GarpTiming;
+import io.hakeeper.engine.config.model.VrrpInstance;
+
+/**
+ * A daemon of N instances rehearses N takeovers (at most {@link BurstRehearsal#MOST}), the first at start
+ * and the others on a thread of their own, which stops when the daemon does; one instance, none beyond
+ * the first.
+ */
+class BurstRehearsalTest {
+
+    private static final VrrpInstance INSTANCE = Instances.withVip("VI_1", 51, "192.0.2.50", Duration.ofSeconds(1),
+            new GarpTiming(Duration.ZERO, 1, Duration.ZERO, 1, Duration.ZERO, 1));
+
+    private final List<String> calls = new CopyOnWriteArrayList<>();
+    private final List<String> rehearsals = new CopyOnWriteArrayList<>();
+    private final VipWork vips = new VipWork(new RecordingBackend(calls, rehearsals), getClass().getClassLoader(),
+            "test");
+    private final DaemonSideEffects effects = new DaemonSideEffects(new HashMap<>(), new HashMap<>(),
+            Optional.of(vips), Optional.empty(), Optional.empty(), change -> { });
+
+    @AfterEach
+    void close() throws Exception {
+        vips.close();
+    }
+
+    @Test
+    void asManyRehearsalsAsInstancesUpToTheCompilersThreshold() {
+        assertEquals(0, BurstRehearsal.moreFor(0));
+        assertEquals(0, BurstRehearsal.moreFor(1));
+        assertEquals(249, BurstRehearsal.moreFor(250));
+        assertEquals(BurstRehearsal.MOST - 1, BurstRehearsal.moreFor(4_000));
+        assertSame(BurstRehearsal.NONE, BurstRehearsal.start(1, effects, INSTANCE));
+    }
+
+    @Test
+    void everyRehearsalRunsThroughThePluginsAndChangesNothing() throws Exception {
+        BurstRehearsal started = BurstRehearsal.start(250, effects, INSTANCE);
+        started.awaitStopped(30_000);
+        vips.drain(10_000);
+        assertEquals(249, rehearsals.size());
+        assertEquals(List.of(), calls);
+        assertEquals(0, vips.failures());
+    }
+
+    @Test
+    void aStoppedRehearsalHandsNothingOverOnceItsThreadIsDone() throws Exception {
+        BurstRehearsal started = BurstRehearsal.start(BurstRehearsal.MOST, effects, INSTANCE);
+        started.stop();
+        started.awaitStopped(5_000);
+        vips.drain(5_000);
+        int rehearsed = rehearsals.size();
+        assertTrue(rehearsed < BurstRehearsal.MOST - 1, "a stop did not end the rehearsals: " + rehearsed);
+        Thread.sleep(200);
+        assertEquals(rehearsed, rehearsals.size(), "rehearsals handed over after the thread was done");
+    }
+}
