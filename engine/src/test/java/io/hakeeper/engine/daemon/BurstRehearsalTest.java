@@ -17,7 +17,7 @@ import io.hakeeper.engine.config.model.GarpTiming;
 import io.hakeeper.engine.config.model.VrrpInstance;
 
 /**
- * A daemon of N instances rehearses N takeovers (at most {@link BurstRehearsal#MOST}), the first at start
+ * A daemon of more than one instance rehearses {@link BurstRehearsal#TIMES} takeovers, the first at start
  * and the others on a thread of their own, which stops when the daemon does; one instance, none beyond
  * the first.
  */
@@ -39,11 +39,11 @@ class BurstRehearsalTest {
     }
 
     @Test
-    void asManyRehearsalsAsInstancesUpToTheCompilersThreshold() {
+    void rehearsalsPastTheCompilersThresholdForMoreThanOneInstance() {
         assertEquals(0, BurstRehearsal.moreFor(0));
         assertEquals(0, BurstRehearsal.moreFor(1));
-        assertEquals(249, BurstRehearsal.moreFor(250));
-        assertEquals(BurstRehearsal.MOST - 1, BurstRehearsal.moreFor(4_000));
+        assertEquals(BurstRehearsal.TIMES - 1, BurstRehearsal.moreFor(2));
+        assertEquals(BurstRehearsal.TIMES - 1, BurstRehearsal.moreFor(4_000));
         assertSame(BurstRehearsal.NONE, BurstRehearsal.start(1, effects, INSTANCE));
     }
 
@@ -52,19 +52,19 @@ class BurstRehearsalTest {
         BurstRehearsal started = BurstRehearsal.start(250, effects, INSTANCE);
         started.awaitStopped(30_000);
         vips.drain(10_000);
-        assertEquals(249, rehearsals.size());
+        assertEquals(BurstRehearsal.TIMES - 1, rehearsals.size());
         assertEquals(List.of(), calls);
         assertEquals(0, vips.failures());
     }
 
     @Test
     void aStoppedRehearsalHandsNothingOverOnceItsThreadIsDone() throws Exception {
-        BurstRehearsal started = BurstRehearsal.start(BurstRehearsal.MOST, effects, INSTANCE);
+        BurstRehearsal started = BurstRehearsal.start(1_000, effects, INSTANCE);
         started.stop();
         started.awaitStopped(5_000);
         vips.drain(5_000);
         int rehearsed = rehearsals.size();
-        assertTrue(rehearsed < BurstRehearsal.MOST - 1, "a stop did not end the rehearsals: " + rehearsed);
+        assertTrue(rehearsed < BurstRehearsal.TIMES - 1, "a stop did not end the rehearsals: " + rehearsed);
         Thread.sleep(200);
         assertEquals(rehearsed, rehearsals.size(), "rehearsals handed over after the thread was done");
     }
