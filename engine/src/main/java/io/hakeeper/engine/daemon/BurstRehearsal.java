@@ -22,8 +22,8 @@ import io.hakeeper.engine.runtime.TakeoverRehearsal;
  * takeover calls each method once, which compiles nothing, and the compiled code would cost memory.
  *
  * <p>On a thread of its own at nice 19, so that the loop's start and any early takeover (an address
- * owner's) go first; the plugins' part runs on their own threads, in a lane of its own. About 0.25 s of
- * CPU at start.
+ * owner's) go first; the plugins' part runs on their own threads, in a lane of its own. About 0.5 s of
+ * CPU at start, the compilations it causes included (a daemon of two instances against one, 2.5 s in).
  */
 final class BurstRehearsal {
 
