@@ -137,10 +137,13 @@ class ControlIT {
                         // (2) maintenance moves mastership to the peer, off brings it back (preemption)
                         try (Client client = new Client(socketA)) {
                             // right after the resign no advert has been accepted yet: master_ip is null, not
-                            // the master rA followed before it took over at start-up
+                            // the master rA followed before it took over at start-up. On a busy host rB's
+                            // first advert (Skew_Time, ~61 ms at 0.1 s) may be read before the answer is
+                            // made, which then rightly names rB: that difference is printed, not failed (that a
+                            // new master forgets whom it followed is PeerTableTest's)
                             client.send(sentLines(example).get(0));
                             compare(example.key() + " request 0", answers(example).get(0), client.read(ANSWER),
-                                    Set.of());
+                                    Set.of(".result.master_ip"));
                             b.awaitState(NAME, "MASTER", SETTLE);
                             a.awaitState(NAME, "BACKUP", SETTLE);
                             segment.awaitVipOnlyOn(nodeB, VIP, SETTLE);

@@ -1,5 +1,8 @@
 package io.hakeeper.engine.daemon;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +37,8 @@ final class BurstRehearsal {
      * -XX:CompileThresholdScaling=5) for what a takeover calls once.
      */
     static final int TIMES = 1_500;
+    /** How long one rehearsal's plugin calls may take before the rehearsals end (a hung plugin). */
+    static final long PLUGIN_WAIT_MILLIS = 1_000;
 
     /** Rehearsals of a daemon of one instance: none beyond the first. */
     static final BurstRehearsal NONE = new BurstRehearsal();
@@ -77,13 +82,32 @@ final class BurstRehearsal {
         }
     }
 
+    /**
+     * One rehearsal at a time, the next once the plugins' lane has run the last: their part runs on the
+     * plugins' threads at the daemon's priority, and handed over all at once it took those threads for
+     * about a second after start, beside the daemon's first answers and adverts. Paced by this thread at
+     * nice 19, it runs when the host has a CPU to spare. A plugin that takes longer than
+     * {@link #PLUGIN_WAIT_MILLIS} for one rehearsal (one that hangs) ends the rehearsals: nothing more is
+     * piled on it.
+     */
     private void run(int times, DaemonSideEffects effects, VrrpInstance sample) {
         LowestPriority.forCurrentThread();
         try {
             for (int i = 0; i < times && !stopped; i++) {
                 TakeoverRehearsal.run();
-                effects.rehearseAgain(sample);
+                if (stopped) {
+                    return;
+                }
+                CountDownLatch rehearsed = new CountDownLatch(1);
+                effects.rehearseAgain(sample, rehearsed::countDown);
+                if (!rehearsed.await(PLUGIN_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                    LOG.debug("takeover rehearsals ended after {}: the plugins' part took over {} ms", i + 1,
+                            PLUGIN_WAIT_MILLIS);
+                    return;
+                }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.warn("bug: the takeover rehearsals failed; the first burst of takeovers may be slower", e);
         }

@@ -186,11 +186,12 @@ final class DaemonSideEffects implements SideEffects {
     /**
      * One more rehearsal of a takeover's plugin calls, for a daemon of many instances: the adds and
      * announcements of {@link #rehearseTakeover}, on any thread, holding no wake-ups (the event loop may hold
-     * them meanwhile).
+     * them meanwhile); {@code done} runs once the VIP lane has run them (at once without a VIP backend).
      */
-    void rehearseAgain(VrrpInstance config) {
+    void rehearseAgain(VrrpInstance config, Runnable done) {
         vips.ifPresent(work -> work.rehearseAdds(REHEARSAL, config));
         rehearseAnnouncements(config);
+        afterVips(REHEARSAL, done);
     }
 
     private void rehearseAnnouncements(VrrpInstance config) {

@@ -9,12 +9,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.hakeeper.api.VipBackend;
 import io.hakeeper.engine.config.model.GarpTiming;
 import io.hakeeper.engine.config.model.VrrpInstance;
+import io.hakeeper.engine.plugin.StuckCalls;
 
 /**
  * A daemon of more than one instance rehearses {@link BurstRehearsal#TIMES} takeovers, the first at start
@@ -67,5 +72,36 @@ class BurstRehearsalTest {
         assertTrue(rehearsed < BurstRehearsal.TIMES - 1, "a stop did not end the rehearsals: " + rehearsed);
         Thread.sleep(200);
         assertEquals(rehearsed, rehearsals.size(), "rehearsals handed over after the thread was done");
+    }
+
+    /**
+     * One rehearsal at a time: a backend that hangs in its rehearsal gets no second one, and the rehearsals
+     * end after {@link BurstRehearsal#PLUGIN_WAIT_MILLIS} instead of piling 1,499 on it.
+     */
+    @Test
+    void aPluginThatHangsInARehearsalIsHandedNoOther() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger rehearsed = new AtomicInteger();
+        VipBackend hangs = new RecordingBackend(calls, (interfaceName, address) -> {
+            rehearsed.incrementAndGet();
+            StuckCalls.hangUntil(release);
+        });
+        VipWork hangingVips = new VipWork(hangs, getClass().getClassLoader(), "test", Duration.ofSeconds(30));
+        DaemonSideEffects hanging = new DaemonSideEffects(new HashMap<>(), new HashMap<>(), Optional.of(hangingVips),
+                Optional.empty(), Optional.empty(), change -> { });
+        try {
+            long start = System.nanoTime();
+            BurstRehearsal started = BurstRehearsal.start(1_000, hanging, INSTANCE);
+            started.awaitStopped(BurstRehearsal.PLUGIN_WAIT_MILLIS + 5_000);
+            long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertTrue(took >= BurstRehearsal.PLUGIN_WAIT_MILLIS, "the rehearsals ended before the wait: " + took);
+            release.countDown();
+            hangingVips.drain(5_000);
+            assertEquals(1, rehearsed.get(), "rehearsals were piled on a hung plugin");
+            assertEquals(List.of(), calls);
+        } finally {
+            release.countDown();
+            hangingVips.close();
+        }
     }
 }

@@ -9,25 +9,34 @@ import io.hakeeper.api.VirtualRoute;
 
 /**
  * A VIP backend that changes nothing and writes each call, in words, to the list it is given; its
- * rehearsals ({@link VipBackend#rehearseAdd}) to a list of their own.
+ * rehearsals ({@link VipBackend#rehearseAdd}) to a list of their own, or to what the test gives instead.
  */
 final class RecordingBackend implements VipBackend {
 
+    /** What a rehearsal of an add does. */
+    interface Rehearsal {
+        void rehearseAdd(String interfaceName, VirtualAddress address) throws Exception;
+    }
+
     private final List<String> calls;
-    private final List<String> rehearsals;
+    private final Rehearsal rehearsal;
 
     RecordingBackend(List<String> calls) {
         this(calls, new CopyOnWriteArrayList<>());
     }
 
     RecordingBackend(List<String> calls, List<String> rehearsals) {
+        this(calls, (interfaceName, address) -> rehearsals.add("rehearse add " + address.cidr() + " on " + interfaceName));
+    }
+
+    RecordingBackend(List<String> calls, Rehearsal rehearsal) {
         this.calls = calls;
-        this.rehearsals = rehearsals;
+        this.rehearsal = rehearsal;
     }
 
     @Override
-    public void rehearseAdd(String interfaceName, VirtualAddress address) {
-        rehearsals.add("rehearse add " + address.cidr() + " on " + interfaceName);
+    public void rehearseAdd(String interfaceName, VirtualAddress address) throws Exception {
+        rehearsal.rehearseAdd(interfaceName, address);
     }
 
     @Override

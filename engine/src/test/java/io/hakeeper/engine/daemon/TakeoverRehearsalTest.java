@@ -18,8 +18,6 @@ import org.junit.jupiter.api.Test;
 
 import io.hakeeper.api.Announcer;
 import io.hakeeper.api.VipBackend;
-import io.hakeeper.api.VirtualAddress;
-import io.hakeeper.api.VirtualRoute;
 import io.hakeeper.engine.config.model.GarpTiming;
 import io.hakeeper.engine.config.model.VrrpInstance;
 import io.hakeeper.engine.plugin.StuckCalls;
@@ -94,7 +92,7 @@ class TakeoverRehearsalTest {
         vips.add("VI_1", INSTANCE);
         Thread rehearsing = new Thread(() -> {
             for (int i = 0; i < 20; i++) {
-                effects.rehearseAgain(INSTANCE);
+                effects.rehearseAgain(INSTANCE, () -> { });
             }
         });
         rehearsing.start();
@@ -110,38 +108,9 @@ class TakeoverRehearsalTest {
     /** A plugin whose rehearsal fails costs nothing: no failure counted, and the real takeover goes on. */
     @Test
     void aPluginRehearsalThatFailsIsNoFailure() throws Exception {
-        RecordingBackend recording = new RecordingBackend(calls);
-        VipBackend failsToRehearse = new VipBackend() {
-            @Override
-            public void addAddress(String interfaceName, VirtualAddress address) {
-                recording.addAddress(interfaceName, address);
-            }
-
-            @Override
-            public void rehearseAdd(String interfaceName, VirtualAddress address) throws Exception {
-                throw new IOException("netlink: cannot rehearse");
-            }
-
-            @Override
-            public void removeAddress(String interfaceName, VirtualAddress address) {
-                recording.removeAddress(interfaceName, address);
-            }
-
-            @Override
-            public List<VirtualAddress> listAddresses(String interfaceName) {
-                return recording.listAddresses(interfaceName);
-            }
-
-            @Override
-            public void addRoute(VirtualRoute route) {
-                recording.addRoute(route);
-            }
-
-            @Override
-            public void removeRoute(VirtualRoute route) {
-                recording.removeRoute(route);
-            }
-        };
+        VipBackend failsToRehearse = new RecordingBackend(calls, (interfaceName, address) -> {
+            throw new IOException("netlink: cannot rehearse");
+        });
         VipWork vipsOfFailing = new VipWork(failsToRehearse, getClass().getClassLoader(), "test");
         AnnounceWork announcing = new AnnounceWork(new Announcer() {
             @Override
@@ -158,7 +127,7 @@ class TakeoverRehearsalTest {
                 Optional.of(announcing), Optional.empty(), change -> { });
         try {
             failing.rehearseTakeover(INSTANCE);
-            failing.rehearseAgain(INSTANCE);
+            failing.rehearseAgain(INSTANCE, () -> { });
             vipsOfFailing.drain(5_000);
             assertEquals(0, vipsOfFailing.failures() + announcing.failures(), "a failed rehearsal was counted");
             vipsOfFailing.add("VI_1", INSTANCE);
