@@ -58,10 +58,31 @@ final class FrameAnnouncer implements Announcer {
             prepare(interfaceName);
             return;
         }
+        announce(interfaceName, addresses, null);
+    }
+
+    /**
+     * {@link #announce}'s own path, each frame handed to a link that sends nowhere (a packet socket's send on
+     * no descriptor, which the kernel refuses): the interface's MAC and forwarding flag read, the frames
+     * built, the send's native call made. Nothing leaves.
+     */
+    @Override
+    public synchronized void rehearse(String interfaceName, List<InetAddress> addresses) throws IOException {
+        if (closed || addresses.isEmpty()) {
+            return;
+        }
+        if (nowhere == null) {
+            nowhere = links.nowhere();
+        }
+        announce(interfaceName, addresses, nowhere);
+    }
+
+    /** One message per address on the interface's link, or on {@code rehearsal} (a link that sends nowhere). */
+    private void announce(String interfaceName, List<InetAddress> addresses, Link rehearsal) throws IOException {
         byte[] mac = macs.last(interfaceName);
         // read only for a neighbour advertisement: a file read per call adds up over a burst of 1,000 GARPs
         boolean router = hasIpv6(addresses) && forwardsIpv6(interfaceName);
-        send(interfaceName, mac, addresses, router);
+        send(interfaceName, mac, addresses, router, rehearsal);
         // the MAC is checked after the frames are out, not before: a read there was a good part of the time
         // from a new master's first advert to its first gratuitous ARP. A MAC that changed (a bond's active
         // slave, an address set by hand) is announced again at once, so clients end on the right one.
@@ -73,18 +94,21 @@ final class FrameAnnouncer implements Announcer {
             return;
         }
         if (changed != null) {
-            send(interfaceName, changed, addresses, router);
+            send(interfaceName, changed, addresses, router, rehearsal);
         }
     }
 
-    private void send(String interfaceName, byte[] mac, List<InetAddress> addresses, boolean router)
+    private void send(String interfaceName, byte[] mac, List<InetAddress> addresses, boolean router, Link rehearsal)
             throws IOException {
-        Link link = link(interfaceName);
+        Link link = rehearsal != null ? rehearsal : link(interfaceName);
         for (InetAddress address : addresses) {
             byte[] frame = frame(mac, address, router);
             try {
                 link.send(frame);
             } catch (IOException stale) {
+                if (rehearsal != null) {
+                    continue; // EBADF: what a link that sends nowhere answers
+                }
                 // a link opened before the interface went down and up again, or was made anew: reopen once
                 forget(interfaceName);
                 link = link(interfaceName);
@@ -108,31 +132,6 @@ final class FrameAnnouncer implements Announcer {
             return AnnouncementFrames.unsolicitedNeighbourAdvert(mac, ipv6, router);
         }
         throw new IllegalArgumentException("neither IPv4 nor IPv6: " + address);
-    }
-
-    /**
-     * What {@link #announce} does for the addresses, each frame handed to a link that sends nowhere (a packet
-     * socket's send on no descriptor, which the kernel refuses): the interface's MAC and forwarding flag
-     * read as an announcement reads them, the frames built, the send's native call made. Nothing leaves.
-     */
-    @Override
-    public synchronized void rehearse(String interfaceName, List<InetAddress> addresses) throws IOException {
-        if (closed) {
-            return;
-        }
-        if (nowhere == null) {
-            nowhere = links.nowhere();
-        }
-        byte[] mac = macs.last(interfaceName);
-        boolean router = hasIpv6(addresses) && forwardsIpv6(interfaceName);
-        for (InetAddress address : addresses) {
-            try {
-                nowhere.send(frame(mac, address, router));
-            } catch (IOException refused) {
-                // EBADF: what a link that sends nowhere answers
-            }
-        }
-        macs.changedFrom(mac, interfaceName);
     }
 
     /**
