@@ -263,6 +263,9 @@ class PluginLanesTest {
         long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertTrue(order.contains("VI_HUNG next"), order::toString);
         assertTrue(waited >= TIMEOUT.toMillis(), "VI_HUNG's next call ran after " + waited + " ms");
+        // the watchdog tells of the timeout outside the lanes' lock, after it handed the lane on: the next
+        // call may run, and awaitIdle return, just before the report
+        awaitTrue(() -> !timeouts.isEmpty(), "the timeout is reported");
         assertEquals(List.of("VI_HUNG add 192.0.2.1/24"), timeouts, "the timeout is reported once");
         assertEquals(3, lanes.threads(), "two workers and the abandoned one");
 
