@@ -2,17 +2,21 @@ package io.hakeeper.engine.daemon;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.hakeeper.engine.config.model.VrrpInstance;
+import io.hakeeper.engine.realtime.CompiledCode;
 import io.hakeeper.engine.realtime.LowestPriority;
 import io.hakeeper.engine.runtime.TakeoverRehearsal;
 
 /**
- * A daemon of more than one instance rehearses their takeover {@link #TIMES} times before its elections
- * can make them master: the loop's path on throw-away instances ({@link TakeoverRehearsal}) and the plugins'
+ * A daemon of more than one instance rehearses their takeover {@link #TIMES} times, then by rounds of
+ * {@link #ROUND} until a round leaves the JIT's code cache unchanged, before its elections can make them
+ * master: the loop's path on throw-away instances ({@link TakeoverRehearsal}) and the plugins'
  * adds and announcements, which change nothing ({@link DaemonSideEffects#rehearseAgain}).
  *
  * <p>Why: backups that hear no master take over together, one Master_Down_Interval after the elections
@@ -20,7 +24,8 @@ import io.hakeeper.engine.runtime.TakeoverRehearsal;
  * compiles a method after about a thousand calls (C1 at the launcher's thresholds), so the first such burst
  * ran interpreted and had the compiler working beside it for the two CPUs of a small host: the burst took
  * 4-6 times keepalived's. Rehearsed past that count first, the same code is compiled before it (rehearsed
- * exactly 1,000 times, the netlink add's methods were still compiled during the burst). One instance's
+ * exactly 1,000 times, the netlink add's methods were still compiled during the burst; 1,500 times,
+ * some still were, see {@link #ROUND}). One instance's
  * takeover is rehearsed once, as every daemon's is ({@link DaemonSideEffects#rehearseTakeover}): a single
  * takeover calls each method once, which compiles nothing, and the compiled code would cost memory.
  *
@@ -33,10 +38,22 @@ final class BurstRehearsal {
     private static final Logger LOG = LoggerFactory.getLogger(BurstRehearsal.class);
 
     /**
-     * Rehearsals in all, the first included: past the ~1,000 calls after which C1 compiles a method (200 ×
+     * Rehearsals at least, the first included: past the ~1,000 calls after which C1 compiles a method (200 ×
      * -XX:CompileThresholdScaling=5) for what a takeover calls once.
      */
     static final int TIMES = 1_500;
+    /**
+     * Rehearsals of each further round. The interpreter asks the JIT about a method once per 512 calls
+     * (2^7 scaled by 5, rounded down to a power of two), and the JIT raises its threshold while its queue
+     * holds work: a method whose check at call 1,024 came while start-up's compilations queued is next
+     * considered at call 1,536, which for what a takeover calls once fell in the burst (measured:
+     * the netlink add, the gratuitous ARP's frame and the new master's hand-overs compiled during the
+     * first burst after 1,500 rehearsals, C1 busy for 20 ms of it). One round takes every method past
+     * one more check.
+     */
+    static final int ROUND = 512;
+    /** Rounds after {@link #TIMES} at most, should the JIT never go quiet (other work of the daemon's). */
+    static final int MAX_ROUNDS = 4;
     /** How long one rehearsal's plugin calls may take before the rehearsals end (a hung plugin). */
     static final long PLUGIN_WAIT_MILLIS = 1_000;
 
@@ -49,19 +66,29 @@ final class BurstRehearsal {
     private BurstRehearsal() {
     }
 
-    /** Rehearsals beyond the first for a daemon of {@code instances}. */
+    /** Rehearsals beyond the first before the JIT is asked whether it is done, for a daemon of {@code instances}. */
     static int moreFor(int instances) {
         return instances > 1 ? TIMES - 1 : 0;
     }
 
     /** Starts the rehearsals beyond the first, if the daemon has more than one instance. */
     static BurstRehearsal start(int instances, DaemonSideEffects effects, VrrpInstance sample) {
+        return start(instances, effects, sample, () -> CompiledCode.ofThisJvm()::bytesUsed);
+    }
+
+    /**
+     * As {@link #start(int, DaemonSideEffects, VrrpInstance)}, the JIT's code measured by what
+     * {@code codeMeter} makes (on the rehearsals' thread: the JVM's management beans take milliseconds to
+     * make).
+     */
+    static BurstRehearsal start(int instances, DaemonSideEffects effects, VrrpInstance sample,
+                                Supplier<LongSupplier> codeMeter) {
         int times = moreFor(instances);
         if (times == 0) {
             return NONE;
         }
         BurstRehearsal rehearsals = new BurstRehearsal();
-        rehearsals.thread = new Thread(() -> rehearsals.run(times, effects, sample), "hakeeper-rehearsal");
+        rehearsals.thread = new Thread(() -> rehearsals.run(times, effects, sample, codeMeter), "hakeeper-rehearsal");
         rehearsals.thread.setDaemon(true);
         rehearsals.thread.start();
         return rehearsals;
@@ -90,19 +117,17 @@ final class BurstRehearsal {
      * {@link #PLUGIN_WAIT_MILLIS} for one rehearsal (one that hangs) ends the rehearsals: nothing more is
      * piled on it.
      */
-    private void run(int times, DaemonSideEffects effects, VrrpInstance sample) {
+    private void run(int times, DaemonSideEffects effects, VrrpInstance sample, Supplier<LongSupplier> codeMeter) {
         LowestPriority.forCurrentThread();
         try {
-            for (int i = 0; i < times && !stopped; i++) {
-                TakeoverRehearsal.run();
-                if (stopped) {
-                    return;
-                }
-                CountDownLatch rehearsed = new CountDownLatch(1);
-                effects.rehearseAgain(sample, rehearsed::countDown);
-                if (!rehearsed.await(PLUGIN_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-                    LOG.debug("takeover rehearsals ended after {}: the plugins' part took over {} ms", i + 1,
-                            PLUGIN_WAIT_MILLIS);
+            if (!rehearse(times, effects, sample)) {
+                return;
+            }
+            LongSupplier codeBytes = codeMeter.get();
+            for (int round = 0; round < MAX_ROUNDS; round++) {
+                long before = codeBytes.getAsLong();
+                if (!rehearse(ROUND, effects, sample) || codeBytes.getAsLong() == before) {
+                    LOG.debug("takeover rehearsed {} times", times + 1 + (round + 1) * ROUND);
                     return;
                 }
             }
@@ -111,5 +136,28 @@ final class BurstRehearsal {
         } catch (RuntimeException e) {
             LOG.warn("bug: the takeover rehearsals failed; the first burst of takeovers may be slower", e);
         }
+    }
+
+    /**
+     * Rehearses {@code times} more times, one at a time; false when the rehearsals must end (the daemon
+     * stops, or a plugin took too long).
+     */
+    private boolean rehearse(int times, DaemonSideEffects effects, VrrpInstance sample) throws InterruptedException {
+        for (int i = 0; i < times; i++) {
+            if (stopped) {
+                return false;
+            }
+            TakeoverRehearsal.run();
+            if (stopped) {
+                return false;
+            }
+            CountDownLatch rehearsed = new CountDownLatch(1);
+            effects.rehearseAgain(sample, rehearsed::countDown);
+            if (!rehearsed.await(PLUGIN_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                LOG.debug("takeover rehearsals ended: the plugins' part took over {} ms", PLUGIN_WAIT_MILLIS);
+                return false;
+            }
+        }
+        return true;
     }
 }

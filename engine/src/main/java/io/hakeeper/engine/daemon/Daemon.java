@@ -589,14 +589,14 @@ public final class Daemon implements AutoCloseable {
             }
             return;
         }
-        List<InstanceRuntime> following = factory.followingPrimary(interfaceName);
-        if (following.isEmpty()) {
+        PrimaryFollowers following = factory.followingPrimary(interfaceName);
+        // a master adding its VIPs makes one event each, which concerns nobody: answered without a scan
+        if (following == null || !following.mayConcern(added, address)) {
             return;
         }
         Optional<byte[]> primary = links.firstIpv4(interfaceName);
-        // A master adding its VIPs makes one event each: the scan that finds nobody to tell allocates nothing.
         List<InstanceRuntime> affected = null;
-        for (InstanceRuntime instance : following) {
+        for (InstanceRuntime instance : following.all()) {
             TransitionCause blocked = instance.machine().cannotSend();
             if (blocked == TransitionCause.NO_SOURCE_ADDRESS && primary.isPresent()
                     || blocked == null && !added && instance.sendsFrom(address)) {
@@ -609,6 +609,7 @@ public final class Daemon implements AutoCloseable {
         if (affected == null) {
             return;
         }
+        following.changed();
         for (InstanceRuntime instance : affected) {
             TransitionCause blocked = instance.machine().cannotSend();
             if (blocked == TransitionCause.NO_SOURCE_ADDRESS && primary.isPresent()) {

@@ -41,7 +41,8 @@ import io.hakeeper.engine.vrrp.packet.AdvertSpec;
  * <p>An instance that cannot send (no socket, or no address on its interface to send from) is built all
  * the same, in FAULT for that cause. The IPv4 instances that send from their interface's primary address
  * (no mcast_src_ip / unicast_src_ip) are remembered by interface ({@link #followingPrimary}), so that an
- * address event costs the work of that interface's instances only.
+ * address event costs the work of that interface's instances only, and none when it concerns none of them
+ * ({@link PrimaryFollowers}).
  */
 final class InstanceFactory {
 
@@ -60,7 +61,7 @@ final class InstanceFactory {
     private final Map<String, SocketReader> readerByInstance = new LinkedHashMap<>();
     private final InterfaceAddresses addresses;
     /** IPv4 instances with a socket that send from their interface's primary address, by interface. */
-    private final Map<String, List<InstanceRuntime>> followingPrimary = new HashMap<>();
+    private final Map<String, PrimaryFollowers> followingPrimary = new HashMap<>();
     /** Sockets instances could not open, with how many instances wait for each. */
     private final Map<SocketKey, Integer> socketsMissing = new HashMap<>();
     private final Map<String, SocketKey> missingByInstance = new HashMap<>();
@@ -97,7 +98,7 @@ final class InstanceFactory {
         if (missing != null) {
             socketsMissing.computeIfPresent(missing, (key, count) -> count == 1 ? null : count - 1);
         }
-        List<InstanceRuntime> following = followingPrimary.get(instance.interfaceName());
+        PrimaryFollowers following = followingPrimary.get(instance.interfaceName());
         if (following != null && following.remove(instance) && following.isEmpty()) {
             followingPrimary.remove(instance.interfaceName());
         }
@@ -105,10 +106,10 @@ final class InstanceFactory {
 
     /**
      * The IPv4 instances with a socket on {@code interfaceName} whose adverts come from its primary address
-     * (or would, if it had one); empty when there are none. Loop thread.
+     * (or would, if it had one); null when there are none. Loop thread.
      */
-    List<InstanceRuntime> followingPrimary(String interfaceName) {
-        return followingPrimary.getOrDefault(interfaceName, List.of());
+    PrimaryFollowers followingPrimary(String interfaceName) {
+        return followingPrimary.get(interfaceName);
     }
 
     /** Whether an instance on {@code interfaceName} has no socket (a new address may let it open one). */
@@ -245,7 +246,7 @@ final class InstanceFactory {
             reader.receiver().register(running);
             readerByInstance.put(instance.name(), reader);
             if (instance.family() == Family.IPV4 && configuredSource(instance).isEmpty()) {
-                followingPrimary.computeIfAbsent(instance.interfaceName(), name -> new ArrayList<>()).add(running);
+                followingPrimary.computeIfAbsent(instance.interfaceName(), name -> new PrimaryFollowers()).add(running);
             }
         } else {
             socketsMissing.merge(made.socket(), 1, Integer::sum);

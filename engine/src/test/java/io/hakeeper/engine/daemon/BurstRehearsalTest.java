@@ -23,7 +23,7 @@ import io.hakeeper.engine.plugin.StuckCalls;
 
 /**
  * A daemon of more than one instance rehearses {@link BurstRehearsal#TIMES} takeovers, the first at start
- * and the others on a thread of their own, which stops when the daemon does; one instance, none beyond
+ * and the others on a thread of their own, then rounds of them while the JIT compiles, which stops when the daemon does; one instance, none beyond
  * the first.
  */
 class BurstRehearsalTest {
@@ -57,9 +57,33 @@ class BurstRehearsalTest {
         BurstRehearsal started = BurstRehearsal.start(250, effects, INSTANCE);
         started.awaitStopped(30_000);
         vips.drain(10_000);
-        assertEquals(BurstRehearsal.TIMES - 1, rehearsals.size());
+        int rounds = (rehearsals.size() - (BurstRehearsal.TIMES - 1)) / BurstRehearsal.ROUND;
+        assertEquals(BurstRehearsal.TIMES - 1 + rounds * BurstRehearsal.ROUND, rehearsals.size(), "not whole rounds");
+        assertTrue(rounds >= 1 && rounds <= BurstRehearsal.MAX_ROUNDS, "rounds after the first rehearsals: " + rounds);
         assertEquals(List.of(), calls);
         assertEquals(0, vips.failures());
+    }
+
+    /** Rounds go on while the JIT's code grows, and end with the first round that leaves it unchanged. */
+    @Test
+    void roundsEndWhenTheCompilerIsDone() throws Exception {
+        // read before and after each round: grown in the first two rounds, unchanged in the third
+        long[] sizes = {100, 200, 200, 300, 300, 300, 300, 300, 300};
+        AtomicInteger reads = new AtomicInteger();
+        BurstRehearsal started = BurstRehearsal.start(2, effects, INSTANCE, () -> () -> sizes[reads.getAndIncrement()]);
+        started.awaitStopped(30_000);
+        vips.drain(10_000);
+        assertEquals(6, reads.get());
+        assertEquals(BurstRehearsal.TIMES - 1 + 3 * BurstRehearsal.ROUND, rehearsals.size());
+    }
+
+    @Test
+    void roundsEndAfterTheirMostWhenTheCodeNeverSettles() throws Exception {
+        AtomicInteger reads = new AtomicInteger();
+        BurstRehearsal started = BurstRehearsal.start(2, effects, INSTANCE, () -> reads::incrementAndGet);
+        started.awaitStopped(30_000);
+        vips.drain(10_000);
+        assertEquals(BurstRehearsal.TIMES - 1 + BurstRehearsal.MAX_ROUNDS * BurstRehearsal.ROUND, rehearsals.size());
     }
 
     @Test
