@@ -1,15 +1,13 @@
 package io.hakeeper.plugin.vipiproute2;
 
-import java.nio.ByteBuffer;
-
 import com.sun.jna.Function;
 import com.sun.jna.LastErrorException;
-import com.sun.jna.NativeLong;
 
 /**
- * The few libc calls the netlink socket needs, through JNA (on the daemon's class path). Every call that
- * can fail throws {@link LastErrorException} with errno; {@code size_t} and {@code ssize_t} are
- * {@link NativeLong} (Linux is LP64). Buffers passed are direct, with their position at 0.
+ * The netlink socket's libc calls made once per socket (open, options, close, a namespace joined),
+ * through JNA (on the daemon's class path). Every call that can fail throws {@link LastErrorException}
+ * with errno. Those of every request (the send, the answer, an interface's index) go through the daemon's
+ * directly mapped {@code io.hakeeper.libc.Syscalls} instead.
  *
  * <p>Each call is a JNA {@link Function} looked up by name in the C library JNA holds for everyone, not an
  * interface handed to {@code Native.load}: JNA caches the options of every such interface in a map whose
@@ -37,12 +35,9 @@ final class LibC {
 
     private static final Function SOCKET = failing("socket");
     private static final Function SETSOCKOPT = failing("setsockopt");
-    private static final Function SENDTO = failing("sendto");
-    private static final Function RECVFROM = failing("recvfrom");
     private static final Function CLOSE = failing("close");
     private static final Function OPEN = failing("open");
     private static final Function SETNS = failing("setns");
-    private static final Function IOCTL = failing("ioctl");
     private static final Function STRERROR = Function.getFunction("c", "strerror");
 
     private LibC() {
@@ -56,15 +51,7 @@ final class LibC {
         return SETSOCKOPT.invokeInt(new Object[] {fd, level, name, value, length});
     }
 
-    NativeLong sendto(int fd, ByteBuffer buffer, NativeLong length, int flags, byte[] address, int addressLength)
-            throws LastErrorException {
-        return new NativeLong(SENDTO.invokeLong(new Object[] {fd, buffer, length, flags, address, addressLength}));
-    }
 
-    NativeLong recvfrom(int fd, ByteBuffer buffer, NativeLong length, int flags, byte[] address, int[] addressLength)
-            throws LastErrorException {
-        return new NativeLong(RECVFROM.invokeLong(new Object[] {fd, buffer, length, flags, address, addressLength}));
-    }
 
     int close(int fd) throws LastErrorException {
         return CLOSE.invokeInt(new Object[] {fd});
@@ -78,9 +65,6 @@ final class LibC {
         return SETNS.invokeInt(new Object[] {fd, nstype});
     }
 
-    int ioctl(int fd, long request, byte[] argument) throws LastErrorException {
-        return IOCTL.invokeInt(new Object[] {fd, new NativeLong(request), argument});
-    }
 
     String strerror(int errno) {
         return STRERROR.invokeString(new Object[] {errno}, false);

@@ -6,10 +6,10 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 
 import com.sun.jna.LastErrorException;
-import com.sun.jna.NativeLong;
+
+import io.hakeeper.libc.Syscalls;
 
 /**
  * One NETLINK_ROUTE socket: sends a request to the kernel and receives its answers, one datagram at a
@@ -34,17 +34,25 @@ final class NetlinkSocket implements AutoCloseable {
 
     private final Opener opener;
     private final Duration timeout;
+    // native memory, each buffer's address looked up once: the calls on a new master's way to its first
+    // gratuitous ARP go through the daemon's directly mapped libc (Syscalls), which takes addresses
     private final ByteBuffer received = ByteBuffer.allocateDirect(RECEIVE_CAPACITY).order(ByteOrder.nativeOrder());
-    private final byte[] kernel = new byte[SOCKADDR_NL_LENGTH];
-    private final byte[] sender = new byte[SOCKADDR_NL_LENGTH];
-    private final int[] senderLength = new int[1];
-    private final byte[] ifreq = new byte[LibC.IFREQ_SIZE];
+    private final long receivedAddress = Syscalls.addressOf(received);
+    private final ByteBuffer kernel = ByteBuffer.allocateDirect(SOCKADDR_NL_LENGTH).order(ByteOrder.nativeOrder());
+    private final long kernelAddress = Syscalls.addressOf(kernel);
+    private final ByteBuffer sender = ByteBuffer.allocateDirect(SOCKADDR_NL_LENGTH).order(ByteOrder.nativeOrder());
+    private final long senderAddress = Syscalls.addressOf(sender);
+    /** A socklen_t: the room at {@link #sender}, then the length the kernel wrote there. */
+    private final ByteBuffer senderLength = ByteBuffer.allocateDirect(Integer.BYTES).order(ByteOrder.nativeOrder());
+    private final long senderLengthAddress = Syscalls.addressOf(senderLength);
+    private final ByteBuffer ifreq = ByteBuffer.allocateDirect(LibC.IFREQ_SIZE).order(ByteOrder.nativeOrder());
+    private final long ifreqAddress = Syscalls.addressOf(ifreq);
     private int fd = -1;
 
     NetlinkSocket(Opener opener, Duration timeout) {
         this.opener = opener;
         this.timeout = timeout;
-        ByteBuffer.wrap(kernel).order(ByteOrder.nativeOrder()).putShort((short) LibC.AF_NETLINK);
+        kernel.putShort(0, (short) LibC.AF_NETLINK);
     }
 
     /** A socket in the network namespace of the calling thread, the daemon's own. */
@@ -99,12 +107,12 @@ final class NetlinkSocket implements AutoCloseable {
      */
     void send(ByteBuffer request) throws IOException {
         int descriptor = descriptor();
-        try {
-            request.position(0);
-            LibC.INSTANCE.sendto(descriptor, request, new NativeLong(request.limit()), 0, kernel, kernel.length);
-        } catch (LastErrorException e) {
+        request.position(0);
+        if (Syscalls.sendto(descriptor, Syscalls.addressOf(request), request.limit(), 0, kernelAddress,
+                SOCKADDR_NL_LENGTH) < 0) {
+            int errno = Syscalls.errno();
             close();
-            throw new IOException("cannot send to the kernel over netlink: " + Errno.text(e.getErrorCode()), e);
+            throw new IOException("cannot send to the kernel over netlink: " + Errno.text(errno));
         }
     }
 
@@ -116,20 +124,18 @@ final class NetlinkSocket implements AutoCloseable {
     ByteBuffer receive() throws IOException {
         int descriptor = descriptor();
         while (true) {
-            long length;
             received.clear();
-            senderLength[0] = sender.length;
-            try {
-                length = LibC.INSTANCE.recvfrom(descriptor, received, new NativeLong(received.capacity()),
-                        LibC.MSG_TRUNC, sender, senderLength).longValue();
-            } catch (LastErrorException e) {
+            senderLength.putInt(0, SOCKADDR_NL_LENGTH);
+            long length = Syscalls.recvfrom(descriptor, receivedAddress, received.capacity(), LibC.MSG_TRUNC,
+                    senderAddress, senderLengthAddress);
+            if (length < 0) {
+                int errno = Syscalls.errno();
                 close();
-                if (e.getErrorCode() == Errno.EAGAIN) {
+                if (errno == Errno.EAGAIN) {
                     throw new IOException("the kernel did not answer over netlink within " + timeout.toMillis()
                             + " ms");
                 }
-                throw new IOException("cannot receive from the kernel over netlink: "
-                        + Errno.text(e.getErrorCode()), e);
+                throw new IOException("cannot receive from the kernel over netlink: " + Errno.text(errno));
             }
             if (length > received.capacity()) {
                 close();
@@ -153,14 +159,14 @@ final class NetlinkSocket implements AutoCloseable {
         if (bytes.length == 0 || bytes.length >= LibC.IFNAMSIZ) {
             return -Errno.ENODEV; // no interface has such a name
         }
-        Arrays.fill(ifreq, (byte) 0);
-        System.arraycopy(bytes, 0, ifreq, 0, bytes.length);
-        try {
-            LibC.INSTANCE.ioctl(descriptor(), LibC.SIOCGIFINDEX, ifreq);
-        } catch (LastErrorException e) {
-            return -e.getErrorCode();
+        int descriptor = descriptor();
+        for (int i = 0; i < LibC.IFREQ_SIZE; i++) {
+            ifreq.put(i, i < bytes.length ? bytes[i] : 0);
         }
-        return ByteBuffer.wrap(ifreq).order(ByteOrder.nativeOrder()).getInt(LibC.IFNAMSIZ);
+        if (Syscalls.ioctl(descriptor, LibC.SIOCGIFINDEX, ifreqAddress) < 0) {
+            return -Syscalls.errno();
+        }
+        return ifreq.getInt(LibC.IFNAMSIZ);
     }
 
     @Override
@@ -176,8 +182,7 @@ final class NetlinkSocket implements AutoCloseable {
     }
 
     private boolean fromKernel() {
-        ByteBuffer address = ByteBuffer.wrap(sender).order(ByteOrder.nativeOrder());
-        return address.getShort(0) == LibC.AF_NETLINK && address.getInt(4) == 0;
+        return sender.getShort(0) == LibC.AF_NETLINK && sender.getInt(4) == 0;
     }
 
     private int descriptor() throws IOException {
