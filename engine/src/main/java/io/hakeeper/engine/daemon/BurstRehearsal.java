@@ -38,18 +38,19 @@ final class BurstRehearsal {
     private static final Logger LOG = LoggerFactory.getLogger(BurstRehearsal.class);
 
     /**
-     * Rehearsals at least, the first included: past the ~1,000 calls after which C1 compiles a method (200 ×
-     * -XX:CompileThresholdScaling=5) for what a takeover calls once.
+     * Rehearsals at least, the first included: past the calls after which C1 compiles a method (200 ×
+     * -XX:CompileThresholdScaling, 2 in the launcher, 400 calls; 1,000 at the 5 it once used) for what a
+     * takeover calls once, with room for the JIT's thresholds raised while its queue holds work.
      */
     static final int TIMES = 1_500;
     /**
-     * Rehearsals of each further round. The interpreter asks the JIT about a method once per 512 calls
-     * (2^7 scaled by 5, rounded down to a power of two), and the JIT raises its threshold while its queue
-     * holds work: a method whose check at call 1,024 came while start-up's compilations queued is next
-     * considered at call 1,536, which for what a takeover calls once fell in the burst (measured:
-     * the netlink add, the gratuitous ARP's frame and the new master's hand-overs compiled during the
-     * first burst after 1,500 rehearsals, C1 busy for 20 ms of it). One round takes every method past
-     * one more check.
+     * Rehearsals of each further round. The interpreter asks the JIT about a method once per 2^7 calls
+     * scaled by -XX:CompileThresholdScaling and rounded down to a power of two (256 calls at 2, 512 at 5),
+     * and the JIT raises its threshold while its queue holds work: at 5, a method whose check at call 1,024
+     * came while start-up's compilations queued was next considered at call 1,536, which for what a
+     * takeover calls once fell in the burst (measured: the netlink add, the gratuitous ARP's frame and the
+     * new master's hand-overs compiled during the first burst after 1,500 rehearsals, C1 busy for 20 ms of
+     * it). One round takes every method past at least one more check.
      */
     static final int ROUND = 512;
     /** Rounds after {@link #TIMES} at most, should the JIT never go quiet (other work of the daemon's). */

@@ -87,7 +87,7 @@ public final class PluginLanes implements AutoCloseable {
     private static final Job LEAVE = new Job("leave", () -> { }, 0, null, Long.MIN_VALUE, Long.MIN_VALUE);
     /**
      * {@link #rehearseSpin}'s turns: twice the calls after which C1 compiles a method (200), as scaled by
-     * the daemon's launcher (-XX:CompileThresholdScaling=5).
+     * -XX:CompileThresholdScaling=5; the daemon's launcher scales by 2, which these turns cover too.
      */
     private static final int SPIN_REHEARSAL_TURNS = 2 * 5 * 200 + 1;
     /** A job's spin deadline when its worker does not spin after it. */
