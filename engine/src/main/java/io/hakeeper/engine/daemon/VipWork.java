@@ -26,9 +26,9 @@ import io.hakeeper.engine.realtime.AwayFromLoop;
 /**
  * Adds and removes instances' VIPs and routes through the VIP backend plugin, off the event loop. Each
  * backend call is a job in its instance's lane ({@link PluginLanes}): an instance's jobs run in the order
- * they were asked for (the add before the remove that follows it), instances side by side on a few
- * threads, and a call that hangs holds its own instance for {@link #CALL_TIMEOUT} at most and the others
- * not at all. A backend that throws is logged with the instance and goes on to the next job.
+ * they were asked for (the add before the remove that follows it), on one thread while it keeps up and
+ * on up to four once a job has waited {@link #HELP_AFTER}, and a call that hangs holds its own instance for
+ * {@link #CALL_TIMEOUT} at most and the others for about {@link #HELP_AFTER}. A backend that throws is logged with the instance and goes on to the next job.
  *
  * <p>A call that timed out may still land later, after the jobs that followed it: the instance's VIPs are
  * then in no known state. When it returns, whatever the instance wants now (held as master, or not) is
@@ -43,6 +43,12 @@ final class VipWork implements AutoCloseable {
     /** Longer than the backends' own bounds (5 s for an ip command or a netlink answer), so theirs come first. */
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
     private static final int WORKERS = 4;
+    /**
+     * How long a VIP job may wait for a thread before another joins the one that runs them: far more than a
+     * new master's add and gratuitous ARPs take (~20 µs over netlink), so 1,000 new masters' run on one
+     * thread; about what a hung backend call then costs the other instances.
+     */
+    static final Duration HELP_AFTER = Duration.ofMillis(50);
     /**
      * How long past an expected takeover a VIP thread still waits for its add: the loop hands the add over,
      * just before the new master's advert, 0.1-0.3 ms after the deadline, unless it is late itself.
@@ -121,7 +127,7 @@ final class VipWork implements AutoCloseable {
             public void finishedLate(String label, String what) {
                 reconcile(label, what);
             }
-        }, awayFromLoop);
+        }, awayFromLoop, HELP_AFTER);
     }
 
     /** Backend calls that threw. */

@@ -92,9 +92,17 @@ public final class PluginLanes implements AutoCloseable {
     private static final int SPIN_REHEARSAL_TURNS = 2 * 5 * 200 + 1;
     /** A job's spin deadline when its worker does not spin after it. */
     private static final long NO_SPIN = Long.MIN_VALUE;
+    /** {@link #helpAfterNanos} when every worker runs from the start. */
+    private static final long NO_HELP = 0;
 
     private final String name;
     private final int workers;
+    /**
+     * When set (not {@link #NO_HELP}): one worker runs the calls, and another joins only once a lane has
+     * waited this long for one ({@link #PluginLanes(String, int, Duration, int, Listener, Spinning,
+     * Duration)}); a worker that finds nothing ready leaves, down to one.
+     */
+    private final long helpAfterNanos;
     private final int maxAbandoned;
     private final long timeoutNanos;
     private final Listener listener;
@@ -126,6 +134,8 @@ public final class PluginLanes implements AutoCloseable {
     private volatile Lane handedOver;
     /** The shortest time limit of any call submitted: the longest the watchdog sleeps. */
     private long shortestTimeoutNanos;
+    /** When the watchdog wakes next ({@link System#nanoTime}); written under the lock. */
+    private long watchdogWakesNanos;
     private volatile boolean closed;
 
     /** The calls waiting for, or holding, one key. */
@@ -134,6 +144,8 @@ public final class PluginLanes implements AutoCloseable {
         final ArrayDeque<Job> jobs = new ArrayDeque<>();
         /** In {@link #ready} or running a job: no other worker may take it. */
         boolean busy;
+        /** When it last went into {@link #ready} ({@link System#nanoTime}). */
+        volatile long readySinceNanos;
 
         Lane(String key) {
             this.key = key;
@@ -181,11 +193,27 @@ public final class PluginLanes implements AutoCloseable {
     /** As above, with {@code spinning} told when a worker starts and stops spinning. */
     public PluginLanes(String name, int workers, Duration timeout, int maxAbandoned, Listener listener,
                        Spinning spinning) {
-        if (workers < 1 || maxAbandoned < 0 || timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("at least one worker, a positive timeout");
+        this(name, workers, timeout, maxAbandoned, listener, spinning, null);
+    }
+
+    /**
+     * As above, with one worker running the calls while it keeps up: another (up to {@code workers}) joins
+     * once a lane has waited {@code helpAfter} for a worker, and leaves when it finds nothing ready. A call that hangs then holds the other keys for about {@code helpAfter} rather
+     * than not at all, slow calls (a process per call) still get every worker when they pile up, and a
+     * burst of short ones (1,000 new masters' adds and gratuitous ARPs) runs on one thread instead of
+     * several that take turns on a small host's CPUs and wake one another: on two CPUs, one thread took the
+     * 1,000 masters' burst in 46-52 ms where four took 62-81. Null: every worker from the start.
+     */
+    public PluginLanes(String name, int workers, Duration timeout, int maxAbandoned, Listener listener,
+                       Spinning spinning, Duration helpAfter) {
+        if (workers < 1 || maxAbandoned < 0 || timeout.isNegative() || timeout.isZero()
+                || helpAfter != null && (helpAfter.isNegative() || helpAfter.isZero())) {
+            throw new IllegalArgumentException("at least one worker, a positive timeout and wait for help");
         }
         this.name = name;
         this.workers = workers;
+        this.helpAfterNanos = helpAfter == null ? NO_HELP : helpAfter.toNanos();
+        this.watchdogWakesNanos = System.nanoTime(); // until the watchdog's first look, which sets it
         this.maxAbandoned = maxAbandoned;
         this.timeoutNanos = timeout.toNanos();
         this.listener = listener;
@@ -195,7 +223,7 @@ public final class PluginLanes implements AutoCloseable {
         watchdog.setDaemon(true);
         watchdog.start();
         synchronized (lock) {
-            for (int i = 0; i < workers; i++) {
+            for (int i = 0; i < (helpAfterNanos == NO_HELP ? workers : 1); i++) {
                 startWorker();
             }
         }
@@ -273,7 +301,7 @@ public final class PluginLanes implements AutoCloseable {
             handedOver = lane;
             LockSupport.unpark(spinner); // asleep until its spin begins, or a permit it ignores
         } else {
-            ready.add(lane);
+            enqueue(lane);
         }
     }
 
@@ -297,9 +325,9 @@ public final class PluginLanes implements AutoCloseable {
         if (place) {
             spinning.spinning();
         }
-        for (long left = fromNanos - System.nanoTime(); left > 0 && handedOver == null && !closed;
+        for (long left = fromNanos - System.nanoTime(); left > 0 && handedOver == null && !closed && noneWaits();
                 left = fromNanos - System.nanoTime()) {
-            LockSupport.parkNanos(left);
+            LockSupport.parkNanos(Math.min(left, helpAfterNanos == NO_HELP ? left : helpAfterNanos));
         }
         spinTurns(untilNanos, Integer.MAX_VALUE);
         return endSpin();
@@ -307,10 +335,18 @@ public final class PluginLanes implements AutoCloseable {
 
     /** Spins until a lane is handed over, the lanes close, the time is up or the turns are done. */
     private void spinTurns(long untilNanos, int turns) {
-        for (int turn = 0; turn < turns && handedOver == null && !closed && System.nanoTime() - untilNanos < 0;
-                turn++) {
+        for (int turn = 0; turn < turns && handedOver == null && !closed && System.nanoTime() - untilNanos < 0
+                && noneWaits(); turn++) {
             Thread.onSpinWait();
         }
+    }
+
+    /**
+     * Whether no lane waits that this spinning worker should take instead: with one worker running the
+     * calls ({@link #helpAfterNanos}), its spin must not keep the other keys waiting.
+     */
+    private boolean noneWaits() {
+        return helpAfterNanos == NO_HELP || ready.isEmpty();
     }
 
     /**
@@ -446,7 +482,13 @@ public final class PluginLanes implements AutoCloseable {
                 unplace(); // placed while it spun, and between the calls that came meanwhile
                 spinUntilNanos = NO_SPIN;
                 try {
-                    lane = ready.take();
+                    lane = helpAfterNanos == NO_HELP ? null : ready.poll();
+                    if (lane == null) {
+                        if (helpAfterNanos != NO_HELP && leaveIdle()) {
+                            return;
+                        }
+                        lane = ready.take();
+                    }
                 } catch (InterruptedException e) {
                     continue; // a late interrupt meant for a call that had just finished
                 }
@@ -482,6 +524,56 @@ public final class PluginLanes implements AutoCloseable {
             }
             // a new master's announcements may still be on their way after its add: spin on for them
             lane = spinUntilNanos == NO_SPIN ? null : spin(spinFromNanos, spinUntilNanos);
+        }
+    }
+
+    /**
+     * A worker more if the oldest ready lane has waited {@link #helpAfterNanos} for one (the workers are
+     * held by a hung call, or cannot keep up); how long until the watchdog should look again. Under the lock.
+     */
+    private long helpIn(long now) {
+        Lane oldest = ready.peek();
+        if (oldest == null || closed) {
+            return Long.MAX_VALUE;
+        }
+        long left = oldest.readySinceNanos + helpAfterNanos - now;
+        if (left > 0) {
+            return left;
+        }
+        if (liveWorkers < workers) {
+            startWorker();
+        }
+        return helpAfterNanos;
+    }
+
+    /**
+     * Puts the lane in the ready queue; with one worker running the calls, wakes the watchdog if it would
+     * look too late to send help. Under the lock.
+     */
+    private void enqueue(Lane lane) {
+        long now = System.nanoTime();
+        lane.readySinceNanos = now;
+        ready.add(lane);
+        if (helpAfterNanos != NO_HELP && watchdogWakesNanos - (now + helpAfterNanos) > 0) {
+            watchdogWakesNanos = now + helpAfterNanos;
+            synchronized (watchdogSleep) {
+                watchdogSleep.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Whether this worker, finding nothing ready, leaves: any but the last does, so that a thread joins
+     * only for a backlog and goes with it (a steady stream such as the paced rehearsals would otherwise keep
+     * every worker that ever joined, taking turns).
+     */
+    private boolean leaveIdle() {
+        synchronized (lock) {
+            if (closed || liveWorkers <= 1 || !ready.isEmpty()) {
+                return false; // at close, the poison lane meant for it is in the queue
+            }
+            liveWorkers--;
+            return true;
         }
     }
 
@@ -550,6 +642,10 @@ public final class PluginLanes implements AutoCloseable {
                         sleepNanos = Math.min(sleepNanos, left);
                     }
                 }
+                if (helpAfterNanos != NO_HELP) {
+                    sleepNanos = Math.min(sleepNanos, helpIn(now));
+                }
+                watchdogWakesNanos = now + sleepNanos;
             }
             for (Job job : expired) {
                 job.listener.timedOut(job.lane.key, job.what, Duration.ofNanos(job.timeoutNanos));
@@ -593,7 +689,7 @@ public final class PluginLanes implements AutoCloseable {
             lanes.remove(lane.key, lane);
             lock.notifyAll();
         } else {
-            ready.add(lane);
+            enqueue(lane);
         }
     }
 }

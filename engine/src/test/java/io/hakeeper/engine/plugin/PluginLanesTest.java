@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -25,8 +26,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The lanes' promises: each key's calls in submission order and never two at once, keys side by side on a
- * fixed number of threads, and a call that hangs holds its key no longer than the timeout, costs one
- * thread at most (up to the bound), and never holds another key at all.
+ * fixed number of threads (or on one, joined by others only when calls wait, with a wait for help), and a
+ * call that hangs holds its key no longer than the timeout, costs one thread at most (up to the bound), and
+ * never holds another key at all (with a wait for help: for about that wait).
  */
 class PluginLanesTest {
 
@@ -231,6 +233,73 @@ class PluginLanesTest {
         lanes.close();
         spinner[0].join(5_000);
         assertTrue(!spinner[0].isAlive(), "a worker went on spinning after close");
+    }
+
+    /** With a wait for help: one thread runs the calls while it keeps up, however many keys they have. */
+    @Test
+    void oneWorkerRunsCallsThatDoNotPileUp() throws Exception {
+        lanes = helping(4, Duration.ofSeconds(10), Duration.ofSeconds(5));
+        Set<Thread> ran = ConcurrentHashMap.newKeySet();
+        for (int k = 0; k < 200; k++) {
+            lanes.submit("VI_" + k, "add", () -> ran.add(Thread.currentThread()));
+        }
+        assertTrue(lanes.awaitIdle(5_000));
+        assertEquals(1, ran.size(), "calls ran on " + ran);
+        assertEquals(1, lanes.threads());
+    }
+
+    /**
+     * With a wait for help: a call that hangs holds the other keys for about that wait, then a thread joins
+     * for them, and leaves once nothing is ready.
+     */
+    @Test
+    void aHungCallGetsHelpForTheOtherKeysAfterTheWait() throws Exception {
+        Duration helpAfter = Duration.ofMillis(100);
+        lanes = helping(4, Duration.ofSeconds(30), helpAfter);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch hung = new CountDownLatch(1);
+        lanes.submit("VI_HUNG", "add", () -> {
+            hung.countDown();
+            StuckCalls.hangUntil(release);
+        });
+        assertTrue(hung.await(5, TimeUnit.SECONDS));
+        long start = System.nanoTime();
+        CountDownLatch others = new CountDownLatch(10);
+        for (int k = 0; k < 10; k++) {
+            lanes.submit("VI_" + k, "add", others::countDown);
+        }
+        try {
+            assertTrue(others.await(5, TimeUnit.SECONDS), "the other keys waited for the hung call");
+            long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            // the wait for help, then the watchdog's look: seconds would mean no help came
+            assertTrue(waited >= helpAfter.toMillis() - 5 && waited < 3_000, "the other keys waited " + waited + " ms");
+            awaitTrue(() -> lanes.threads() == 1, "the thread that joined did not leave once nothing was ready");
+        } finally {
+            release.countDown();
+        }
+        assertTrue(lanes.awaitIdle(5_000));
+        assertEquals(List.of(), timeouts);
+    }
+
+    /** With a wait for help: calls that pile up (each slow) get every worker, up to the bound. */
+    @Test
+    void callsThatPileUpGetEveryWorker() throws Exception {
+        lanes = helping(3, Duration.ofSeconds(10), Duration.ofMillis(20));
+        Set<Thread> ran = ConcurrentHashMap.newKeySet();
+        for (int k = 0; k < 60; k++) {
+            lanes.submit("VI_" + k, "slow add", () -> {
+                ran.add(Thread.currentThread());
+                Thread.sleep(10);
+            });
+        }
+        assertTrue(lanes.awaitIdle(10_000));
+        assertEquals(3, ran.size(), "calls ran on " + ran);
+        awaitTrue(() -> lanes.threads() == 1, "the threads that joined did not leave");
+    }
+
+    /** Lanes of one worker that others join once a call has waited {@code helpAfter}. */
+    private PluginLanes helping(int workers, Duration timeout, Duration helpAfter) {
+        return new PluginLanes("test-lanes", workers, timeout, 4, listener, PluginLanes.Spinning.NOWHERE, helpAfter);
     }
 
     @Test
