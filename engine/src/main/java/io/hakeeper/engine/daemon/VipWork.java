@@ -28,7 +28,8 @@ import io.hakeeper.engine.realtime.AwayFromLoop;
  * backend call is a job in its instance's lane ({@link PluginLanes}): an instance's jobs run in the order
  * they were asked for (the add before the remove that follows it), on one thread while it keeps up and
  * on up to four once a job has waited {@link #HELP_AFTER}, and a call that hangs holds its own instance for
- * {@link #CALL_TIMEOUT} at most and the others for about {@link #HELP_AFTER}. A backend that throws is logged with the instance and goes on to the next job.
+ * {@link #CALL_TIMEOUT} at most and the others for about {@link #HELP_AFTER}. A backend that throws is
+ * logged with the instance and goes on to the next job.
  *
  * <p>A call that timed out may still land later, after the jobs that followed it: the instance's VIPs are
  * then in no known state. When it returns, whatever the instance wants now (held as master, or not) is

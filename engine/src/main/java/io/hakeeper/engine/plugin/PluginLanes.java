@@ -29,6 +29,11 @@ import org.slf4j.LoggerFactory;
  * that no replacement is made, so a plugin that hangs every call costs a bounded number of threads, and
  * the keys go on as far as the remaining workers can take them.
  *
+ * <p>With a wait for help (VIP backends), one worker runs the calls while it keeps up, and the watchdog adds
+ * another, up to the bound, once a ready lane has waited that long; a worker that finds nothing ready
+ * leaves, down to one. A short call each for many keys (a burst of takeovers) then runs on one thread,
+ * not on several that take turns on a small host's CPUs and wake one another.
+ *
  * <p>{@link #close} abandons the calls in hand the same way: each is interrupted (a plugin that waits
  * interruptibly gives up there, before its effect), and one that returns after all is reported to the
  * listener as late, so that whoever took over from the closed lanes can put its effect right.
@@ -198,8 +203,8 @@ public final class PluginLanes implements AutoCloseable {
 
     /**
      * As above, with one worker running the calls while it keeps up: another (up to {@code workers}) joins
-     * once a lane has waited {@code helpAfter} for a worker, and leaves when it finds nothing ready. A call that hangs then holds the other keys for about {@code helpAfter} rather
-     * than not at all, slow calls (a process per call) still get every worker when they pile up, and a
+     * once a lane has waited {@code helpAfter} for a worker, and leaves when it finds nothing ready. A call
+     * that hangs then holds the other keys for about {@code helpAfter} rather than not at all, slow calls (a process per call) still get every worker when they pile up, and a
      * burst of short ones (1,000 new masters' adds and gratuitous ARPs) runs on one thread instead of
      * several that take turns on a small host's CPUs and wake one another: on two CPUs, one thread took the
      * 1,000 masters' burst in 46-52 ms where four took 62-81. Null: every worker from the start.
@@ -327,7 +332,8 @@ public final class PluginLanes implements AutoCloseable {
         }
         for (long left = fromNanos - System.nanoTime(); left > 0 && handedOver == null && !closed && noneWaits();
                 left = fromNanos - System.nanoTime()) {
-            LockSupport.parkNanos(Math.min(left, helpAfterNanos == NO_HELP ? left : helpAfterNanos));
+            // with a wait for help, looks every so often whether other lanes wait for this worker
+            LockSupport.parkNanos(helpAfterNanos == NO_HELP ? left : Math.min(left, helpAfterNanos));
         }
         spinTurns(untilNanos, Integer.MAX_VALUE);
         return endSpin();
