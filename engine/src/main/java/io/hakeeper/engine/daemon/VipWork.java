@@ -293,6 +293,11 @@ final class VipWork implements AutoCloseable {
         lanes.wakeHeld();
     }
 
+    /** Whether other instances' VIP jobs wait for a thread now (see {@link PluginLanes#othersWait}). */
+    boolean othersWait() {
+        return lanes.othersWait();
+    }
+
     /** Runs {@code next} once the instance's VIP jobs asked for before it are done (the announcement after the add). */
     void afterPending(String label, Runnable next) {
         lanes.submit(label, "after its VIP jobs", next::run);

@@ -416,6 +416,14 @@ public final class PluginLanes implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether calls of other keys wait for a worker now: a backlog, such as 1,000 new masters' adds. A
+     * glance without the lock, so it may be a moment old.
+     */
+    public boolean othersWait() {
+        return !ready.isEmpty();
+    }
+
     /** Threads alive now: workers and abandoned ones. */
     public int threads() {
         synchronized (lock) {

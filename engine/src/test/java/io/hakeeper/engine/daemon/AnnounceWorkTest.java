@@ -7,12 +7,15 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.hakeeper.api.Announcer;
+import io.hakeeper.api.VipBackend;
 import io.hakeeper.engine.config.model.GarpTiming;
 import io.hakeeper.engine.config.model.VrrpInstance;
 import io.hakeeper.engine.plugin.StuckCalls;
@@ -147,6 +150,67 @@ class AnnounceWorkTest {
             release.countDown();
             lanes.close();
         }
+    }
+
+    /**
+     * 1,000 new masters at once: a new master whose set comes up while other adds wait for the VIP thread
+     * hands its set, whole, to the announcer's thread and lets that thread go on to the next add; a new
+     * master that nobody waits behind sends its set from the thread that added, as a single takeover does.
+     * Either way the set follows its own add.
+     */
+    @Test
+    void aSetThatOtherAddsWaitBehindGoesToTheAnnouncersThreadAfterItsAdd() throws Exception {
+        List<String> log = new CopyOnWriteArrayList<>();
+        CountDownLatch secondQueued = new CountDownLatch(1);
+        VipBackend firstAddWaits = new RecordingBackend(new CopyOnWriteArrayList<>(), address -> {
+            log.add("add " + address.address().getHostAddress() + " on " + Thread.currentThread().getName());
+            if (address.address().getHostAddress().equals("192.0.2.70")) {
+                assertTrue(secondQueued.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS));
+            }
+        });
+        Announcer byThread = (interfaceName, addresses) -> log.add("announce " + addresses.get(0).getHostAddress()
+                + " on " + Thread.currentThread().getName());
+        VipWork vips = new VipWork(firstAddWaits, getClass().getClassLoader(), "test");
+        AnnounceWork announcing = new AnnounceWork(byThread, getClass().getClassLoader(), "test",
+                new AnnouncePacing(Duration.ZERO, Duration.ZERO));
+        try {
+            GarpTiming thrice = new GarpTiming(Duration.ZERO, 3, Duration.ZERO, 1, Duration.ZERO, 1);
+            VrrpInstance first = Instances.withVip("VI_1", 70, "192.0.2.70", INTERVAL, thrice);
+            VrrpInstance second = Instances.withVip("VI_2", 71, "192.0.2.71", INTERVAL, thrice);
+            vips.add("VI_1", first);
+            announcing.becameMasterAfterAdd(vips, "VI_1", announcing.claim("VI_1"), first);
+            vips.add("VI_2", second);
+            announcing.becameMasterAfterAdd(vips, "VI_2", announcing.claim("VI_2"), second);
+            secondQueued.countDown();
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            while (log.size() < 8 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(8, log.size(), "two adds and two sets of three: " + log);
+            assertSetAfterAdd(log, "192.0.2.70", "hakeeper-announce");
+            assertSetAfterAdd(log, "192.0.2.71", "hakeeper-vip");
+        } finally {
+            vips.close();
+            announcing.close();
+        }
+    }
+
+    /** The address's three messages come after its add, each from a thread named {@code thread}-something. */
+    private static void assertSetAfterAdd(List<String> log, String address, String thread) {
+        int add = -1;
+        int messages = 0;
+        for (int i = 0; i < log.size(); i++) {
+            String line = log.get(i);
+            if (line.startsWith("add " + address + " on hakeeper-vip")) {
+                add = i;
+            } else if (line.startsWith("announce " + address + " on ")) {
+                assertTrue(add >= 0 && add < i, address + " announced before its add: " + log);
+                assertTrue(line.startsWith("announce " + address + " on " + thread), line + ", expected from "
+                        + thread + ": " + log);
+                messages++;
+            }
+        }
+        assertEquals(3, messages, address + "'s set: " + log);
     }
 
     private int count() {

@@ -18,8 +18,14 @@ final class RecordingBackend implements VipBackend {
         void rehearseAdd(String interfaceName, VirtualAddress address) throws Exception;
     }
 
+    /** What an add does besides being written down (a test's wait, or its own record). */
+    interface Adding {
+        void added(VirtualAddress address) throws Exception;
+    }
+
     private final List<String> calls;
     private final Rehearsal rehearsal;
+    private final Adding adding;
 
     RecordingBackend(List<String> calls) {
         this(calls, new CopyOnWriteArrayList<>());
@@ -30,8 +36,17 @@ final class RecordingBackend implements VipBackend {
     }
 
     RecordingBackend(List<String> calls, Rehearsal rehearsal) {
+        this(calls, rehearsal, address -> { });
+    }
+
+    RecordingBackend(List<String> calls, Adding adding) {
+        this(calls, (interfaceName, address) -> { }, adding);
+    }
+
+    private RecordingBackend(List<String> calls, Rehearsal rehearsal, Adding adding) {
         this.calls = calls;
         this.rehearsal = rehearsal;
+        this.adding = adding;
     }
 
     @Override
@@ -40,8 +55,9 @@ final class RecordingBackend implements VipBackend {
     }
 
     @Override
-    public void addAddress(String interfaceName, VirtualAddress address) {
+    public void addAddress(String interfaceName, VirtualAddress address) throws Exception {
         calls.add("add " + address.cidr() + " on " + interfaceName);
+        adding.added(address);
     }
 
     @Override
