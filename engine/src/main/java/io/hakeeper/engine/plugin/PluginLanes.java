@@ -352,7 +352,7 @@ public final class PluginLanes implements AutoCloseable {
      * calls ({@link #helpAfterNanos}), its spin must not keep the other keys waiting.
      */
     private boolean noneWaits() {
-        return helpAfterNanos == NO_HELP || ready.isEmpty();
+        return helpAfterNanos == NO_HELP || !othersWait();
     }
 
     /**
